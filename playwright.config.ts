@@ -1,0 +1,51 @@
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { defineConfig, devices } from '@playwright/test'
+import { TEST_ADMIN_PASSWORD, TEST_JWT_SECRET } from './tests/support/built-server'
+
+const PORT = Number(process.env.BROWSER_TEST_PORT ?? 3217)
+const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
+  .find(p => p && existsSync(p))
+
+// Browser journeys run in Debian's Chromium against the production build, on a fresh
+// database seeded with the demo data.
+export default defineConfig({
+  testDir: 'tests/browser',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: chromium,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    },
+  },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+  ],
+  webServer: {
+    command: 'node .output/server/index.mjs',
+    url: `http://localhost:${PORT}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(PORT),
+      NUXT_DB_PATH: join(mkdtempSync(join(tmpdir(), 'influencia-browser-')), 'browser.sqlite'),
+      NUXT_JWT_SECRET: TEST_JWT_SECRET,
+      NUXT_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+      NUXT_SEED_DEMO: 'true',
+      NUXT_COOKIE_SECURE: 'false',
+    },
+  },
+})

@@ -1,0 +1,10 @@
+import { signupSchema } from '../../../shared/schemas/auth'
+import { createAccount } from '../../domain/users'
+
+export default defineApiHandler(async (event) => {
+  const input = await readBodyAs(event, signupSchema)
+  const passwordHash = await hashPassword(input.password, useRuntimeConfig().bcryptCost)
+  const user = createAccount(useDb(), input, passwordHash)
+  setResponseStatus(event, 201)
+  return logIn(event, user)
+})

@@ -1,0 +1,195 @@
+import { sql } from 'drizzle-orm'
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import {
+  AD_REQUEST_EVENT_KINDS, AD_REQUEST_PARTIES, AD_REQUEST_STATUSES, CAMPAIGN_STATUSES, CAMPAIGN_VISIBILITIES,
+  EXPORT_STATUSES, FLAG_STATUSES, FLAG_TARGETS, JOB_OUTCOMES, ROLES, USER_STATUSES,
+} from '../../shared/constants'
+import type { Platform } from '../../shared/constants'
+
+// Money columns hold integer cents. Timestamps are epoch milliseconds, read as Date.
+
+const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date())
+const updatedAt = () => integer('updated_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()).$onUpdateFn(() => new Date())
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  username: text('username').notNull().unique(),
+  /** Stored lower-cased, so uniqueness is case-insensitive. */
+  email: text('email').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
+  displayName: text('display_name').notNull(),
+  bio: text('bio').notNull().default(''),
+  status: text('status', { enum: USER_STATUSES }).notNull(),
+  flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false),
+  /** Bumped on suspension, password change and logout-everywhere: older access tokens stop working. */
+  tokenVersion: integer('token_version').notNull().default(0),
+  lastLoginAt: integer('last_login_at', { mode: 'timestamp_ms' }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, t => [
+  index('users_role_status_idx').on(t.role, t.status),
+  index('users_created_idx').on(t.createdAt),
+])
+
+export const sponsorProfiles = sqliteTable('sponsor_profiles', {
+  userId: integer('user_id').primaryKey().references(() => users.id, { onDelete: 'cascade' }),
+  company: text('company').notNull(),
+  sector: text('sector').notNull(),
+  website: text('website').notNull().default(''),
+  budget: integer('budget').notNull().default(0),
+})
+
+export const influencerProfiles = sqliteTable('influencer_profiles', {
+  userId: integer('user_id').primaryKey().references(() => users.id, { onDelete: 'cascade' }),
+  niche: text('niche').notNull(),
+  specialization: text('specialization').notNull().default(''),
+  platforms: text('platforms', { mode: 'json' }).$type<{ platform: Platform, handle: string }[]>().notNull().default([]),
+  audienceSize: integer('audience_size').notNull().default(0),
+  /** Percent, e.g. 3.5 for 3.5 %. */
+  engagementRate: real('engagement_rate').notNull().default(0),
+  location: text('location').notNull().default(''),
+  minimumRate: integer('minimum_rate').notNull().default(0),
+}, t => [
+  index('influencer_niche_audience_idx').on(t.niche, t.audienceSize),
+  index('influencer_audience_idx').on(t.audienceSize),
+  index('influencer_engagement_idx').on(t.engagementRate),
+  index('influencer_location_idx').on(t.location),
+])
+
+export const campaigns = sqliteTable('campaigns', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  sponsorId: integer('sponsor_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  slug: text('slug').notNull().unique(),
+  title: text('title').notNull(),
+  description: text('description').notNull(),
+  niche: text('niche').notNull(),
+  goals: text('goals').notNull().default(''),
+  /** Calendar dates, YYYY-MM-DD. */
+  startDate: text('start_date').notNull(),
+  endDate: text('end_date').notNull(),
+  visibility: text('visibility', { enum: CAMPAIGN_VISIBILITIES }).notNull(),
+  budget: integer('budget').notNull(),
+  status: text('status', { enum: CAMPAIGN_STATUSES }).notNull(),
+  flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, t => [
+  index('campaigns_public_list_idx').on(t.visibility, t.flagged, t.status, t.createdAt),
+  index('campaigns_sponsor_idx').on(t.sponsorId, t.status),
+  index('campaigns_niche_idx').on(t.niche, t.status),
+  index('campaigns_budget_idx').on(t.budget),
+  index('campaigns_dates_idx').on(t.status, t.startDate, t.endDate),
+])
+
+export const adRequests = sqliteTable('ad_requests', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  campaignId: integer('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+  influencerId: integer('influencer_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  requirements: text('requirements').notNull(),
+  /** The amount on the table: the latest offer or counter-offer. */
+  paymentAmount: integer('payment_amount').notNull(),
+  status: text('status', { enum: AD_REQUEST_STATUSES }).notNull(),
+  initiatedBy: text('initiated_by', { enum: AD_REQUEST_PARTIES }).notNull(),
+  /** Who made the offer now on the table: only the other side may accept it. */
+  lastOfferBy: text('last_offer_by', { enum: AD_REQUEST_PARTIES }).notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, t => [
+  index('ad_requests_campaign_idx').on(t.campaignId, t.status),
+  index('ad_requests_influencer_idx').on(t.influencerId, t.status),
+  index('ad_requests_status_idx').on(t.status, t.updatedAt),
+  uniqueIndex('ad_requests_one_open_idx').on(t.campaignId, t.influencerId)
+    .where(sql`status in ('pending', 'negotiating', 'accepted')`),
+])
+
+/** The request's history: every offer, counter-offer, message and status change, append-only. */
+export const adRequestEvents = sqliteTable('ad_request_events', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  adRequestId: integer('ad_request_id').notNull().references(() => adRequests.id, { onDelete: 'cascade' }),
+  kind: text('kind', { enum: AD_REQUEST_EVENT_KINDS }).notNull(),
+  /** Null when the platform itself acted (e.g. expiry). */
+  actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
+  paymentAmount: integer('payment_amount'),
+  message: text('message'),
+  createdAt: createdAt(),
+}, t => [
+  index('ad_request_events_request_idx').on(t.adRequestId, t.createdAt),
+])
+
+export const notifications = sqliteTable('notifications', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(),
+  payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+  readAt: integer('read_at', { mode: 'timestamp_ms' }),
+  createdAt: createdAt(),
+}, t => [
+  index('notifications_inbox_idx').on(t.userId, t.readAt, t.createdAt),
+])
+
+export const flags = sqliteTable('flags', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  targetType: text('target_type', { enum: FLAG_TARGETS }).notNull(),
+  targetId: integer('target_id').notNull(),
+  reason: text('reason').notNull(),
+  reporterId: integer('reporter_id').references(() => users.id, { onDelete: 'set null' }),
+  status: text('status', { enum: FLAG_STATUSES }).notNull().default('open'),
+  resolverId: integer('resolver_id').references(() => users.id, { onDelete: 'set null' }),
+  resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+  createdAt: createdAt(),
+}, t => [
+  index('flags_target_idx').on(t.targetType, t.targetId),
+  index('flags_status_idx').on(t.status, t.createdAt),
+])
+
+export const exports = sqliteTable('exports', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  ownerId: integer('owner_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(),
+  status: text('status', { enum: EXPORT_STATUSES }).notNull().default('queued'),
+  /** 0–100. */
+  progress: integer('progress').notNull().default(0),
+  filePath: text('file_path'),
+  error: text('error'),
+  createdAt: createdAt(),
+  finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+}, t => [
+  index('exports_owner_idx').on(t.ownerId, t.createdAt),
+])
+
+export const jobRuns = sqliteTable('job_runs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  task: text('task').notNull(),
+  startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()),
+  finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+  outcome: text('outcome', { enum: JOB_OUTCOMES }).notNull().default('running'),
+  summary: text('summary').notNull().default(''),
+}, t => [
+  index('job_runs_task_idx').on(t.task, t.startedAt),
+])
+
+/** One login on one device: the family of refresh tokens that descend from it. */
+export const authSessions = sqliteTable('auth_sessions', {
+  id: text('id').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  userAgent: text('user_agent').notNull().default(''),
+  createdAt: createdAt(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  revokedReason: text('revoked_reason'),
+}, t => [
+  index('auth_sessions_user_idx').on(t.userId),
+])
+
+/** Refresh tokens are stored as SHA-256 digests; each is used once and replaced by the next. */
+export const refreshTokens = sqliteTable('refresh_tokens', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  sessionId: text('session_id').notNull().references(() => authSessions.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  createdAt: createdAt(),
+}, t => [
+  index('refresh_tokens_session_idx').on(t.sessionId),
+])

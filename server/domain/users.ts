@@ -1,0 +1,98 @@
+import { eq, or } from 'drizzle-orm'
+import type { Db } from '../database/client'
+import { writeTransaction } from '../database/client'
+import { influencerProfiles, sponsorProfiles, users } from '../database/schema'
+import type { SignupInput } from '../../shared/schemas/auth'
+import { DomainError } from './errors'
+
+export type UserRow = typeof users.$inferSelect
+
+/** What the API shows of a user to the user themself (never the hash or the token version). */
+export function presentUser(user: UserRow, profile: Record<string, unknown> | null) {
+  return {
+    id: user.id,
+    username: user.username,
+    email: user.email,
+    role: user.role,
+    displayName: user.displayName,
+    bio: user.bio,
+    status: user.status,
+    flagged: user.flagged,
+    createdAt: user.createdAt.toISOString(),
+    profile,
+  }
+}
+export type PresentedUser = ReturnType<typeof presentUser>
+
+export function loadProfile(db: Db, user: Pick<UserRow, 'id' | 'role'>) {
+  if (user.role === 'sponsor') {
+    const p = db.select().from(sponsorProfiles).where(eq(sponsorProfiles.userId, user.id)).get()
+    return p ? { company: p.company, sector: p.sector, website: p.website, budget: p.budget } : null
+  }
+  if (user.role === 'influencer') {
+    const p = db.select().from(influencerProfiles).where(eq(influencerProfiles.userId, user.id)).get()
+    if (!p) return null
+    const { userId: _, ...profile } = p
+    return profile
+  }
+  return null
+}
+
+export function getUserWithProfile(db: Db, id: number) {
+  const user = db.select().from(users).where(eq(users.id, id)).get()
+  return user ? presentUser(user, loadProfile(db, user)) : null
+}
+
+/** Finds the account a login names: usernames and emails are both stored lower-cased. */
+export function findUserByLogin(db: Db, login: string): UserRow | undefined {
+  const key = login.trim().toLowerCase()
+  return db.select().from(users).where(or(eq(users.username, key), eq(users.email, key))).get()
+}
+
+/**
+ * Creates a sponsor (pending until an admin approves it) or an influencer (active at once)
+ * with its profile, in one transaction: either both rows exist afterwards or neither does.
+ */
+export function createAccount(db: Db, input: SignupInput, passwordHash: string): UserRow {
+  return writeTransaction(db, (tx) => {
+    const taken = tx.select({ username: users.username, email: users.email }).from(users)
+      .where(or(eq(users.username, input.username), eq(users.email, input.email))).all()
+    const fields: Record<string, string> = {}
+    if (taken.some(t => t.username === input.username)) fields.username = 'This username is taken'
+    if (taken.some(t => t.email === input.email)) fields.email = 'An account with this email exists'
+    if (Object.keys(fields).length) {
+      throw new DomainError('conflict', Object.values(fields).join('; '), { fields })
+    }
+
+    const user = tx.insert(users).values({
+      username: input.username,
+      email: input.email,
+      passwordHash,
+      role: input.role,
+      displayName: input.displayName,
+      status: input.role === 'sponsor' ? 'pending' : 'active',
+    }).returning().get()
+
+    if (input.role === 'sponsor') {
+      tx.insert(sponsorProfiles).values({ userId: user.id, ...input.profile, website: input.profile.website ?? '' }).run()
+    }
+    else {
+      const p = input.profile
+      tx.insert(influencerProfiles).values({
+        userId: user.id,
+        niche: p.niche,
+        specialization: p.specialization ?? '',
+        platforms: p.platforms ?? [],
+        audienceSize: p.audienceSize,
+        engagementRate: p.engagementRate ?? 0,
+        location: p.location ?? '',
+        minimumRate: p.minimumRate ?? 0,
+      }).run()
+    }
+    return user
+  })
+}
+
+export function recordLogin(db: Db, userId: number) {
+  db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, userId)).run()
+}

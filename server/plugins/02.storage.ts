@@ -1,0 +1,28 @@
+import redisDriver from 'unstorage/drivers/redis'
+import memoryDriver from 'unstorage/drivers/memory'
+
+// Mounted at run time (not in nitro.storage, which is frozen at build) so the built server
+// honours NUXT_REDIS_URL. Short timeouts and one retry: when Redis is down a request fails
+// over to the database within a second or two instead of hanging for half a minute.
+export default defineNitroPlugin(() => {
+  const { redisUrl, redisPrefix } = useRuntimeConfig()
+  const storage = useStorage()
+  if (!redisUrl) {
+    storage.mount('kv', memoryDriver())
+    return
+  }
+  const driver = redisDriver({
+    url: redisUrl,
+    base: redisPrefix,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 1000,
+    retryStrategy: (attempt: number) => Math.min(attempt * 200, 2000),
+  })
+  storage.mount('kv', driver)
+  let lastComplaint = 0
+  driver.getInstance!().on('error', (error: Error) => {
+    if (Date.now() - lastComplaint < 30_000) return
+    lastComplaint = Date.now()
+    console.warn(`[redis] ${error.message}; serving without it until it answers again`)
+  })
+})

@@ -1,0 +1,96 @@
+import type { H3Event } from 'h3'
+import type { Role } from '../../shared/constants'
+import { prepareSessionLookup, rotateRefreshToken, startSession } from '../domain/sessions'
+import { getUserWithProfile, recordLogin } from '../domain/users'
+import type { PresentedUser, UserRow } from '../domain/users'
+
+export const ACCESS_COOKIE = 'influencia_access'
+export const REFRESH_COOKIE = 'influencia_refresh'
+
+export interface AuthUser {
+  id: number
+  username: string
+  role: Role
+  status: 'pending' | 'active' | 'suspended'
+  displayName: string
+  sessionId: string
+}
+
+let lookupSession: ReturnType<typeof prepareSessionLookup> | undefined
+
+function bearerOrCookie(event: H3Event): string | undefined {
+  const header = getHeader(event, 'authorization')
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim()
+  return getCookie(event, ACCESS_COOKIE)
+}
+
+/**
+ * Who is asking (suspended users included, so guards can say why they refuse), checked against the database on every request: a suspended user, a logged-out
+ * session or a bumped token version is refused at once, whatever tokens are still out there.
+ */
+export async function getAuthUser(event: H3Event): Promise<AuthUser | null> {
+  if (event.context.authUser !== undefined) return event.context.authUser
+  let user: AuthUser | null = null
+  const token = bearerOrCookie(event)
+  const claims = token ? await verifyAccessToken(token) : null
+  if (claims) {
+    lookupSession ??= prepareSessionLookup(useDb())
+    const row = lookupSession(claims.userId, claims.sessionId)
+    const alive = row && !row.sessionRevokedAt && row.sessionExpiresAt.getTime() > Date.now()
+    if (alive && row.tokenVersion === claims.tokenVersion) {
+      user = { id: row.id, username: row.username, role: row.role, status: row.status, displayName: row.displayName, sessionId: claims.sessionId }
+    }
+  }
+  event.context.authUser = user
+  return user
+}
+
+/** The caller for endpoints open to everyone: a suspended user is treated as anonymous. */
+export async function getViewer(event: H3Event): Promise<AuthUser | null> {
+  const user = await getAuthUser(event)
+  return user?.status === 'suspended' ? null : user
+}
+
+/** Guards a handler: 401 when nobody is logged in, 403 when the role is not among `roles`. */
+export async function requireUser(event: H3Event, ...roles: Role[]): Promise<AuthUser> {
+  const user = await getAuthUser(event)
+  if (!user) throw createError({ status: 401, message: 'Log in to continue' })
+  if (user.status === 'suspended') throw createError({ status: 403, message: 'This account is suspended' })
+  if (roles.length && !roles.includes(user.role)) {
+    throw createError({ status: 403, message: `Only ${roles.join(' or ')} accounts may do this` })
+  }
+  return user
+}
+
+function cookieOptions(maxAge: number) {
+  const secure = configFlag(useRuntimeConfig().cookieSecure, !import.meta.dev)
+  return { httpOnly: true, sameSite: 'lax' as const, secure, path: '/', maxAge }
+}
+
+async function issueTokens(event: H3Event, session: { userId: number, role: Role, sessionId: string, tokenVersion: number, refreshToken: string }) {
+  const config = useRuntimeConfig()
+  const accessToken = await signAccessToken(session)
+  setCookie(event, ACCESS_COOKIE, accessToken, cookieOptions(config.accessTokenTtl))
+  setCookie(event, REFRESH_COOKIE, session.refreshToken, cookieOptions(config.refreshTokenTtl))
+  return { accessToken, refreshToken: session.refreshToken, tokenType: 'Bearer' as const, expiresIn: config.accessTokenTtl }
+}
+
+/** Opens a session for a user who has just proven who they are; sets the cookies. */
+export async function logIn(event: H3Event, user: UserRow): Promise<Awaited<ReturnType<typeof issueTokens>> & { user: PresentedUser }> {
+  const db = useDb()
+  const { sessionId, refreshToken } = startSession(db, user.id, getHeader(event, 'user-agent') ?? '', useRuntimeConfig().refreshTokenTtl)
+  recordLogin(db, user.id)
+  const tokens = await issueTokens(event, { userId: user.id, role: user.role, sessionId, tokenVersion: user.tokenVersion, refreshToken })
+  return { ...tokens, user: getUserWithProfile(db, user.id)! }
+}
+
+/** Trades a refresh token for fresh tokens (and cookies); throws 401/403 when it cannot. */
+export async function refreshSession(event: H3Event, refreshToken: string) {
+  const rotated = rotateRefreshToken(useDb(), refreshToken, useRuntimeConfig().refreshTokenTtl)
+  return issueTokens(event, rotated)
+}
+
+export function clearAuthCookies(event: H3Event) {
+  deleteCookie(event, ACCESS_COOKIE, cookieOptions(0))
+  deleteCookie(event, REFRESH_COOKIE, cookieOptions(0))
+}

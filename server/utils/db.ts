@@ -1,0 +1,11 @@
+import { resolve } from 'node:path'
+import type { Db } from '../database/client'
+import { openDatabase } from '../database/client'
+
+let db: Db | undefined
+
+/** The process's one SQLite connection, opened on first use from NUXT_DB_PATH. */
+export function useDb(): Db {
+  db ??= openDatabase(resolve(useRuntimeConfig().dbPath))
+  return db
+}

@@ -1,0 +1,55 @@
+/**
+ * Fixed-window counters shared by every instance through Redis (atomic INCR), or kept in
+ * memory when there is no Redis or it does not answer, so a Redis outage never locks users out.
+ */
+const local = new Map<string, { count: number, resetAt: number }>()
+
+export interface WindowCount { count: number, retryAfter: number }
+
+export async function countHit(key: string, windowSeconds: number): Promise<WindowCount> {
+  const redis = redisClient()
+  if (redis) {
+    try {
+      const fullKey = `${useRuntimeConfig().redisPrefix}:rl:${key}`
+      const res = await redis.multi().incr(fullKey).expire(fullKey, windowSeconds, 'NX').ttl(fullKey).exec()
+      const count = Number(res?.[0]?.[1] ?? 1)
+      const ttl = Number(res?.[2]?.[1] ?? windowSeconds)
+      return { count, retryAfter: Math.max(1, ttl) }
+    }
+    catch { /* fall through to the local counter */ }
+  }
+  return localHit(key, windowSeconds, 1)
+}
+
+export async function peekCount(key: string, windowSeconds: number): Promise<WindowCount> {
+  const redis = redisClient()
+  if (redis) {
+    try {
+      const fullKey = `${useRuntimeConfig().redisPrefix}:rl:${key}`
+      const [count, ttl] = await Promise.all([redis.get(fullKey), redis.ttl(fullKey)])
+      return { count: Number(count ?? 0), retryAfter: Math.max(1, ttl) }
+    }
+    catch { /* fall through */ }
+  }
+  return localHit(key, windowSeconds, 0)
+}
+
+export async function resetCount(key: string) {
+  local.delete(key)
+  const redis = redisClient()
+  if (redis) await redis.del(`${useRuntimeConfig().redisPrefix}:rl:${key}`).catch(() => {})
+}
+
+function localHit(key: string, windowSeconds: number, increment: number): WindowCount {
+  const now = Date.now()
+  if (local.size > 10_000) {
+    for (const [k, e] of local) if (e.resetAt <= now) local.delete(k)
+  }
+  let entry = local.get(key)
+  if (!entry || entry.resetAt <= now) {
+    entry = { count: 0, resetAt: now + windowSeconds * 1000 }
+    if (increment) local.set(key, entry)
+  }
+  entry.count += increment
+  return { count: entry.count, retryAfter: Math.max(1, Math.ceil((entry.resetAt - now) / 1000)) }
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod'
+import { NICHES, PLATFORMS } from '../constants'
+
+/** Money travels as integer cents; the ceiling keeps sums far inside Number.MAX_SAFE_INTEGER. */
+export const cents = z.number({ error: 'Must be an amount in cents' })
+  .int('Must be a whole number of cents')
+  .min(0, 'Cannot be negative')
+  .max(100_000_000_000, 'Too large')
+
+const trimmed = (label: string, max: number) =>
+  z.string({ error: `${label} is required` }).trim().min(1, `${label} is required`).max(max, `${label} is too long (max ${max})`)
+
+export const usernameSchema = z.string({ error: 'Username is required' }).trim().toLowerCase()
+  .min(3, 'At least 3 characters')
+  .max(32, 'At most 32 characters')
+  .regex(/^[a-z0-9][a-z0-9_.-]*$/, 'Letters, digits, dot, dash and underscore only')
+
+export const emailSchema = z.string({ error: 'Email is required' }).trim().toLowerCase()
+  .max(254, 'Email is too long')
+  .pipe(z.email('Enter a valid email address'))
+
+export const passwordSchema = z.string({ error: 'Password is required' })
+  .min(8, 'At least 8 characters')
+  .max(128, 'At most 128 characters')
+
+export const sponsorProfileSchema = z.strictObject({
+  company: trimmed('Company', 120),
+  sector: trimmed('Sector', 80),
+  website: z.union([z.literal(''), z.url('Enter a full URL, e.g. https://example.com').max(300)]).optional(),
+  budget: cents,
+})
+
+export const platformHandleSchema = z.strictObject({
+  platform: z.enum(PLATFORMS, { error: 'Choose a platform' }),
+  handle: trimmed('Handle', 80),
+})
+
+export const influencerProfileSchema = z.strictObject({
+  niche: z.enum(NICHES, { error: 'Choose a niche' }),
+  specialization: z.string().trim().max(120, 'Too long (max 120)').optional(),
+  platforms: z.array(platformHandleSchema).max(8, 'At most 8 platforms').optional(),
+  audienceSize: z.number({ error: 'Audience size is required' }).int('Whole number').min(0, 'Cannot be negative').max(2_000_000_000, 'Too large'),
+  engagementRate: z.number({ error: 'Must be a number' }).min(0, 'Cannot be negative').max(100, 'At most 100 %').optional(),
+  location: z.string().trim().max(120, 'Too long (max 120)').optional(),
+  minimumRate: cents.optional(),
+})
+
+const accountFields = {
+  username: usernameSchema,
+  email: emailSchema,
+  password: passwordSchema,
+  displayName: trimmed('Display name', 80),
+}
+
+export const signupSchema = z.discriminatedUnion('role', [
+  z.strictObject({ role: z.literal('sponsor'), ...accountFields, profile: sponsorProfileSchema }),
+  z.strictObject({ role: z.literal('influencer'), ...accountFields, profile: influencerProfileSchema }),
+], { error: 'Choose sponsor or influencer' })
+export type SignupInput = z.infer<typeof signupSchema>
+
+export const loginSchema = z.strictObject({
+  login: z.string({ error: 'Username or email is required' }).trim().toLowerCase().min(1, 'Username or email is required').max(254, 'Too long'),
+  password: z.string({ error: 'Password is required' }).min(1, 'Password is required').max(128, 'Too long'),
+})
+export type LoginInput = z.infer<typeof loginSchema>
+
+export const refreshSchema = z.strictObject({
+  refreshToken: z.string().min(20).max(200).optional(),
+})

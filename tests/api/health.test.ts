@@ -1,0 +1,10 @@
+import { describe, expect, it } from 'vitest'
+import { apiClient } from '../support/api-client'
+
+describe('GET /api/health', () => {
+  it('reports the database and the cache as up', async () => {
+    const res = await apiClient().get('/api/health')
+    expect(res.status).toBe(200)
+    expect(res.body).toEqual({ status: 'ok', db: 'ok', cache: 'memory' })
+  })
+})

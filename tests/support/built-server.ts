@@ -1,0 +1,87 @@
+import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+/** The secret test servers sign with: tests know it so they can forge tokens on purpose. */
+export const TEST_JWT_SECRET = 'test-secret-7f3a9c1e5b2d8f4a6c0e9b1d3f5a7c2e'
+export const TEST_ADMIN_PASSWORD = 'admin-test-password'
+
+export interface RunningServer {
+  url: string
+  dbPath: string
+  stop: () => Promise<void>
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer()
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number }
+      srv.close(() => resolvePort(port))
+    })
+    srv.on('error', reject)
+  })
+}
+
+/**
+ * Starts the production build (`.output`) on a fresh temporary database seeded with the demo
+ * data, and resolves once /api/health answers. Extra env overrides the test defaults.
+ */
+export async function startBuiltServer(env: Record<string, string> = {}, shared?: { dbPath?: string }): Promise<RunningServer> {
+  const entry = resolve('.output/server/index.mjs')
+  if (!existsSync(entry)) throw new Error('No production build: run `npm run build` first')
+  const dir = shared?.dbPath ? null : mkdtempSync(join(tmpdir(), 'influencia-test-'))
+  const dbPath = shared?.dbPath ?? join(dir!, 'test.sqlite')
+  const port = await freePort()
+  const child: ChildProcess = spawn(process.execPath, [entry], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      NUXT_DB_PATH: dbPath,
+      NUXT_JWT_SECRET: TEST_JWT_SECRET,
+      NUXT_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+      NUXT_SEED_DEMO: 'true',
+      NUXT_COOKIE_SECURE: 'false',
+      NUXT_TRUST_PROXY: 'true',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (d) => { output += d })
+  child.stderr!.on('data', (d) => { output += d })
+  const exited = new Promise<number | null>(r => child.once('exit', code => r(code)))
+
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Server exited with ${child.exitCode}:\n${output}`)
+    try {
+      const res = await fetch(`${url}/api/health`)
+      if (res.ok) break
+    }
+    catch { /* not listening yet */ }
+    if (Date.now() > deadline) {
+      child.kill()
+      throw new Error(`Server did not become healthy in 30 s:\n${output}`)
+    }
+    await new Promise(r => setTimeout(r, 100))
+  }
+
+  return {
+    url,
+    dbPath,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM')
+        await exited
+      }
+      if (dir) rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
