@@ -72,3 +72,9 @@ export function readQueryAs<S extends z.ZodType>(event: H3Event, schema: S): z.o
   if (!result.success) throw invalid(result.error, 'query')
   return result.data
 }
+
+export function readParamsAs<S extends z.ZodType>(event: H3Event, schema: S): z.output<S> {
+  const result = schema.safeParse(getRouterParams(event))
+  if (!result.success) throw invalid(result.error, 'path')
+  return result.data
+}

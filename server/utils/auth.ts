@@ -1,5 +1,6 @@
 import type { H3Event } from 'h3'
 import type { Role } from '../../shared/constants'
+import type { TokenSettings } from './tokens'
 import { prepareSessionLookup, rotateRefreshToken, startSession } from '../domain/sessions'
 import { getUserWithProfile, recordLogin } from '../domain/users'
 import type { PresentedUser, UserRow } from '../domain/users'
@@ -14,6 +15,17 @@ export interface AuthUser {
   status: 'pending' | 'active' | 'suspended'
   displayName: string
   sessionId: string
+}
+
+/** The signing settings of this server, from runtime config. */
+export function tokenSettings(): TokenSettings {
+  const config = useRuntimeConfig()
+  return {
+    secret: config.jwtSecret || (import.meta.dev ? DEV_JWT_SECRET : ''),
+    issuer: config.jwtIssuer,
+    audience: config.jwtAudience,
+    ttlSeconds: config.accessTokenTtl,
+  }
 }
 
 let lookupSession: ReturnType<typeof prepareSessionLookup> | undefined
@@ -32,7 +44,7 @@ export async function getAuthUser(event: H3Event): Promise<AuthUser | null> {
   if (event.context.authUser !== undefined) return event.context.authUser
   let user: AuthUser | null = null
   const token = bearerOrCookie(event)
-  const claims = token ? await verifyAccessToken(token) : null
+  const claims = token ? await verifyAccessToken(token, tokenSettings()) : null
   if (claims) {
     lookupSession ??= prepareSessionLookup(useDb())
     const row = lookupSession(claims.userId, claims.sessionId)
@@ -69,7 +81,7 @@ function cookieOptions(maxAge: number) {
 
 async function issueTokens(event: H3Event, session: { userId: number, role: Role, sessionId: string, tokenVersion: number, refreshToken: string }) {
   const config = useRuntimeConfig()
-  const accessToken = await signAccessToken(session)
+  const accessToken = await signAccessToken(session, tokenSettings())
   setCookie(event, ACCESS_COOKIE, accessToken, cookieOptions(config.accessTokenTtl))
   setCookie(event, REFRESH_COOKIE, session.refreshToken, cookieOptions(config.refreshTokenTtl))
   return { accessToken, refreshToken: session.refreshToken, tokenType: 'Bearer' as const, expiresIn: config.accessTokenTtl }

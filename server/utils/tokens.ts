@@ -1,9 +1,18 @@
 import { SignJWT, jwtVerify } from 'jose'
 import type { Role } from '../../shared/constants'
 
+// Plain functions of their settings (no runtime config inside), so they are unit-tested as is.
+
 export const DEV_JWT_SECRET = 'influencia-development-secret-not-for-production-use'
 const ALGORITHM = 'HS256'
 const ACCESS_TYPE = 'at+jwt'
+
+export interface TokenSettings {
+  secret: string
+  issuer: string
+  audience: string
+  ttlSeconds: number
+}
 
 export interface AccessClaims {
   userId: number
@@ -21,32 +30,29 @@ export function weakSecretReason(secret: string | undefined): string | null {
   return null
 }
 
-function key() {
-  const secret = useRuntimeConfig().jwtSecret || (import.meta.dev ? DEV_JWT_SECRET : '')
-  if (!secret) throw new Error('NUXT_JWT_SECRET is not set')
-  return new TextEncoder().encode(secret)
-}
+const encode = (secret: string) => new TextEncoder().encode(secret)
 
-export async function signAccessToken(claims: AccessClaims): Promise<string> {
-  const config = useRuntimeConfig()
+export async function signAccessToken(claims: AccessClaims, settings: TokenSettings): Promise<string> {
   return new SignJWT({ role: claims.role, sid: claims.sessionId, ver: claims.tokenVersion })
     .setProtectedHeader({ alg: ALGORITHM, typ: ACCESS_TYPE })
     .setSubject(String(claims.userId))
-    .setIssuer(config.jwtIssuer)
-    .setAudience(config.jwtAudience)
+    .setIssuer(settings.issuer)
+    .setAudience(settings.audience)
     .setIssuedAt()
-    .setExpirationTime(`${config.accessTokenTtl}s`)
-    .sign(key())
+    .setExpirationTime(`${settings.ttlSeconds}s`)
+    .sign(encode(settings.secret))
 }
 
-/** The claims of a valid access token, or null for anything forged, expired or misaddressed. */
-export async function verifyAccessToken(token: string): Promise<AccessClaims | null> {
-  const config = useRuntimeConfig()
+/**
+ * The claims of a valid access token, or null for anything forged, expired, of another type or
+ * meant for another issuer or audience. The algorithm is pinned: `none` or RS/ES tokens fail.
+ */
+export async function verifyAccessToken(token: string, settings: TokenSettings): Promise<AccessClaims | null> {
   try {
-    const { payload } = await jwtVerify(token, key(), {
+    const { payload } = await jwtVerify(token, encode(settings.secret), {
       algorithms: [ALGORITHM],
-      issuer: config.jwtIssuer,
-      audience: config.jwtAudience,
+      issuer: settings.issuer,
+      audience: settings.audience,
       typ: ACCESS_TYPE,
       requiredClaims: ['sub', 'exp', 'sid', 'ver', 'role'],
     })

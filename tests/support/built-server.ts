@@ -30,7 +30,7 @@ function freePort(): Promise<number> {
  * Starts the production build (`.output`) on a fresh temporary database seeded with the demo
  * data, and resolves once /api/health answers. Extra env overrides the test defaults.
  */
-export async function startBuiltServer(env: Record<string, string> = {}, shared?: { dbPath?: string }): Promise<RunningServer> {
+export async function startBuiltServer(env: Record<string, string> = {}, shared?: { dbPath?: string, cwd?: string }): Promise<RunningServer> {
   const entry = resolve('.output/server/index.mjs')
   if (!existsSync(entry)) throw new Error('No production build: run `npm run build` first')
   const dir = shared?.dbPath ? null : mkdtempSync(join(tmpdir(), 'influencia-test-'))
@@ -51,6 +51,7 @@ export async function startBuiltServer(env: Record<string, string> = {}, shared?
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: shared?.cwd,
   })
   let output = ''
   child.stdout!.on('data', (d) => { output += d })

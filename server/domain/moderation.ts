@@ -1,0 +1,80 @@
+import { and, count, desc, eq, or, sql } from 'drizzle-orm'
+import type { SQL } from 'drizzle-orm'
+import type { Db } from '../database/client'
+import { writeTransaction } from '../database/client'
+import { authSessions, flags, users } from '../database/schema'
+import type { Role, UserStatus } from '../../shared/constants'
+import type { Page, PageQuery } from '../../shared/schemas/common'
+import { DomainError } from './errors'
+import { getUserWithProfile, presentUser } from './users'
+
+export interface UserFilters extends PageQuery {
+  q?: string
+  role?: Role
+  status?: UserStatus
+  flagged?: boolean
+}
+
+export function listUsers(db: Db, f: UserFilters): Page<ReturnType<typeof presentUser>> {
+  const where: SQL[] = []
+  if (f.q) {
+    const pattern = `%${f.q.toLowerCase().replace(/[%_\\]/g, c => `\\${c}`)}%`
+    where.push(or(
+      sql`${users.username} like ${pattern} escape '\\'`,
+      sql`${users.email} like ${pattern} escape '\\'`,
+      sql`lower(${users.displayName}) like ${pattern} escape '\\'`,
+    )!)
+  }
+  if (f.role) where.push(eq(users.role, f.role))
+  if (f.status) where.push(eq(users.status, f.status))
+  if (f.flagged !== undefined) where.push(eq(users.flagged, f.flagged))
+  const condition = where.length ? and(...where) : undefined
+
+  const rows = db.select().from(users).where(condition)
+    .orderBy(desc(users.createdAt), desc(users.id))
+    .limit(f.pageSize).offset((f.page - 1) * f.pageSize).all()
+  const total = db.select({ n: count() }).from(users).where(condition).get()!.n
+  return { items: rows.map(u => presentUser(u, null)), total, page: f.page, pageSize: f.pageSize }
+}
+
+export interface UserUpdate {
+  status?: 'active' | 'suspended'
+  flagged?: boolean
+  reason?: string
+}
+
+/**
+ * An admin approves, suspends, reactivates, flags or unflags a user. Suspension bumps the
+ * token version and ends every session, so the user's tokens stop working at once.
+ */
+export function moderateUser(db: Db, adminId: number, userId: number, change: UserUpdate) {
+  writeTransaction(db, (tx) => {
+    const user = tx.select().from(users).where(eq(users.id, userId)).get()
+    if (!user) throw new DomainError('not_found', 'No such user')
+    if (user.role === 'admin' && change.status === 'suspended') throw new DomainError('conflict', 'Admins cannot be suspended here')
+
+    if (change.status && change.status !== user.status) {
+      const suspending = change.status === 'suspended'
+      tx.update(users).set({
+        status: change.status,
+        tokenVersion: suspending ? user.tokenVersion + 1 : user.tokenVersion,
+      }).where(eq(users.id, userId)).run()
+      if (suspending) {
+        tx.update(authSessions).set({ revokedAt: new Date(), revokedReason: 'user suspended' })
+          .where(and(eq(authSessions.userId, userId), sql`${authSessions.revokedAt} is null`)).run()
+      }
+    }
+
+    if (change.flagged !== undefined && change.flagged !== user.flagged) {
+      tx.update(users).set({ flagged: change.flagged }).where(eq(users.id, userId)).run()
+      if (change.flagged) {
+        tx.insert(flags).values({ targetType: 'user', targetId: userId, reason: change.reason!, reporterId: adminId }).run()
+      }
+      else {
+        tx.update(flags).set({ status: 'resolved', resolverId: adminId, resolvedAt: new Date() })
+          .where(and(eq(flags.targetType, 'user'), eq(flags.targetId, userId), eq(flags.status, 'open'))).run()
+      }
+    }
+  })
+  return getUserWithProfile(db, userId)!
+}

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Redis from 'ioredis'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startBuiltServer } from '../support/built-server'
+import type { RunningServer } from '../support/built-server'
+
+// Two app instances on one database and one Redis, as behind a load balancer. Runs against
+// TEST_REDIS_URL (CI starts Redis at 127.0.0.1:6379); outside CI it is skipped when no Redis answers.
+const redisUrl = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379'
+
+async function redisAnswers() {
+  const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null })
+  try {
+    await probe.connect()
+    return (await probe.ping()) === 'PONG'
+  }
+  catch {
+    return false
+  }
+  finally {
+    probe.disconnect()
+  }
+}
+
+const available = await redisAnswers()
+if (!available && process.env.CI) throw new Error(`CI needs Redis at ${redisUrl} (TEST_REDIS_URL)`)
+
+describe.runIf(available)('with Redis (shared storage across instances)', () => {
+  const prefix = `influencia-test-${randomUUID()}`
+  const dir = mkdtempSync(join(tmpdir(), 'influencia-redis-'))
+  let a: RunningServer
+  let b: RunningServer
+  let redis: Redis
+
+  beforeAll(async () => {
+    const env = { NUXT_REDIS_URL: redisUrl, NUXT_REDIS_PREFIX: prefix }
+    a = await startBuiltServer(env, { dbPath: join(dir, 'shared.sqlite') })
+    b = await startBuiltServer(env, { dbPath: join(dir, 'shared.sqlite') })
+    redis = new Redis(redisUrl)
+  })
+
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()])
+    const keys = await redis.keys(`${prefix}:*`)
+    if (keys.length) await redis.del(...keys)
+    redis.disconnect()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  const login = (server: RunningServer, loginName: string, password: string) => fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': `192.0.2.${Math.floor(Math.random() * 250)}` },
+    body: JSON.stringify({ login: loginName, password }),
+  })
+
+  it('reports Redis as the cache', async () => {
+    const health = await (await fetch(`${a.url}/api/health`)).json()
+    expect(health).toEqual({ status: 'ok', db: 'ok', cache: 'redis' })
+  })
+
+  it('counts failed logins across instances, in Redis under the configured prefix', async () => {
+    for (const server of [a, b, a, b, a]) {
+      expect((await login(server, 'leo', 'wrong-password')).status).toBe(401)
+    }
+    expect((await login(b, 'leo', 'demo-password')).status).toBe(429)
+    expect((await login(a, 'leo', 'demo-password')).status).toBe(429)
+    const counters = await redis.keys(`${prefix}:rl:login:account:*`)
+    expect(counters).toHaveLength(1)
+    expect(await redis.get(counters[0]!)).toBe('5')
+  })
+})

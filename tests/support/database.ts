@@ -1,0 +1,17 @@
+import Database from 'better-sqlite3'
+import { inject } from 'vitest'
+
+/** Read-only access to the test server's database, to check what a request left behind. */
+export function testDatabase() {
+  return new Database(inject('dbPath'), { readonly: true, fileMustExist: true })
+}
+
+export function countRows(table: string, where = '1 = 1', ...params: unknown[]): number {
+  const db = testDatabase()
+  try {
+    return (db.prepare(`select count(*) as n from ${table} where ${where}`).get(...params) as { n: number }).n
+  }
+  finally {
+    db.close()
+  }
+}
