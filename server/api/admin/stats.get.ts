@@ -1,0 +1,6 @@
+import { platformStats } from '../../domain/stats'
+
+export default defineApiHandler(async (event) => {
+  await requireUser(event, 'admin')
+  return platformStats(useDb())
+})

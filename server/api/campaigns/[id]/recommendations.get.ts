@@ -1,0 +1,8 @@
+import { idParam } from '../../../../shared/schemas/common'
+import { recommendInfluencers } from '../../../domain/discovery'
+
+export default defineApiHandler(async (event) => {
+  const viewer = await requireUser(event, 'sponsor', 'admin')
+  const { id } = readParamsAs(event, idParam)
+  return { items: recommendInfluencers(useDb(), viewer, id) }
+})

@@ -1,0 +1,7 @@
+import { recommendCampaigns } from '../../domain/discovery'
+
+/** Live public campaigns ranked for the influencer asking. */
+export default defineApiHandler(async (event) => {
+  const influencer = await requireUser(event, 'influencer')
+  return { items: recommendCampaigns(useDb(), influencer) }
+})

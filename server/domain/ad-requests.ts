@@ -1,0 +1,225 @@
+import { aliasedTable, and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm'
+import type { SQL } from 'drizzle-orm'
+import type { Db } from '../database/client'
+import { writeTransaction } from '../database/client'
+import { adRequestEvents, adRequests, campaigns, sponsorProfiles, users } from '../database/schema'
+import type { AdRequestEventKind, AdRequestParty } from '../../shared/constants'
+import type { AdRequestAction, AdRequestCreateInput, AdRequestListQuery } from '../../shared/schemas/ad-request'
+import type { Page } from '../../shared/schemas/common'
+import { allowedActions, awaitingSide, decide } from './ad-request-states'
+import { visibleTo } from './campaigns'
+import { DomainError } from './errors'
+import { assertFitsBudget } from './money'
+import { notify } from './notifications'
+import type { Viewer } from './viewer'
+
+/** Campaigns in these states take new requests and decisions. */
+const LIVE_CAMPAIGN = ['scheduled', 'active'] as const
+const OPEN_REQUEST = ['pending', 'negotiating', 'accepted'] as const
+
+const influencer = aliasedTable(users, 'influencer')
+
+const listColumns = {
+  id: adRequests.id,
+  requirements: adRequests.requirements,
+  paymentAmount: adRequests.paymentAmount,
+  status: adRequests.status,
+  initiatedBy: adRequests.initiatedBy,
+  lastOfferBy: adRequests.lastOfferBy,
+  createdAt: adRequests.createdAt,
+  updatedAt: adRequests.updatedAt,
+  campaignId: campaigns.id,
+  campaignTitle: campaigns.title,
+  campaignSlug: campaigns.slug,
+  campaignStatus: campaigns.status,
+  sponsorId: campaigns.sponsorId,
+  company: sponsorProfiles.company,
+  influencerId: influencer.id,
+  influencerName: influencer.displayName,
+  influencerUsername: influencer.username,
+}
+
+type ListRow = {
+  id: number, requirements: string, paymentAmount: number, status: (typeof adRequests.$inferSelect)['status'], initiatedBy: AdRequestParty,
+  lastOfferBy: AdRequestParty, createdAt: Date, updatedAt: Date, campaignId: number, campaignTitle: string, campaignSlug: string,
+  campaignStatus: string, sponsorId: number, company: string | null, influencerId: number, influencerName: string, influencerUsername: string
+}
+
+function sideOf(viewer: Viewer, row: { sponsorId: number, influencerId: number }): AdRequestParty | null {
+  if (viewer.id === row.sponsorId) return 'sponsor'
+  if (viewer.id === row.influencerId) return 'influencer'
+  return null
+}
+
+function present(row: ListRow, viewer: Viewer) {
+  const side = sideOf(viewer, row)
+  return {
+    id: row.id,
+    campaignId: row.campaignId,
+    influencerId: row.influencerId,
+    campaign: { id: row.campaignId, title: row.campaignTitle, slug: row.campaignSlug, status: row.campaignStatus },
+    sponsor: { id: row.sponsorId, company: row.company ?? '' },
+    influencer: { id: row.influencerId, displayName: row.influencerName, username: row.influencerUsername },
+    requirements: row.requirements,
+    paymentAmount: row.paymentAmount,
+    status: row.status,
+    initiatedBy: row.initiatedBy,
+    lastOfferBy: row.lastOfferBy,
+    awaiting: awaitingSide(row),
+    /** The caller's side in this deal (null for an admin looking on) and what it may do now. */
+    yourSide: side,
+    allowedActions: side ? allowedActions(row, side) : [],
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  }
+}
+export type AdRequestView = ReturnType<typeof present>
+
+/** The requests a viewer is party to (all of them for an admin), as a WHERE condition. */
+function partyTo(viewer: Viewer): SQL {
+  if (viewer.role === 'admin') return sql`1 = 1`
+  if (viewer.role === 'sponsor') return eq(campaigns.sponsorId, viewer.id)
+  return eq(adRequests.influencerId, viewer.id)
+}
+
+function baseQuery(db: Db) {
+  return db.select(listColumns).from(adRequests)
+    .innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
+    .innerJoin(influencer, eq(influencer.id, adRequests.influencerId))
+    .leftJoin(sponsorProfiles, eq(sponsorProfiles.userId, campaigns.sponsorId))
+}
+
+export function listAdRequests(db: Db, viewer: Viewer, q: AdRequestListQuery): Page<AdRequestView> {
+  const where: SQL[] = [partyTo(viewer)]
+  if (q.status) where.push(eq(adRequests.status, q.status))
+  if (q.campaignId) where.push(eq(adRequests.campaignId, q.campaignId))
+  if (q.awaitingMe && viewer.role !== 'admin') {
+    where.push(inArray(adRequests.status, ['pending', 'negotiating']), ne(adRequests.lastOfferBy, viewer.role as AdRequestParty))
+  }
+  const condition = and(...where)
+  const rows = baseQuery(db).where(condition).orderBy(desc(adRequests.updatedAt), desc(adRequests.id))
+    .limit(q.pageSize).offset((q.page - 1) * q.pageSize).all() as ListRow[]
+  const total = db.select({ n: count() }).from(adRequests)
+    .innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId)).where(condition).get()!.n
+  return { items: rows.map(r => present(r, viewer)), total, page: q.page, pageSize: q.pageSize }
+}
+
+/** One request with its whole history, for its two parties and admins; 404 for anyone else. */
+export function getAdRequest(db: Db, viewer: Viewer, id: number) {
+  const row = baseQuery(db).where(and(eq(adRequests.id, id), partyTo(viewer))).get() as ListRow | undefined
+  if (!row) throw new DomainError('not_found', 'No such ad request')
+  const actor = aliasedTable(users, 'actor')
+  const history = db.select({
+    kind: adRequestEvents.kind,
+    actorId: adRequestEvents.actorId,
+    actorName: actor.displayName,
+    paymentAmount: adRequestEvents.paymentAmount,
+    message: adRequestEvents.message,
+    at: adRequestEvents.createdAt,
+  }).from(adRequestEvents).leftJoin(actor, eq(actor.id, adRequestEvents.actorId))
+    .where(eq(adRequestEvents.adRequestId, id)).orderBy(asc(adRequestEvents.createdAt), asc(adRequestEvents.id)).all()
+  return {
+    ...present(row, viewer),
+    history: history.map(h => ({
+      kind: h.kind,
+      actorId: h.actorId,
+      actorName: h.actorName ?? 'Influencia',
+      actorSide: h.actorId === null ? null : h.actorId === row.sponsorId ? 'sponsor' : 'influencer',
+      ...(h.paymentAmount !== null ? { paymentAmount: h.paymentAmount } : {}),
+      ...(h.message ? { message: h.message } : {}),
+      at: h.at.toISOString(),
+    })),
+  }
+}
+
+/**
+ * Opens a request: a sponsor invites an influencer to one of its live campaigns, or an
+ * influencer applies to a live public campaign. One open request per influencer and campaign.
+ */
+export function createAdRequest(db: Db, viewer: Viewer, input: AdRequestCreateInput) {
+  if (viewer.role !== 'sponsor' && viewer.role !== 'influencer') {
+    throw new DomainError('forbidden', 'Only sponsors invite and only influencers apply')
+  }
+  const side: AdRequestParty = viewer.role
+  const id = writeTransaction(db, (tx) => {
+    let influencerId: number
+    const campaign = tx.select().from(campaigns).where(and(eq(campaigns.id, input.campaignId), visibleTo(viewer))).get()
+    if (side === 'sponsor') {
+      if (viewer.status !== 'active') throw new DomainError('forbidden', 'Your sponsor account is awaiting approval: you cannot send requests yet')
+      if (!campaign || campaign.sponsorId !== viewer.id) throw new DomainError('not_found', 'No such campaign among yours', { fields: { campaignId: 'Not one of your campaigns' } })
+      if (!input.influencerId) throw new DomainError('invalid', 'Choose the influencer to invite', { fields: { influencerId: 'Required for an invitation' } })
+      const target = tx.select().from(users).where(and(eq(users.id, input.influencerId), eq(users.role, 'influencer'))).get()
+      if (!target || target.status === 'suspended') throw new DomainError('not_found', 'No such influencer', { fields: { influencerId: 'No such influencer' } })
+      influencerId = target.id
+    }
+    else {
+      if (input.influencerId !== undefined && input.influencerId !== viewer.id) {
+        throw new DomainError('invalid', 'Influencers apply for themselves', { fields: { influencerId: 'Leave out when applying' } })
+      }
+      if (!campaign) throw new DomainError('not_found', 'No such campaign', { fields: { campaignId: 'No such campaign' } })
+      if (campaign.visibility !== 'public' || campaign.flagged) throw new DomainError('forbidden', 'This campaign takes invitations only')
+      influencerId = viewer.id
+    }
+    if (!(LIVE_CAMPAIGN as readonly string[]).includes(campaign.status)) {
+      throw new DomainError('conflict', `This campaign is ${campaign.status}: it does not take requests now`)
+    }
+    const existing = tx.select({ id: adRequests.id, status: adRequests.status }).from(adRequests)
+      .where(and(eq(adRequests.campaignId, campaign.id), eq(adRequests.influencerId, influencerId), inArray(adRequests.status, [...OPEN_REQUEST]))).get()
+    if (existing) {
+      throw new DomainError('conflict', `There is already an open request (#${existing.id}, ${existing.status}) for this influencer on this campaign`, { adRequestId: existing.id })
+    }
+    assertFitsBudget(tx, campaign.id, input.paymentAmount, 'The offer')
+
+    const request = tx.insert(adRequests).values({
+      campaignId: campaign.id, influencerId, requirements: input.requirements, paymentAmount: input.paymentAmount,
+      status: 'pending', initiatedBy: side, lastOfferBy: side,
+    }).returning({ id: adRequests.id }).get()
+    tx.insert(adRequestEvents).values({ adRequestId: request.id, kind: 'offer', actorId: viewer.id, paymentAmount: input.paymentAmount, message: input.message ?? null }).run()
+    const recipient = side === 'sponsor' ? influencerId : campaign.sponsorId
+    notify(tx, recipient, side === 'sponsor' ? 'ad_request.invited' : 'ad_request.applied', { adRequestId: request.id, campaignId: campaign.id, campaign: campaign.title, paymentAmount: input.paymentAmount })
+    return request.id
+  })
+  return getAdRequest(db, viewer, id)
+}
+
+const EVENT_OF: Record<AdRequestAction, AdRequestEventKind> = {
+  counter: 'counter', accept: 'accepted', reject: 'rejected', withdraw: 'withdrawn', complete: 'completed',
+}
+
+/**
+ * A party acts on a request. The whole read-check-write runs in one IMMEDIATE transaction, so
+ * two accepts racing for the last of a budget cannot both succeed.
+ */
+export function actOnAdRequest(db: Db, viewer: Viewer, id: number, action: AdRequestAction, body: { paymentAmount?: number, message?: string }) {
+  writeTransaction(db, (tx) => {
+    const row = tx.select({
+      status: adRequests.status, initiatedBy: adRequests.initiatedBy, lastOfferBy: adRequests.lastOfferBy,
+      paymentAmount: adRequests.paymentAmount, influencerId: adRequests.influencerId,
+      campaignId: campaigns.id, campaignStatus: campaigns.status, campaignTitle: campaigns.title, sponsorId: campaigns.sponsorId,
+    }).from(adRequests).innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
+      .where(and(eq(adRequests.id, id), partyTo(viewer))).get()
+    if (!row) throw new DomainError('not_found', 'No such ad request')
+    const side = sideOf(viewer, row)
+    if (!side) throw new DomainError('forbidden', 'Only the sponsor and the influencer of a deal can act on it')
+
+    const decision = decide(row, action, side)
+    if (!decision.ok) throw new DomainError('conflict', decision.reason)
+    if ((action === 'accept' || action === 'counter') && !(LIVE_CAMPAIGN as readonly string[]).includes(row.campaignStatus)) {
+      throw new DomainError('conflict', `The campaign is ${row.campaignStatus}: deals cannot be agreed on it now`)
+    }
+
+    const amount = action === 'counter' ? body.paymentAmount! : row.paymentAmount
+    if (action === 'counter') assertFitsBudget(tx, row.campaignId, amount, 'The counter-offer')
+    if (action === 'accept') assertFitsBudget(tx, row.campaignId, amount, 'Accepting this deal')
+
+    tx.update(adRequests).set({ status: decision.status, lastOfferBy: decision.lastOfferBy, paymentAmount: amount })
+      .where(eq(adRequests.id, id)).run()
+    tx.insert(adRequestEvents).values({
+      adRequestId: id, kind: EVENT_OF[action], actorId: viewer.id,
+      paymentAmount: action === 'counter' || action === 'accept' ? amount : null, message: body.message ?? null,
+    }).run()
+    const other = side === 'sponsor' ? row.influencerId : row.sponsorId
+    notify(tx, other, `ad_request.${EVENT_OF[action]}`, { adRequestId: id, campaignId: row.campaignId, campaign: row.campaignTitle, paymentAmount: amount })
+  })
+  return getAdRequest(db, viewer, id)
+}

@@ -1,0 +1,289 @@
+import { and, asc, count, desc, eq, gte, inArray, lte, ne, or, sql } from 'drizzle-orm'
+import type { SQL } from 'drizzle-orm'
+import type { Db } from '../database/client'
+import { writeTransaction } from '../database/client'
+import { adRequestEvents, adRequests, campaigns, flags, sponsorProfiles } from '../database/schema'
+import type { CampaignStatus } from '../../shared/constants'
+import type { CampaignCreateInput, CampaignListQuery, CampaignUpdateInput } from '../../shared/schemas/campaign'
+import type { Page } from '../../shared/schemas/common'
+import { DomainError } from './errors'
+import { committedSql } from './money'
+import { notify } from './notifications'
+import { ftsQuery } from './search'
+import type { Viewer } from './viewer'
+
+export type CampaignRow = typeof campaigns.$inferSelect
+
+/** Campaigns anybody may see: public, not hidden by moderation, published at least once. */
+const publiclyVisible = and(eq(campaigns.visibility, 'public'), eq(campaigns.flagged, false), ne(campaigns.status, 'draft'))!
+
+/**
+ * The campaigns a viewer may see, as a WHERE condition, so that visibility is part of every
+ * query rather than a check after the fetch. Whatever falls outside is answered as absent (404).
+ */
+export function visibleTo(viewer: Viewer | null): SQL {
+  if (!viewer) return publiclyVisible
+  switch (viewer.role) {
+    case 'admin':
+      return sql`1 = 1`
+    case 'sponsor':
+      return or(eq(campaigns.sponsorId, viewer.id), publiclyVisible)!
+    case 'influencer':
+      return or(publiclyVisible, and(ne(campaigns.status, 'draft'), sql`exists (select 1 from ${adRequests} where ${adRequests.campaignId} = ${campaigns.id} and ${adRequests.influencerId} = ${viewer.id})`))!
+  }
+}
+
+const columns = {
+  id: campaigns.id,
+  slug: campaigns.slug,
+  title: campaigns.title,
+  description: campaigns.description,
+  niche: campaigns.niche,
+  goals: campaigns.goals,
+  startDate: campaigns.startDate,
+  endDate: campaigns.endDate,
+  visibility: campaigns.visibility,
+  budget: campaigns.budget,
+  status: campaigns.status,
+  flagged: campaigns.flagged,
+  createdAt: campaigns.createdAt,
+  updatedAt: campaigns.updatedAt,
+  sponsorId: campaigns.sponsorId,
+  company: sponsorProfiles.company,
+  committed: committedSql(campaigns.id),
+}
+
+type CampaignSelection = { [K in keyof typeof columns]: unknown } & Record<string, unknown>
+
+function present(row: CampaignSelection, viewer: Viewer | null) {
+  const r = row as {
+    id: number, slug: string, title: string, description: string, niche: string, goals: string, startDate: string, endDate: string,
+    visibility: string, budget: number, status: CampaignStatus, flagged: boolean, createdAt: Date, updatedAt: Date,
+    sponsorId: number, company: string | null, committed: number
+  }
+  const insider = viewer?.role === 'admin' || viewer?.id === r.sponsorId
+  return {
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    description: r.description,
+    niche: r.niche,
+    goals: r.goals,
+    startDate: r.startDate,
+    endDate: r.endDate,
+    visibility: r.visibility,
+    budget: r.budget,
+    status: r.status,
+    committed: Number(r.committed),
+    remaining: r.budget - Number(r.committed),
+    sponsor: { id: r.sponsorId, company: r.company ?? '' },
+    ...(insider ? { flagged: r.flagged } : {}),
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  }
+}
+export type CampaignView = ReturnType<typeof present>
+
+const SORTS = {
+  newest: [desc(campaigns.createdAt), desc(campaigns.id)],
+  budget_desc: [desc(campaigns.budget), desc(campaigns.id)],
+  budget_asc: [asc(campaigns.budget), desc(campaigns.id)],
+  starts_soon: [asc(campaigns.startDate), desc(campaigns.id)],
+  ends_soon: [asc(campaigns.endDate), desc(campaigns.id)],
+} as const
+
+export function listCampaigns(db: Db, viewer: Viewer | null, q: CampaignListQuery): Page<CampaignView> {
+  const where: SQL[] = [visibleTo(viewer)]
+  const match = q.q ? ftsQuery(q.q) : null
+  if (q.q && !match) return { items: [], total: 0, page: q.page, pageSize: q.pageSize }
+  if (match) where.push(sql`${campaigns.id} in (select rowid from campaigns_fts where campaigns_fts match ${match})`)
+  if (q.niche) where.push(eq(campaigns.niche, q.niche))
+  if (q.status) where.push(eq(campaigns.status, q.status))
+  if (q.visibility) where.push(eq(campaigns.visibility, q.visibility))
+  if (q.minBudget !== undefined) where.push(gte(campaigns.budget, q.minBudget))
+  if (q.maxBudget !== undefined) where.push(lte(campaigns.budget, q.maxBudget))
+  if (q.sponsorId) where.push(eq(campaigns.sponsorId, q.sponsorId))
+  if (q.mine && viewer) where.push(eq(campaigns.sponsorId, viewer.id))
+  if (q.flagged !== undefined && viewer?.role === 'admin') where.push(eq(campaigns.flagged, q.flagged))
+  const condition = and(...where)
+
+  const sort = q.sort ?? (match ? 'relevance' : 'newest')
+  const order = sort === 'relevance'
+    ? [sql`(select rank from campaigns_fts where campaigns_fts match ${match ?? '""'} and rowid = ${campaigns.id})`, desc(campaigns.id)]
+    : SORTS[sort]
+
+  const rows = db.select(columns).from(campaigns)
+    .leftJoin(sponsorProfiles, eq(sponsorProfiles.userId, campaigns.sponsorId))
+    .where(condition).orderBy(...order)
+    .limit(q.pageSize).offset((q.page - 1) * q.pageSize).all()
+  const total = db.select({ n: count() }).from(campaigns).where(condition).get()!.n
+  return { items: rows.map(r => present(r, viewer)), total, page: q.page, pageSize: q.pageSize }
+}
+
+/** One campaign by id or slug, if the viewer may see it; otherwise not found. */
+export function getCampaign(db: Db, viewer: Viewer | null, idOrSlug: number | string): CampaignView {
+  const key = typeof idOrSlug === 'number' ? eq(campaigns.id, idOrSlug) : eq(campaigns.slug, idOrSlug)
+  const row = db.select(columns).from(campaigns)
+    .leftJoin(sponsorProfiles, eq(sponsorProfiles.userId, campaigns.sponsorId))
+    .where(and(key, visibleTo(viewer))).get()
+  if (!row) throw new DomainError('not_found', 'No such campaign')
+  return present(row, viewer)
+}
+
+function today() {
+  return new Date().toISOString().slice(0, 10)
+}
+
+/** Publishing puts a campaign live: active when it has started, scheduled until then. */
+function publishedStatus(startDate: string): CampaignStatus {
+  return startDate > today() ? 'scheduled' : 'active'
+}
+
+function assertMayPublish(viewer: Viewer) {
+  if (viewer.status !== 'active') {
+    throw new DomainError('forbidden', 'Your sponsor account is awaiting approval: you can save drafts, but not publish yet')
+  }
+}
+
+function uniqueSlug(db: Db, title: string): string {
+  const base = title.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036F]/g, '')
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'campaign'
+  let slug = base
+  for (let n = 2; db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, slug)).get(); n++) slug = `${base}-${n}`
+  return slug
+}
+
+export function createCampaign(db: Db, sponsor: Viewer, input: CampaignCreateInput): CampaignView {
+  const wanted = input.status ?? 'draft'
+  if (wanted === 'paused' || wanted === 'cancelled') {
+    throw new DomainError('invalid', 'A new campaign starts as a draft or is published', { fields: { status: 'Use draft, scheduled or active' } })
+  }
+  if (wanted !== 'draft') {
+    assertMayPublish(sponsor)
+    if (input.endDate < today()) throw new DomainError('invalid', 'The campaign would already be over', { fields: { endDate: 'Must be today or later to publish' } })
+  }
+  const id = writeTransaction(db, tx => tx.insert(campaigns).values({
+    sponsorId: sponsor.id,
+    slug: uniqueSlug(tx, input.title),
+    title: input.title,
+    description: input.description,
+    niche: input.niche,
+    goals: input.goals ?? '',
+    startDate: input.startDate,
+    endDate: input.endDate,
+    visibility: input.visibility,
+    budget: input.budget,
+    status: wanted === 'draft' ? 'draft' : publishedStatus(input.startDate),
+  }).returning({ id: campaigns.id }).get().id)
+  return getCampaign(db, sponsor, id)
+}
+
+/** Status changes a sponsor may make, from each status. */
+const SPONSOR_MOVES: Record<CampaignStatus, CampaignStatus[]> = {
+  draft: ['draft', 'scheduled', 'active', 'cancelled'],
+  scheduled: ['scheduled', 'active', 'paused', 'cancelled'],
+  active: ['active', 'paused', 'cancelled'],
+  paused: ['paused', 'active', 'scheduled', 'cancelled'],
+  completed: [],
+  cancelled: [],
+}
+
+export function updateCampaign(db: Db, sponsor: Viewer, id: number, input: CampaignUpdateInput): CampaignView {
+  writeTransaction(db, (tx) => {
+    const current = tx.select().from(campaigns).where(and(eq(campaigns.id, id), eq(campaigns.sponsorId, sponsor.id))).get()
+    if (!current) throw new DomainError('not_found', 'No such campaign')
+    if (current.status === 'completed' || current.status === 'cancelled') {
+      throw new DomainError('conflict', `This campaign is ${current.status} and can no longer be changed`)
+    }
+    const next = { ...current, ...input, goals: input.goals ?? current.goals }
+    if (next.endDate < next.startDate) throw new DomainError('invalid', 'The end date is before the start date', { fields: { endDate: 'Must be on or after the start date' } })
+
+    let status = current.status
+    if (input.status && input.status !== current.status) {
+      if (!SPONSOR_MOVES[current.status].includes(input.status)) {
+        throw new DomainError('conflict', `A ${current.status} campaign cannot become ${input.status}`)
+      }
+      if (input.status === 'cancelled') {
+        cancelInTransaction(tx, current)
+        return
+      }
+      if (input.status === 'scheduled' || input.status === 'active') {
+        assertMayPublish(sponsor)
+        if (next.endDate < today()) throw new DomainError('conflict', 'The campaign has ended; change its end date to publish it')
+        status = publishedStatus(next.startDate)
+      }
+      else {
+        status = input.status
+      }
+    }
+
+    const committed = Number(tx.select({ c: committedSql(campaigns.id) }).from(campaigns).where(eq(campaigns.id, id)).get()!.c)
+    if (next.budget < committed) {
+      throw new DomainError('conflict', `The budget cannot go below what is already committed to accepted deals (${committed} cents)`, { fields: { budget: 'Below the committed spend' } })
+    }
+    tx.update(campaigns).set({
+      title: next.title, description: next.description, niche: next.niche, goals: next.goals,
+      startDate: next.startDate, endDate: next.endDate, visibility: next.visibility, budget: next.budget, status,
+    }).where(eq(campaigns.id, id)).run()
+  })
+  return getCampaign(db, sponsor, id)
+}
+
+/**
+ * Cancels a campaign: its requests still under negotiation expire, and both sides hear of it.
+ * A campaign with accepted deals not yet completed cannot be cancelled (pause it instead).
+ */
+export function cancelCampaign(db: Db, sponsor: Viewer, id: number): CampaignView {
+  writeTransaction(db, (tx) => {
+    const current = tx.select().from(campaigns).where(and(eq(campaigns.id, id), eq(campaigns.sponsorId, sponsor.id))).get()
+    if (!current) throw new DomainError('not_found', 'No such campaign')
+    if (current.status === 'completed' || current.status === 'cancelled') {
+      throw new DomainError('conflict', `This campaign is already ${current.status}`)
+    }
+    cancelInTransaction(tx, current)
+  })
+  return getCampaign(db, sponsor, id)
+}
+
+function cancelInTransaction(tx: Db, campaign: CampaignRow) {
+  const accepted = tx.select({ n: count() }).from(adRequests)
+    .where(and(eq(adRequests.campaignId, campaign.id), eq(adRequests.status, 'accepted'))).get()!.n
+  if (accepted > 0) {
+    throw new DomainError('conflict', `This campaign has ${accepted} accepted deal(s) still to complete: complete them or pause the campaign instead`)
+  }
+  tx.update(campaigns).set({ status: 'cancelled' }).where(eq(campaigns.id, campaign.id)).run()
+  expireOpenRequests(tx, campaign, 'The campaign was cancelled.')
+}
+
+/** Ends every request still under negotiation on a campaign that is over. */
+export function expireOpenRequests(tx: Db, campaign: Pick<CampaignRow, 'id' | 'sponsorId' | 'title'>, reason: string) {
+  const open = tx.select({ id: adRequests.id, influencerId: adRequests.influencerId }).from(adRequests)
+    .where(and(eq(adRequests.campaignId, campaign.id), inArray(adRequests.status, ['pending', 'negotiating']))).all()
+  for (const r of open) {
+    tx.update(adRequests).set({ status: 'expired' }).where(eq(adRequests.id, r.id)).run()
+    tx.insert(adRequestEvents).values({ adRequestId: r.id, kind: 'expired', actorId: null, message: reason }).run()
+    for (const userId of [r.influencerId, campaign.sponsorId]) {
+      notify(tx, userId, 'ad_request.expired', { adRequestId: r.id, campaignId: campaign.id, campaign: campaign.title })
+    }
+  }
+  return open.length
+}
+
+/** An admin hides a campaign from public lists (flag) or shows it again (unflag). */
+export function moderateCampaign(db: Db, adminId: number, id: number, change: { flagged: boolean, reason?: string }) {
+  writeTransaction(db, (tx) => {
+    const current = tx.select().from(campaigns).where(eq(campaigns.id, id)).get()
+    if (!current) throw new DomainError('not_found', 'No such campaign')
+    if (current.flagged === change.flagged) return
+    tx.update(campaigns).set({ flagged: change.flagged }).where(eq(campaigns.id, id)).run()
+    if (change.flagged) {
+      tx.insert(flags).values({ targetType: 'campaign', targetId: id, reason: change.reason!, reporterId: adminId }).run()
+      notify(tx, current.sponsorId, 'campaign.flagged', { campaignId: id, campaign: current.title, reason: change.reason })
+    }
+    else {
+      tx.update(flags).set({ status: 'resolved', resolverId: adminId, resolvedAt: new Date() })
+        .where(and(eq(flags.targetType, 'campaign'), eq(flags.targetId, id), eq(flags.status, 'open'))).run()
+    }
+  })
+  return getCampaign(db, { id: adminId, role: 'admin', status: 'active' }, id)
+}

@@ -1,0 +1,155 @@
+import { and, asc, count, desc, eq, gte, inArray, lte, notInArray, sql } from 'drizzle-orm'
+import type { SQL } from 'drizzle-orm'
+import type { Db } from '../database/client'
+import { adRequests, campaigns, influencerProfiles, users } from '../database/schema'
+import type { Page } from '../../shared/schemas/common'
+import type { InfluencerSearchQuery } from '../../shared/schemas/influencer'
+import { getCampaign } from './campaigns'
+import { DomainError } from './errors'
+import { scoreMatch } from './matching'
+import { ftsQuery, likeEscape } from './search'
+import type { Viewer } from './viewer'
+
+const cardColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  bio: users.bio,
+  flagged: users.flagged,
+  niche: influencerProfiles.niche,
+  specialization: influencerProfiles.specialization,
+  platforms: influencerProfiles.platforms,
+  audienceSize: influencerProfiles.audienceSize,
+  engagementRate: influencerProfiles.engagementRate,
+  location: influencerProfiles.location,
+  minimumRate: influencerProfiles.minimumRate,
+  createdAt: users.createdAt,
+}
+
+type Card = { [K in keyof typeof cardColumns]: (typeof cardColumns)[K]['_']['data'] }
+
+/** An influencer as others see them: no email, no account internals. */
+function presentCard(row: Card, viewer: Viewer | null) {
+  const { flagged, createdAt, ...card } = row
+  return { ...card, memberSince: createdAt.toISOString(), ...(viewer?.role === 'admin' ? { flagged } : {}) }
+}
+export type InfluencerCard = ReturnType<typeof presentCard>
+
+/** Influencers a sponsor may approach: active and not under moderation. Admins see everyone. */
+function discoverable(viewer: Viewer): SQL {
+  return viewer.role === 'admin'
+    ? eq(users.role, 'influencer')
+    : and(eq(users.role, 'influencer'), eq(users.status, 'active'), eq(users.flagged, false))!
+}
+
+const SORTS = {
+  audience_desc: [desc(influencerProfiles.audienceSize), desc(users.id)],
+  audience_asc: [asc(influencerProfiles.audienceSize), desc(users.id)],
+  engagement_desc: [desc(influencerProfiles.engagementRate), desc(users.id)],
+  rate_asc: [asc(influencerProfiles.minimumRate), desc(users.id)],
+  newest: [desc(users.createdAt), desc(users.id)],
+} as const
+
+export function searchInfluencers(db: Db, viewer: Viewer, q: InfluencerSearchQuery): Page<InfluencerCard> {
+  const where: SQL[] = [discoverable(viewer)]
+  const match = q.q ? ftsQuery(q.q) : null
+  if (q.q && !match) return { items: [], total: 0, page: q.page, pageSize: q.pageSize }
+  if (match) where.push(sql`${users.id} in (select rowid from influencers_fts where influencers_fts match ${match})`)
+  if (q.niche) where.push(eq(influencerProfiles.niche, q.niche))
+  if (q.minAudience !== undefined) where.push(gte(influencerProfiles.audienceSize, q.minAudience))
+  if (q.maxAudience !== undefined) where.push(lte(influencerProfiles.audienceSize, q.maxAudience))
+  if (q.minEngagement !== undefined) where.push(gte(influencerProfiles.engagementRate, q.minEngagement))
+  if (q.location) where.push(sql`${influencerProfiles.location} like ${`%${likeEscape(q.location)}%`} escape '\\'`)
+  const condition = and(...where)
+
+  const sort = q.sort ?? (match ? 'relevance' : 'audience_desc')
+  const order = sort === 'relevance'
+    ? [sql`(select rank from influencers_fts where influencers_fts match ${match ?? '""'} and rowid = ${users.id})`, desc(influencerProfiles.audienceSize)]
+    : SORTS[sort]
+
+  const rows = db.select(cardColumns).from(users)
+    .innerJoin(influencerProfiles, eq(influencerProfiles.userId, users.id))
+    .where(condition).orderBy(...order).limit(q.pageSize).offset((q.page - 1) * q.pageSize).all()
+  const total = db.select({ n: count() }).from(users)
+    .innerJoin(influencerProfiles, eq(influencerProfiles.userId, users.id)).where(condition).get()!.n
+  return { items: rows.map(r => presentCard(r, viewer)), total, page: q.page, pageSize: q.pageSize }
+}
+
+/** An influencer's public profile, for any logged-in user; suspended accounts are gone. */
+export function getInfluencer(db: Db, viewer: Viewer, id: number) {
+  const row = db.select(cardColumns).from(users)
+    .innerJoin(influencerProfiles, eq(influencerProfiles.userId, users.id))
+    .where(and(eq(users.id, id), viewer.role === 'admin' || viewer.id === id ? eq(users.role, 'influencer') : and(eq(users.role, 'influencer'), eq(users.status, 'active')))).get()
+  if (!row) throw new DomainError('not_found', 'No such influencer')
+  const track = trackRecords(db, [id]).get(id)
+  return { ...presentCard(row, viewer), completedDeals: track?.completed ?? 0 }
+}
+
+/** Per influencer: decided requests, accepted ones, and completed ones. */
+function trackRecords(db: Db, ids: number[]) {
+  const records = new Map<number, { decided: number, accepted: number, completed: number }>()
+  if (!ids.length) return records
+  const rows = db.select({
+    id: adRequests.influencerId,
+    decided: sql<number>`sum(case when ${adRequests.status} in ('accepted', 'completed', 'rejected') then 1 else 0 end)`,
+    accepted: sql<number>`sum(case when ${adRequests.status} in ('accepted', 'completed') then 1 else 0 end)`,
+    completed: sql<number>`sum(case when ${adRequests.status} = 'completed' then 1 else 0 end)`,
+  }).from(adRequests).where(inArray(adRequests.influencerId, ids)).groupBy(adRequests.influencerId).all()
+  for (const r of rows) records.set(r.id, { decided: Number(r.decided), accepted: Number(r.accepted), completed: Number(r.completed) })
+  return records
+}
+
+const CANDIDATES_IN_NICHE = 1500
+const CANDIDATES_ELSEWHERE = 300
+
+/**
+ * The influencers who best fit one of the sponsor's campaigns. Candidates are the campaign's
+ * niche plus the most engaged creators elsewhere whose rate fits (both read through indexes),
+ * scored by `scoreMatch`; those already in a deal on the campaign are left out.
+ */
+export function recommendInfluencers(db: Db, viewer: Viewer, campaignId: number, limit = 12) {
+  const campaign = getCampaign(db, viewer, campaignId)
+  if (viewer.role !== 'admin' && campaign.sponsor.id !== viewer.id) throw new DomainError('not_found', 'No such campaign')
+
+  const alreadyAsked = db.select({ id: adRequests.influencerId }).from(adRequests)
+    .where(and(eq(adRequests.campaignId, campaignId), inArray(adRequests.status, ['pending', 'negotiating', 'accepted', 'completed'])))
+  const base = and(eq(users.role, 'influencer'), eq(users.status, 'active'), eq(users.flagged, false), notInArray(users.id, alreadyAsked))
+  const select = () => db.select(cardColumns).from(influencerProfiles).innerJoin(users, eq(users.id, influencerProfiles.userId))
+  const inNiche = select().where(and(base, eq(influencerProfiles.niche, campaign.niche)))
+    .orderBy(desc(influencerProfiles.audienceSize)).limit(CANDIDATES_IN_NICHE).all()
+  const elsewhere = select().where(and(base, sql`${influencerProfiles.niche} <> ${campaign.niche}`, lte(influencerProfiles.minimumRate, campaign.remaining)))
+    .orderBy(desc(influencerProfiles.engagementRate)).limit(CANDIDATES_ELSEWHERE).all()
+
+  const candidates = [...inNiche, ...elsewhere]
+  const records = trackRecords(db, candidates.map(c => c.id))
+  return candidates
+    .map((c) => {
+      const record = records.get(c.id) ?? { decided: 0, accepted: 0, completed: 0 }
+      return { influencer: presentCard(c, viewer), ...scoreMatch(campaign, { ...c, ...record }) }
+    })
+    .sort((a, b) => b.score - a.score || b.influencer.audienceSize - a.influencer.audienceSize)
+    .slice(0, limit)
+}
+
+/** Live public campaigns that best fit an influencer, with the same scoring. */
+export function recommendCampaigns(db: Db, viewer: Viewer, limit = 12) {
+  const me = db.select(cardColumns).from(users).innerJoin(influencerProfiles, eq(influencerProfiles.userId, users.id))
+    .where(eq(users.id, viewer.id)).get()
+  if (!me) throw new DomainError('not_found', 'Complete your influencer profile first')
+  const record = trackRecords(db, [viewer.id]).get(viewer.id) ?? { decided: 0, accepted: 0, completed: 0 }
+
+  const mine = db.select({ id: adRequests.campaignId }).from(adRequests).where(eq(adRequests.influencerId, viewer.id))
+  const live = and(eq(campaigns.visibility, 'public'), eq(campaigns.flagged, false), inArray(campaigns.status, ['active', 'scheduled']), notInArray(campaigns.id, mine))
+  const committed = sql<number>`(select coalesce(sum(payment_amount), 0) from ad_requests r where r.campaign_id = ${campaigns.id} and r.status in ('accepted', 'completed'))`
+  const pick = { id: campaigns.id, niche: campaigns.niche, budget: campaigns.budget, committed }
+  const candidates = [
+    ...db.select(pick).from(campaigns).where(and(live, eq(campaigns.niche, me.niche))).orderBy(desc(campaigns.budget)).limit(500).all(),
+    ...db.select(pick).from(campaigns).where(and(live, sql`${campaigns.niche} <> ${me.niche}`)).orderBy(desc(campaigns.budget)).limit(200).all(),
+  ]
+  const ranked = candidates
+    .map(c => ({ id: c.id, ...scoreMatch({ niche: c.niche, budget: c.budget, remaining: c.budget - Number(c.committed) }, { ...me, ...record }) }))
+    .filter(c => c.score > 0)
+    .sort((a, b) => b.score - a.score || b.id - a.id)
+    .slice(0, limit)
+  return ranked.map(r => ({ campaign: getCampaign(db, viewer, r.id), score: r.score, reasons: r.reasons }))
+}

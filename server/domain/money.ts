@@ -1,0 +1,36 @@
+import { eq, sql } from 'drizzle-orm'
+import type { SQL, SQLWrapper } from 'drizzle-orm'
+import type { Db } from '../database/client'
+import { adRequests, campaigns } from '../database/schema'
+import { DomainError } from './errors'
+
+// Every amount is integer cents. The one invariant: a campaign's committed spend (accepted and
+// completed deals) never exceeds its budget.
+
+/** The committed spend of the campaign whose id column is given, as a SQL expression. */
+export function committedSql(campaignId: SQLWrapper): SQL<number> {
+  return sql<number>`(select coalesce(sum(${adRequests.paymentAmount}), 0) from ${adRequests} where ${adRequests.campaignId} = ${campaignId} and ${adRequests.status} in ('accepted', 'completed'))`
+}
+
+export function budgetOf(db: Db, campaignId: number) {
+  const row = db.select({ budget: campaigns.budget, committed: committedSql(campaigns.id) })
+    .from(campaigns).where(eq(campaigns.id, campaignId)).get()
+  if (!row) throw new DomainError('not_found', 'No such campaign')
+  const committed = Number(row.committed)
+  return { budget: row.budget, committed, remaining: row.budget - committed }
+}
+
+/**
+ * Refuses an amount that would not fit in what is left of the budget. Called inside the
+ * IMMEDIATE transaction that commits the amount, so concurrent accepts cannot both fit.
+ */
+export function assertFitsBudget(db: Db, campaignId: number, amount: number, what: string) {
+  const { remaining } = budgetOf(db, campaignId)
+  if (amount > remaining) {
+    throw new DomainError('conflict', `${what} of ${formatCents(amount)} is more than the campaign's remaining budget of ${formatCents(remaining)}`, { remaining })
+  }
+}
+
+export function formatCents(amount: number): string {
+  return `$${(amount / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
+}

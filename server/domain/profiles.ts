@@ -1,0 +1,23 @@
+import { eq } from 'drizzle-orm'
+import type { Db } from '../database/client'
+import { writeTransaction } from '../database/client'
+import { influencerProfiles, sponsorProfiles, users } from '../database/schema'
+import type { ProfileUpdateInput } from '../../shared/schemas/profile'
+import { getUserWithProfile } from './users'
+import type { Viewer } from './viewer'
+
+/** A user edits their own account fields and role profile, in one transaction. */
+export function updateOwnProfile(db: Db, viewer: Viewer, input: ProfileUpdateInput) {
+  writeTransaction(db, (tx) => {
+    const account: Partial<typeof users.$inferInsert> = {}
+    if (input.displayName !== undefined) account.displayName = input.displayName
+    if (input.bio !== undefined) account.bio = input.bio
+    if (Object.keys(account).length) tx.update(users).set(account).where(eq(users.id, viewer.id)).run()
+
+    const profile = 'profile' in input ? input.profile : undefined
+    if (!profile || !Object.keys(profile).length) return
+    if (viewer.role === 'sponsor') tx.update(sponsorProfiles).set(profile).where(eq(sponsorProfiles.userId, viewer.id)).run()
+    if (viewer.role === 'influencer') tx.update(influencerProfiles).set(profile).where(eq(influencerProfiles.userId, viewer.id)).run()
+  })
+  return getUserWithProfile(db, viewer.id)!
+}

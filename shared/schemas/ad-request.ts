@@ -1,0 +1,36 @@
+import { z } from 'zod'
+import { AD_REQUEST_STATUSES } from '../constants'
+import { cents } from './auth'
+import { pageQuery } from './common'
+
+const message = z.string().trim().max(2000, 'At most 2000 characters').optional()
+const amount = cents.min(100, 'At least 1.00')
+
+/** A sponsor's invite names the influencer; an influencer's application leaves it out. */
+export const adRequestCreateSchema = z.strictObject({
+  campaignId: z.number({ error: 'Choose a campaign' }).int().positive('Choose a campaign'),
+  influencerId: z.number({ error: 'Must be a numeric id' }).int().positive().optional(),
+  requirements: z.string({ error: 'Describe the deliverables' }).trim().min(3, 'Describe the deliverables').max(2000, 'At most 2000 characters'),
+  paymentAmount: amount,
+  message,
+})
+export type AdRequestCreateInput = z.infer<typeof adRequestCreateSchema>
+
+export const counterOfferSchema = z.strictObject({
+  paymentAmount: amount,
+  message,
+})
+
+/** accept, reject, withdraw and complete take an optional note for the history. */
+export const transitionNoteSchema = z.strictObject({ message })
+
+export const AD_REQUEST_ACTIONS = ['accept', 'reject', 'counter', 'withdraw', 'complete'] as const
+export type AdRequestAction = (typeof AD_REQUEST_ACTIONS)[number]
+
+export const adRequestListQuery = pageQuery.extend({
+  status: z.enum(AD_REQUEST_STATUSES, { error: 'Unknown status' }).optional(),
+  campaignId: z.coerce.number({ error: 'Must be a numeric id' }).int().positive().optional(),
+  /** Only requests waiting for the caller's answer. */
+  awaitingMe: z.stringbool({ error: 'Use true or false' }).optional(),
+})
+export type AdRequestListQuery = z.infer<typeof adRequestListQuery>

@@ -1,0 +1,53 @@
+import { z } from 'zod'
+import { CAMPAIGN_STATUSES, CAMPAIGN_VISIBILITIES, NICHES } from '../constants'
+import { cents } from './auth'
+import { pageQuery } from './common'
+
+const isoDate = (label: string) => z.string({ error: `${label} is required` })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date (YYYY-MM-DD)`)
+  .refine(v => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), `${label} is not a real date`)
+
+/** Statuses a sponsor may ask for; `completed` comes only from the campaign's end date. */
+export const SPONSOR_CAMPAIGN_STATUSES = ['draft', 'scheduled', 'active', 'paused', 'cancelled'] as const
+
+const campaignFields = {
+  title: z.string({ error: 'Title is required' }).trim().min(3, 'At least 3 characters').max(120, 'At most 120 characters'),
+  description: z.string({ error: 'Description is required' }).trim().min(10, 'At least 10 characters').max(5000, 'At most 5000 characters'),
+  niche: z.enum(NICHES, { error: 'Choose a niche' }),
+  goals: z.string().trim().max(2000, 'At most 2000 characters').optional(),
+  startDate: isoDate('Start date'),
+  endDate: isoDate('End date'),
+  visibility: z.enum(CAMPAIGN_VISIBILITIES, { error: 'Choose public or private' }),
+  budget: cents.min(100, 'At least 1.00'),
+  status: z.enum(SPONSOR_CAMPAIGN_STATUSES, { error: 'Not a status a sponsor can set' }).optional(),
+}
+
+export const campaignCreateSchema = z.strictObject(campaignFields)
+  .refine(c => c.endDate >= c.startDate, { message: 'Must be on or after the start date', path: ['endDate'] })
+export type CampaignCreateInput = z.infer<typeof campaignCreateSchema>
+
+/** A partial update; dates are checked against each other once merged with what is stored. */
+export const campaignUpdateSchema = z.strictObject(campaignFields).partial()
+  .refine(c => Object.keys(c).length > 0, { message: 'Nothing to change', path: ['_'] })
+export type CampaignUpdateInput = z.infer<typeof campaignUpdateSchema>
+
+export const CAMPAIGN_SORTS = ['newest', 'budget_desc', 'budget_asc', 'starts_soon', 'ends_soon', 'relevance'] as const
+
+export const campaignListQuery = pageQuery.extend({
+  q: z.string().trim().max(100, 'At most 100 characters').optional(),
+  niche: z.enum(NICHES, { error: 'Unknown niche' }).optional(),
+  status: z.enum(CAMPAIGN_STATUSES, { error: 'Unknown status' }).optional(),
+  visibility: z.enum(CAMPAIGN_VISIBILITIES, { error: 'Unknown visibility' }).optional(),
+  minBudget: z.coerce.number({ error: 'Must be a number of cents' }).int('Whole cents').min(0, 'Cannot be negative').optional(),
+  maxBudget: z.coerce.number({ error: 'Must be a number of cents' }).int('Whole cents').min(0, 'Cannot be negative').optional(),
+  sponsorId: z.coerce.number({ error: 'Must be a numeric id' }).int().positive().optional(),
+  mine: z.stringbool({ error: 'Use true or false' }).optional(),
+  flagged: z.stringbool({ error: 'Use true or false' }).optional(),
+  sort: z.enum(CAMPAIGN_SORTS, { error: `Sort by one of: ${CAMPAIGN_SORTS.join(', ')}` }).optional(),
+}).refine(q => q.minBudget === undefined || q.maxBudget === undefined || q.minBudget <= q.maxBudget, { message: 'Must be at least minBudget', path: ['maxBudget'] })
+export type CampaignListQuery = z.infer<typeof campaignListQuery>
+
+export const adminCampaignUpdate = z.strictObject({
+  flagged: z.boolean({ error: 'Must be true or false' }),
+  reason: z.string().trim().min(3, 'Say why, in a few words').max(500, 'Too long (max 500)').optional(),
+}).refine(v => !v.flagged || !!v.reason, { message: 'A reason is required to flag', path: ['reason'] })
