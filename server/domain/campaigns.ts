@@ -29,7 +29,8 @@ export function visibleTo(viewer: Viewer | null): SQL {
     case 'sponsor':
       return or(eq(campaigns.sponsorId, viewer.id), publiclyVisible)!
     case 'influencer':
-      return or(publiclyVisible, and(ne(campaigns.status, 'draft'), sql`exists (select 1 from ${adRequests} where ${adRequests.campaignId} = ${campaigns.id} and ${adRequests.influencerId} = ${viewer.id})`))!
+      // The outer reference is written out: drizzle leaves it unqualified in single-table selects.
+      return or(publiclyVisible, and(ne(campaigns.status, 'draft'), sql`exists (select 1 from ad_requests r where r.campaign_id = "campaigns"."id" and r.influencer_id = ${viewer.id})`))!
   }
 }
 
@@ -50,7 +51,7 @@ const columns = {
   updatedAt: campaigns.updatedAt,
   sponsorId: campaigns.sponsorId,
   company: sponsorProfiles.company,
-  committed: committedSql(campaigns.id),
+  committed: committedSql(),
 }
 
 type CampaignSelection = { [K in keyof typeof columns]: unknown } & Record<string, unknown>
@@ -109,7 +110,7 @@ export function listCampaigns(db: Db, viewer: Viewer | null, q: CampaignListQuer
 
   const sort = q.sort ?? (match ? 'relevance' : 'newest')
   const order = sort === 'relevance'
-    ? [sql`(select rank from campaigns_fts where campaigns_fts match ${match ?? '""'} and rowid = ${campaigns.id})`, desc(campaigns.id)]
+    ? [sql`(select rank from campaigns_fts where campaigns_fts match ${match ?? '""'} and campaigns_fts.rowid = "campaigns"."id")`, desc(campaigns.id)]
     : SORTS[sort]
 
   const rows = db.select(columns).from(campaigns)
@@ -217,7 +218,7 @@ export function updateCampaign(db: Db, sponsor: Viewer, id: number, input: Campa
       }
     }
 
-    const committed = Number(tx.select({ c: committedSql(campaigns.id) }).from(campaigns).where(eq(campaigns.id, id)).get()!.c)
+    const committed = Number(tx.select({ c: committedSql() }).from(campaigns).where(eq(campaigns.id, id)).get()!.c)
     if (next.budget < committed) {
       throw new DomainError('conflict', `The budget cannot go below what is already committed to accepted deals (${committed} cents)`, { fields: { budget: 'Below the committed spend' } })
     }

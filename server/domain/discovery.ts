@@ -7,6 +7,7 @@ import type { InfluencerSearchQuery } from '../../shared/schemas/influencer'
 import { getCampaign } from './campaigns'
 import { DomainError } from './errors'
 import { scoreMatch } from './matching'
+import { committedSql } from './money'
 import { ftsQuery, likeEscape } from './search'
 import type { Viewer } from './viewer'
 
@@ -64,7 +65,7 @@ export function searchInfluencers(db: Db, viewer: Viewer, q: InfluencerSearchQue
 
   const sort = q.sort ?? (match ? 'relevance' : 'audience_desc')
   const order = sort === 'relevance'
-    ? [sql`(select rank from influencers_fts where influencers_fts match ${match ?? '""'} and rowid = ${users.id})`, desc(influencerProfiles.audienceSize)]
+    ? [sql`(select rank from influencers_fts where influencers_fts match ${match ?? '""'} and influencers_fts.rowid = "users"."id")`, desc(influencerProfiles.audienceSize)]
     : SORTS[sort]
 
   const rows = db.select(cardColumns).from(users)
@@ -140,8 +141,7 @@ export function recommendCampaigns(db: Db, viewer: Viewer, limit = 12) {
 
   const mine = db.select({ id: adRequests.campaignId }).from(adRequests).where(eq(adRequests.influencerId, viewer.id))
   const live = and(eq(campaigns.visibility, 'public'), eq(campaigns.flagged, false), inArray(campaigns.status, ['active', 'scheduled']), notInArray(campaigns.id, mine))
-  const committed = sql<number>`(select coalesce(sum(payment_amount), 0) from ad_requests r where r.campaign_id = ${campaigns.id} and r.status in ('accepted', 'completed'))`
-  const pick = { id: campaigns.id, niche: campaigns.niche, budget: campaigns.budget, committed }
+  const pick = { id: campaigns.id, niche: campaigns.niche, budget: campaigns.budget, committed: committedSql() }
   const candidates = [
     ...db.select(pick).from(campaigns).where(and(live, eq(campaigns.niche, me.niche))).orderBy(desc(campaigns.budget)).limit(500).all(),
     ...db.select(pick).from(campaigns).where(and(live, sql`${campaigns.niche} <> ${me.niche}`)).orderBy(desc(campaigns.budget)).limit(200).all(),

@@ -1,19 +1,23 @@
 import { eq, sql } from 'drizzle-orm'
-import type { SQL, SQLWrapper } from 'drizzle-orm'
+import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
-import { adRequests, campaigns } from '../database/schema'
+import { campaigns } from '../database/schema'
 import { DomainError } from './errors'
 
 // Every amount is integer cents. The one invariant: a campaign's committed spend (accepted and
 // completed deals) never exceeds its budget.
 
-/** The committed spend of the campaign whose id column is given, as a SQL expression. */
-export function committedSql(campaignId: SQLWrapper): SQL<number> {
-  return sql<number>`(select coalesce(sum(${adRequests.paymentAmount}), 0) from ${adRequests} where ${adRequests.campaignId} = ${campaignId} and ${adRequests.status} in ('accepted', 'completed'))`
+/**
+ * The committed spend of the campaign row in the enclosing query, as a SQL expression. The outer
+ * reference is spelled out in full: drizzle leaves columns unqualified in single-table selects,
+ * where `id` would silently bind to the subquery's own table.
+ */
+export function committedSql(): SQL<number> {
+  return sql<number>`(select coalesce(sum(r.payment_amount), 0) from ad_requests r where r.campaign_id = "campaigns"."id" and r.status in ('accepted', 'completed'))`
 }
 
 export function budgetOf(db: Db, campaignId: number) {
-  const row = db.select({ budget: campaigns.budget, committed: committedSql(campaigns.id) })
+  const row = db.select({ budget: campaigns.budget, committed: committedSql() })
     .from(campaigns).where(eq(campaigns.id, campaignId)).get()
   if (!row) throw new DomainError('not_found', 'No such campaign')
   const committed = Number(row.committed)

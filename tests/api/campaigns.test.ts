@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest'
+import { anonymous, campaignBody, liveCampaign, loginAs, newUser } from '../support/actors'
+import { countRows } from '../support/database'
+
+describe('creating campaigns', () => {
+  it('publishes an approved sponsor\'s campaign: active once started, scheduled before', async () => {
+    const sponsor = await newUser('sponsor')
+    const live = await sponsor.post('/api/campaigns', campaignBody({ title: 'Autumn Trail Run' }))
+    expect(live.status).toBe(201)
+    expect(live.body).toMatchObject({ title: 'Autumn Trail Run', slug: 'autumn-trail-run', status: 'active', budget: 100_000, committed: 0, sponsor: { id: sponsor.user.id } })
+
+    const later = await sponsor.post('/api/campaigns', campaignBody({ title: 'Autumn Trail Run', startDate: '2099-01-01', endDate: '2099-02-01' }))
+    expect(later.body).toMatchObject({ status: 'scheduled', slug: 'autumn-trail-run-2' })
+
+    const draft = await sponsor.post('/api/campaigns', campaignBody({ status: undefined }))
+    expect(draft.body.status).toBe('draft')
+  })
+
+  it('lets a sponsor awaiting approval save drafts but not publish', async () => {
+    const pending = await newUser('sponsor', { pending: true })
+    expect((await pending.post('/api/campaigns', campaignBody({ status: 'draft' }))).status).toBe(201)
+    const publish = await pending.post('/api/campaigns', campaignBody({ status: 'active' }))
+    expect(publish.status).toBe(403)
+    expect(publish.body.message).toMatch(/awaiting approval/)
+  })
+
+  it('names the invalid fields and stores nothing', async () => {
+    const sponsor = await newUser('sponsor')
+    const before = countRows('campaigns')
+    const res = await sponsor.post('/api/campaigns', campaignBody({ title: '', budget: -5, startDate: '2026-02-30', endDate: 'soon', niche: 'crypto', visibility: 'secret' }))
+    expect(res.status).toBe(400)
+    expect(Object.keys(res.body.data.fields).sort()).toEqual(['budget', 'endDate', 'niche', 'startDate', 'title', 'visibility'])
+    const backwards = await sponsor.post('/api/campaigns', campaignBody({ startDate: '2027-03-01', endDate: '2027-02-01' }))
+    expect(backwards.body.data.fields).toEqual({ endDate: 'Must be on or after the start date' })
+    expect(countRows('campaigns')).toBe(before)
+  })
+
+  it('is for sponsors only', async () => {
+    expect((await anonymous().post('/api/campaigns', campaignBody())).status).toBe(401)
+    expect((await (await loginAs('mia')).post('/api/campaigns', campaignBody())).status).toBe(403)
+    expect((await (await loginAs('admin')).post('/api/campaigns', campaignBody())).status).toBe(403)
+  })
+})
+
+describe('changing campaigns', () => {
+  it('updates fields, pauses and resumes', async () => {
+    const sponsor = await newUser('sponsor')
+    const c = await liveCampaign(sponsor)
+    const edited = await sponsor.patch(`/api/campaigns/${c.id}`, { title: 'Renamed campaign', budget: 250_000 })
+    expect(edited.body).toMatchObject({ title: 'Renamed campaign', budget: 250_000, slug: c.slug })
+    expect((await sponsor.patch(`/api/campaigns/${c.id}`, { status: 'paused' })).body.status).toBe('paused')
+    expect((await sponsor.patch(`/api/campaigns/${c.id}`, { status: 'active' })).body.status).toBe('active')
+  })
+
+  it('refuses impossible status moves with 409 and changes nothing', async () => {
+    const sponsor = await newUser('sponsor')
+    const c = await liveCampaign(sponsor)
+    expect((await sponsor.patch(`/api/campaigns/${c.id}`, { status: 'draft' })).status).toBe(409)
+    expect((await sponsor.patch(`/api/campaigns/${c.id}`, { status: 'completed' })).status).toBe(400)
+    expect((await sponsor.delete(`/api/campaigns/${c.id}`)).body.status).toBe('cancelled')
+    const again = await sponsor.patch(`/api/campaigns/${c.id}`, { title: 'Too late' })
+    expect(again.status).toBe(409)
+    expect((await sponsor.get(`/api/campaigns/${c.id}`)).body.title).not.toBe('Too late')
+  })
+
+  it('is 404 for another sponsor\'s campaign, even a public one', async () => {
+    const owner = await newUser('sponsor')
+    const other = await newUser('sponsor')
+    const c = await liveCampaign(owner)
+    expect((await other.get(`/api/campaigns/${c.id}`)).status).toBe(200)
+    expect((await other.patch(`/api/campaigns/${c.id}`, { title: 'Mine now' })).status).toBe(404)
+    expect((await other.delete(`/api/campaigns/${c.id}`)).status).toBe(404)
+  })
+})
+
+describe('who sees which campaign', () => {
+  it('hides drafts, private and flagged campaigns from the public, but not from their owner and the admin', async () => {
+    const sponsor = await newUser('sponsor')
+    const draft = (await sponsor.post('/api/campaigns', campaignBody({ status: 'draft' }))).body
+    const hidden = await liveCampaign(sponsor, { visibility: 'private' })
+    const flagged = await liveCampaign(sponsor)
+    const admin = await loginAs('admin')
+    expect((await admin.patch(`/api/admin/campaigns/${flagged.id}`, { flagged: true, reason: 'Misleading claims' })).status).toBe(200)
+
+    for (const c of [draft, hidden, flagged]) {
+      expect((await anonymous().get(`/api/campaigns/${c.id}`)).status).toBe(404)
+      expect((await (await loginAs('leo')).get(`/api/campaigns/${c.id}`)).status).toBe(404)
+      expect((await sponsor.get(`/api/campaigns/${c.id}`)).status).toBe(200)
+      expect((await admin.get(`/api/campaigns/${c.id}`)).status).toBe(200)
+    }
+    const publicList = await anonymous().get(`/api/campaigns?sponsorId=${sponsor.user.id}`)
+    expect(publicList.body.total).toBe(0)
+    const ownList = await sponsor.get('/api/campaigns?mine=true')
+    expect(ownList.body.total).toBe(3)
+  })
+
+  it('shows an influencer a private campaign it was invited to', async () => {
+    const sponsor = await newUser('sponsor')
+    const influencer = await newUser('influencer')
+    const c = await liveCampaign(sponsor, { visibility: 'private' })
+    expect((await influencer.get(`/api/campaigns/${c.id}`)).status).toBe(404)
+    expect((await sponsor.post('/api/ad-requests', { campaignId: c.id, influencerId: influencer.user.id, requirements: 'One reel', paymentAmount: 10_000 })).status).toBe(201)
+    expect((await influencer.get(`/api/campaigns/${c.id}`)).status).toBe(200)
+  })
+})
+
+describe('listing campaigns', () => {
+  it('filters by text, niche, status and budget, sorts and paginates', async () => {
+    const sponsor = await newUser('sponsor')
+    const tag = Math.random().toString(36).slice(2, 7)
+    for (const [i, niche, budget] of [[1, 'food', 50_000], [2, 'food', 150_000], [3, 'travel', 250_000]] as const) {
+      await liveCampaign(sponsor, { title: `Zest${tag} campaign ${i}`, niche, budget })
+    }
+    const mine = `sponsorId=${sponsor.user.id}`
+    const text = await anonymous().get(`/api/campaigns?q=zest${tag}`)
+    expect(text.body.total).toBe(3)
+    expect((await anonymous().get(`/api/campaigns?${mine}&niche=food`)).body.total).toBe(2)
+    expect((await anonymous().get(`/api/campaigns?${mine}&minBudget=100000&maxBudget=200000`)).body.items.map((c: any) => c.budget)).toEqual([150_000])
+    expect((await anonymous().get(`/api/campaigns?${mine}&status=paused`)).body.total).toBe(0)
+
+    const page1 = await anonymous().get(`/api/campaigns?${mine}&sort=budget_desc&pageSize=2`)
+    expect(page1.body).toMatchObject({ total: 3, page: 1, pageSize: 2 })
+    expect(page1.body.items.map((c: any) => c.budget)).toEqual([250_000, 150_000])
+    const page2 = await anonymous().get(`/api/campaigns?${mine}&sort=budget_desc&pageSize=2&page=2`)
+    expect(page2.body.items.map((c: any) => c.budget)).toEqual([50_000])
+  })
+
+  it('rejects bad filters with the field named', async () => {
+    const res = await anonymous().get('/api/campaigns?minBudget=lots&pageSize=1000&sort=random')
+    expect(res.status).toBe(400)
+    expect(Object.keys(res.body.data.fields).sort()).toEqual(['minBudget', 'pageSize', 'sort'])
+  })
+
+  it('answers the same at the original service path', async () => {
+    const now = await anonymous().get('/api/campaigns?pageSize=5')
+    const old = await anonymous().get('/api/campaigns-list?pageSize=5')
+    expect(old.status).toBe(200)
+    expect(old.body).toEqual(now.body)
+  })
+})
