@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest'
+import { anonymous, liveCampaign, loginAs, newUser } from '../support/actors'
+
+describe('influencer search', () => {
+  it('finds influencers by words in their name, bio, niche or location, with filters and sorting', async () => {
+    const tag = `zq${Math.random().toString(36).slice(2, 7)}`
+    const a = await newUser('influencer', { profile: { niche: 'travel', audienceSize: 50_000, engagementRate: 6, location: 'Oslo, NO' } })
+    const b = await newUser('influencer', { profile: { niche: 'travel', audienceSize: 500_000, engagementRate: 2, location: 'Rome, IT' } })
+    for (const c of [a, b]) expect((await c.patch('/api/me/profile', { bio: `Backpacking ${tag} adventures` })).status).toBe(200)
+
+    const sponsor = await loginAs('acme')
+    const byWord = await sponsor.get(`/api/influencers?q=${tag}`)
+    expect(byWord.body.items.map((i: any) => i.id).sort()).toEqual([a.user.id, b.user.id].sort())
+    expect(byWord.body.items[0]).not.toHaveProperty('email')
+
+    const engaged = await sponsor.get(`/api/influencers?q=${tag}&minEngagement=5`)
+    expect(engaged.body.items.map((i: any) => i.id)).toEqual([a.user.id])
+    const big = await sponsor.get(`/api/influencers?q=${tag}&minAudience=100000&maxAudience=1000000`)
+    expect(big.body.items.map((i: any) => i.id)).toEqual([b.user.id])
+    const oslo = await sponsor.get(`/api/influencers?q=${tag}&location=oslo`)
+    expect(oslo.body.items.map((i: any) => i.id)).toEqual([a.user.id])
+    const smallestFirst = await sponsor.get(`/api/influencers?q=${tag}&sort=audience_asc`)
+    expect(smallestFirst.body.items.map((i: any) => i.id)).toEqual([a.user.id, b.user.id])
+
+    const niche = await sponsor.get('/api/influencers?niche=fitness&pageSize=100')
+    expect(niche.body.items.length).toBeGreaterThan(0)
+    expect(niche.body.items.every((i: any) => i.niche === 'fitness')).toBe(true)
+
+    const old = await sponsor.get(`/api/creators?q=${tag}`)
+    expect(old.body).toEqual(byWord.body)
+  })
+
+  it('rejects bad filters with the field named', async () => {
+    const res = await (await loginAs('acme')).get('/api/influencers?minAudience=-1&niche=crypto')
+    expect(res.status).toBe(400)
+    expect(Object.keys(res.body.data.fields).sort()).toEqual(['minAudience', 'niche'])
+  })
+})
+
+describe('matching', () => {
+  it('ranks influencers for a campaign with a score and readable reasons', async () => {
+    const sponsor = await newUser('sponsor')
+    const c = await liveCampaign(sponsor, { niche: 'gaming', budget: 2_000_000 })
+    const res = await sponsor.get(`/api/campaigns/${c.id}/recommendations`)
+    expect(res.status).toBe(200)
+    const [best] = res.body.items
+    expect(best.influencer.niche).toBe('gaming')
+    expect(best.score).toBeGreaterThan(50)
+    expect(best.reasons[0]).toBe('Creates gaming content, the campaign\'s niche')
+    const scores = res.body.items.map((r: any) => r.score)
+    expect(scores).toEqual([...scores].sort((x, y) => y - x))
+  })
+
+  it('ranks live public campaigns for an influencer, leaving out those it already has a request on', async () => {
+    const mia = await loginAs('mia')
+    const res = await mia.get('/api/campaigns/recommended')
+    expect(res.status).toBe(200)
+    expect(res.body.items.length).toBeGreaterThan(0)
+    for (const r of res.body.items) {
+      expect(['active', 'scheduled']).toContain(r.campaign.status)
+      expect(r.reasons.length).toBeGreaterThan(0)
+    }
+    const mine = (await mia.get('/api/ad-requests?pageSize=100')).body.items.map((r: any) => r.campaignId)
+    expect(res.body.items.some((r: any) => mine.includes(r.campaign.id))).toBe(false)
+  })
+})
+
+describe('admin moderation', () => {
+  it('approves a pending sponsor, who can then publish', async () => {
+    const pending = await newUser('sponsor', { pending: true })
+    const admin = await loginAs('admin')
+    const list = await admin.get(`/api/admin/users?status=pending&q=${pending.user.username}`)
+    expect(list.body.items.map((u: any) => u.id)).toEqual([pending.user.id])
+    expect((await admin.patch(`/api/admin/users/${pending.user.id}`, { status: 'active' })).body.status).toBe('active')
+    expect((await liveCampaign(pending)).status).toBe('active')
+  })
+
+  it('flags a campaign out of public lists and searches, and unflags it back', async () => {
+    const sponsor = await newUser('sponsor')
+    const tag = `fl${Math.random().toString(36).slice(2, 7)}`
+    const c = await liveCampaign(sponsor, { title: `Flag ${tag} test` })
+    const admin = await loginAs('admin')
+    expect((await anonymous().get(`/api/campaigns?q=${tag}`)).body.total).toBe(1)
+
+    const flagged = await admin.patch(`/api/admin/campaigns/${c.id}`, { flagged: true, reason: 'Misleading health claims' })
+    expect(flagged.body.flagged).toBe(true)
+    expect((await anonymous().get(`/api/campaigns?q=${tag}`)).body.total).toBe(0)
+    expect((await (await loginAs('mia')).get(`/api/campaigns?q=${tag}`)).body.total).toBe(0)
+    expect((await admin.get('/api/campaigns?flagged=true&pageSize=100')).body.items.map((x: any) => x.id)).toContain(c.id)
+
+    const missingReason = await admin.patch(`/api/admin/campaigns/${c.id}`, { flagged: true })
+    expect(missingReason.status).toBe(400)
+    expect(missingReason.body.data.fields).toHaveProperty('reason')
+
+    await admin.patch(`/api/admin/campaigns/${c.id}`, { flagged: false })
+    expect((await anonymous().get(`/api/campaigns?q=${tag}`)).body.total).toBe(1)
+  })
+
+  it('reports platform statistics that move with what happens', async () => {
+    const admin = await loginAs('admin')
+    const before = (await admin.get('/api/admin/stats')).body
+    expect(before.users.byRole).toEqual(expect.objectContaining({ admin: 1 }))
+    expect(before.signups).toHaveLength(30)
+    expect(before.requestsOverTime).toHaveLength(30)
+
+    const sponsor = await newUser('sponsor')
+    const creator = await newUser('influencer')
+    const c = await liveCampaign(sponsor)
+    const req = (await sponsor.post('/api/ad-requests', { campaignId: c.id, influencerId: creator.user.id, requirements: 'Post', paymentAmount: 12_300 })).body
+    await creator.post(`/api/ad-requests/${req.id}/accept`, {})
+
+    const after = (await admin.get('/api/admin/stats')).body
+    expect(after.users.total).toBe(before.users.total + 2)
+    expect(after.money.committed - before.money.committed).toBe(12_300)
+    expect(after.adRequests.byStatus.accepted).toBe((before.adRequests.byStatus.accepted ?? 0) + 1)
+    expect(after.signups.at(-1).influencers).toBeGreaterThanOrEqual(before.signups.at(-1).influencers + 1)
+  })
+})
+
+describe('own profile', () => {
+  it('updates account and role fields, checked by the role\'s schema', async () => {
+    const creator = await newUser('influencer')
+    const ok = await creator.patch('/api/me/profile', { displayName: 'New Name', profile: { audienceSize: 99_000, location: 'Lima, PE' } })
+    expect(ok.body).toMatchObject({ displayName: 'New Name', profile: { audienceSize: 99_000, location: 'Lima, PE', niche: 'fitness' } })
+    const sponsorField = await creator.patch('/api/me/profile', { profile: { budget: 5 } })
+    expect(sponsorField.status).toBe(400)
+    const bad = await creator.patch('/api/me/profile', { profile: { audienceSize: -3 } })
+    expect(bad.body.data.fields).toEqual({ 'profile.audienceSize': 'Cannot be negative' })
+  })
+})
