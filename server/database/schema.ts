@@ -99,6 +99,7 @@ export const adRequests = sqliteTable('ad_requests', {
   index('ad_requests_campaign_idx').on(t.campaignId, t.status),
   index('ad_requests_influencer_idx').on(t.influencerId, t.status),
   index('ad_requests_status_idx').on(t.status, t.updatedAt),
+  index('ad_requests_updated_idx').on(t.updatedAt),
   uniqueIndex('ad_requests_one_open_idx').on(t.campaignId, t.influencerId)
     .where(sql`status in ('pending', 'negotiating', 'accepted')`),
 ])

@@ -29,7 +29,8 @@ const WEIGHTS = { niche: 35, rate: 20, audience: 15, engagement: 15, history: 15
 /** Cost per thousand followers that a budget is assumed to buy (cents). */
 const REFERENCE_CPM = 1_000
 
-const compact = (n: number) => new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(n)
+const compactFormat = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 })
+const compact = (n: number) => compactFormat.format(n)
 
 export function scoreMatch(campaign: MatchCampaign, influencer: MatchInfluencer): Match {
   const reasons: string[] = []

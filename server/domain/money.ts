@@ -35,6 +35,8 @@ export function assertFitsBudget(db: Db, campaignId: number, amount: number, wha
   }
 }
 
+const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' })
+
 export function formatCents(amount: number): string {
-  return `$${(amount / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
+  return dollars.format(amount / 100)
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `ad_requests_updated_idx` ON `ad_requests` (`updated_at`);
