@@ -1,0 +1,58 @@
+type ApiOptions = NonNullable<Parameters<typeof $fetch>[1]>
+/** Callers name the response type: Nitro infers it only from literal URLs. */
+type ApiRequest = <T>(url: string, options?: ApiOptions) => Promise<T>
+
+/** A 401 from these means wrong credentials or a finished session, never a stale access token. */
+const CREDENTIAL_ENDPOINTS = new Set(['/api/auth/login', '/api/auth/signup', '/api/auth/refresh'])
+
+/**
+ * `$api`: $fetch for the app's own API. During SSR it forwards the visitor's cookies, so the
+ * server renders what the browser would see. In the browser, a 401 means the short-lived access
+ * cookie expired: it refreshes the session once and retries; when the session is over it forgets
+ * the user and sends them to the login page.
+ */
+export default defineNuxtPlugin((nuxtApp) => {
+  const request = useRequestFetch() as ApiRequest
+  // Parallel requests that all hit a 401 share one refresh: rotating the refresh token twice
+  // would present an already used token, which revokes the whole session. `refreshes` counts
+  // completed refreshes, so a 401 that arrives after another request already refreshed the
+  // session retries at once instead of refreshing again.
+  let refreshing: Promise<boolean> | null = null
+  let refreshes = 0
+
+  function refreshOnce(): Promise<boolean> {
+    refreshing ??= $fetch('/api/auth/refresh', { method: 'POST' })
+      .then(() => {
+        refreshes++
+        return true
+      }, () => false)
+      .finally(() => { refreshing = null })
+    return refreshing
+  }
+
+  async function endSession() {
+    const redirect = nuxtApp.$router.currentRoute.value.fullPath
+    await nuxtApp.runWithContext(async () => {
+      useAuthStore().clear()
+      await navigateTo({ path: '/login', query: { redirect } })
+    })
+  }
+
+  async function api<T>(url: string, options?: ApiOptions): Promise<T> {
+    const refreshesBefore = refreshes
+    try {
+      return await request<T>(url, options)
+    }
+    catch (error) {
+      if (import.meta.server || apiErrorStatus(error) !== 401 || CREDENTIAL_ENDPOINTS.has(url)) throw error
+      const refreshed = refreshes !== refreshesBefore || await refreshOnce()
+      if (!refreshed) {
+        await endSession()
+        throw error
+      }
+      return await request<T>(url, options)
+    }
+  }
+
+  return { provide: { api } }
+})

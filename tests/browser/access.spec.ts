@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test'
+import { DEMO_PASSWORD, expectGreeting, gotoHydrated, logInThroughForm } from './helpers'
+
+test('a sponsor is sent to log in, lands on their dashboard and cannot open the admin area', async ({ page }) => {
+  await gotoHydrated(page, '/sponsor')
+  await expect(page).toHaveURL('/login?redirect=/sponsor')
+
+  await logInThroughForm(page, 'acme')
+  await expect(page).toHaveURL('/sponsor')
+  await expectGreeting(page, 'Acme Outdoor')
+  await expect(page.getByText('Acme Outdoor Co.')).toBeVisible()
+  await expect(page.getByText('$25,000')).toBeVisible()
+
+  await gotoHydrated(page, '/admin')
+  await expect(page).toHaveURL('/sponsor')
+  await expectGreeting(page, 'Acme Outdoor')
+  await expect(page.getByText('Platform administration')).toHaveCount(0)
+})
+
+test('a sponsor awaiting approval is told so on the dashboard', async ({ page }) => {
+  await gotoHydrated(page, '/login')
+  await logInThroughForm(page, 'novabank')
+
+  await expect(page).toHaveURL('/sponsor')
+  await expect(page.getByText('Your account is awaiting approval')).toBeVisible()
+})
+
+test('a logged-in reload is rendered logged in by the server', async ({ page, request }) => {
+  const login = await page.request.post('/api/auth/login', { data: { login: 'mia', password: DEMO_PASSWORD } })
+  expect(login.ok()).toBe(true)
+
+  const response = await page.goto('/influencer')
+  expect(response?.status()).toBe(200)
+  const html = await response!.text()
+  expect(html).toContain('Welcome, Mia Fit')
+  expect(html).not.toContain('Welcome back')
+  await expectGreeting(page, 'Mia Fit')
+
+  // Without the cookies the same address is a redirect to the login page, decided on the server.
+  const anonymous = await request.get('/influencer', { maxRedirects: 0 })
+  expect(anonymous.status()).toBe(302)
+  expect(anonymous.headers().location).toBe('/login?redirect=/influencer')
+})
+
+test('a logged-in user who opens the login page goes to their dashboard', async ({ page }) => {
+  await page.request.post('/api/auth/login', { data: { login: 'leo', password: DEMO_PASSWORD } })
+
+  await page.goto('/login')
+  await expect(page).toHaveURL('/influencer')
+  await expectGreeting(page, 'Leo Codes')
+})
