@@ -1,5 +1,6 @@
 import { cp } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { Nitro } from 'nitropack'
 
 export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
@@ -62,11 +63,10 @@ export default defineNuxtConfig({
 
   nitro: {
     compressPublicAssets: true,
-    experimental: { tasks: true },
     hooks: {
       // The production server needs two real folders next to its entry point: drizzle's
       // migrations (migrate() reads files, not bundled assets) and the password worker.
-      async compiled(nitro) {
+      async compiled(nitro: Nitro) {
         if (nitro.options.dev) return
         const serverDir = nitro.options.output.serverDir
         await cp(join(nitro.options.rootDir, 'drizzle'), join(serverDir, 'drizzle'), { recursive: true })

@@ -1,13 +1,14 @@
 // One fixed locale so the server-rendered text and the hydrated text always match.
 const LOCALE = 'en-US'
 
-const money = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'USD', maximumFractionDigits: 2, minimumFractionDigits: 0 })
+const wholeDollars = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 })
+const dollarsAndCents = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'USD', minimumFractionDigits: 2 })
 const compact = new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumFractionDigits: 1 })
 const longDate = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'UTC' })
 
-/** The API counts money in cents; people read dollars. */
+/** The API counts money in cents; people read dollars: $250 for round amounts, else $7,500.50. */
 export function formatCents(cents: number): string {
-  return money.format(cents / 100)
+  return (cents % 100 === 0 ? wholeDollars : dollarsAndCents).format(cents / 100)
 }
 
 export function formatCompactNumber(value: number): string {

@@ -199,7 +199,7 @@ export function updateCampaign(db: Db, sponsor: Viewer, id: number, input: Campa
     const next = { ...current, ...input, goals: input.goals ?? current.goals }
     if (next.endDate < next.startDate) throw new DomainError('invalid', 'The end date is before the start date', { fields: { endDate: 'Must be on or after the start date' } })
 
-    let status = current.status
+    let status: CampaignStatus = current.status
     if (input.status && input.status !== current.status) {
       if (!SPONSOR_MOVES[current.status].includes(input.status)) {
         throw new DomainError('conflict', `A ${current.status} campaign cannot become ${input.status}`)

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { writeTransaction } from '../database/client'
 import { influencerProfiles, sponsorProfiles, users } from '../database/schema'
-import type { ProfileUpdateInput } from '../../shared/schemas/profile'
+import type { InfluencerProfilePatch, ProfileUpdateInput, SponsorProfilePatch } from '../../shared/schemas/profile'
 import { getUserWithProfile } from './users'
 import type { Viewer } from './viewer'
 
@@ -16,8 +16,9 @@ export function updateOwnProfile(db: Db, viewer: Viewer, input: ProfileUpdateInp
 
     const profile = 'profile' in input ? input.profile : undefined
     if (!profile || !Object.keys(profile).length) return
-    if (viewer.role === 'sponsor') tx.update(sponsorProfiles).set(profile).where(eq(sponsorProfiles.userId, viewer.id)).run()
-    if (viewer.role === 'influencer') tx.update(influencerProfiles).set(profile).where(eq(influencerProfiles.userId, viewer.id)).run()
+    // The handler validated `profile` with the schema of the caller's role.
+    if (viewer.role === 'sponsor') tx.update(sponsorProfiles).set(profile as SponsorProfilePatch).where(eq(sponsorProfiles.userId, viewer.id)).run()
+    if (viewer.role === 'influencer') tx.update(influencerProfiles).set(profile as InfluencerProfilePatch).where(eq(influencerProfiles.userId, viewer.id)).run()
   })
   return getUserWithProfile(db, viewer.id)!
 }

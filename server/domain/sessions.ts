@@ -42,15 +42,15 @@ export function rotateRefreshToken(db: Db, refreshToken: string, ttlSeconds: num
       .where(eq(refreshTokens.tokenHash, digest(refreshToken)))
       .get()
 
-    if (!row || row.revokedAt) return { error: 'Session has ended; log in again' } as const
+    if (!row || row.revokedAt) return { ok: false, error: 'Session has ended; log in again', kind: 'unauthenticated' } as const
     if (row.usedAt) {
       revoke(tx, row.sessionId, 'refresh token reused')
-      return { error: 'Refresh token was already used; the session has been ended for safety' } as const
+      return { ok: false, error: 'Refresh token was already used; the session has been ended for safety', kind: 'unauthenticated' } as const
     }
-    if (row.expiresAt.getTime() <= Date.now()) return { error: 'Session has expired; log in again' } as const
+    if (row.expiresAt.getTime() <= Date.now()) return { ok: false, error: 'Session has expired; log in again', kind: 'unauthenticated' } as const
     if (row.status === 'suspended') {
       revoke(tx, row.sessionId, 'user suspended')
-      return { error: 'This account is suspended', kind: 'forbidden' } as const
+      return { ok: false, error: 'This account is suspended', kind: 'forbidden' } as const
     }
 
     const next = newToken()
@@ -58,10 +58,10 @@ export function rotateRefreshToken(db: Db, refreshToken: string, ttlSeconds: num
     tx.update(refreshTokens).set({ usedAt: new Date() }).where(eq(refreshTokens.id, row.tokenId)).run()
     tx.insert(refreshTokens).values({ sessionId: row.sessionId, tokenHash: digest(next), expiresAt }).run()
     tx.update(authSessions).set({ expiresAt }).where(eq(authSessions.id, row.sessionId)).run()
-    return { refreshToken: next, expiresAt, sessionId: row.sessionId, userId: row.userId, role: row.role, tokenVersion: row.tokenVersion }
+    return { ok: true as const, refreshToken: next, expiresAt, sessionId: row.sessionId, userId: row.userId, role: row.role, tokenVersion: row.tokenVersion }
   })
   // Thrown after the transaction so a detected reuse stays revoked instead of rolling back.
-  if ('error' in outcome) throw new DomainError(outcome.kind ?? 'unauthenticated', outcome.error)
+  if (!outcome.ok) throw new DomainError(outcome.kind, outcome.error)
   return outcome
 }
 

@@ -9,7 +9,7 @@ function clientAddress(event: H3Event) {
 }
 
 function refuse(event: H3Event, retryAfter: number): never {
-  setResponseHeader(event, 'Retry-After', String(retryAfter))
+  setResponseHeader(event, 'Retry-After', retryAfter)
   throw createError({ status: 429, statusText: 'Too Many Requests', message: `Too many login attempts; try again in ${Math.ceil(retryAfter / 60)} minute(s)`, data: { retryAfter } })
 }
 

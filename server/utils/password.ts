@@ -24,7 +24,7 @@ class PasswordPool {
           if (error) job?.reject(new Error(error))
           else job?.resolve(result)
         })
-        w.on('error', (error) => {
+        w.on('error', (error: Error) => {
           for (const job of this.jobs.values()) job.reject(error)
           this.jobs.clear()
           this.workers = []

@@ -17,4 +17,6 @@ export function profileUpdateSchemaFor(role: Role) {
   if (role === 'influencer') return influencerSelfUpdateSchema
   return adminSelfUpdateSchema
 }
+export type SponsorProfilePatch = NonNullable<z.infer<typeof sponsorSelfUpdateSchema>['profile']>
+export type InfluencerProfilePatch = NonNullable<z.infer<typeof influencerSelfUpdateSchema>['profile']>
 export type ProfileUpdateInput = z.infer<typeof sponsorSelfUpdateSchema> | z.infer<typeof influencerSelfUpdateSchema>

@@ -78,7 +78,7 @@ test('a sponsor signing up sees their brand’s profile and that it awaits appro
   await expect(page).toHaveURL('/sponsor')
   await expectGreeting(page, 'Fjord Coffee')
   await expect(page.getByText('Your account is awaiting approval')).toBeVisible()
-  await expect(page.getByText('$7,500.5', { exact: true })).toBeVisible()
+  await expect(page.getByText('$7,500.50', { exact: true })).toBeVisible()
 })
 
 test('a wrong password is explained above the login form', async ({ page }) => {
