@@ -26,7 +26,11 @@ export default defineNuxtConfig({
     fallbackToApi: false,
     provider: 'none',
     serverBundle: { collections: ['lucide'] },
-    clientBundle: { scan: true, sizeLimitKb: 512 },
+    clientBundle: {
+      // The default scan reads templates only; icon names also sit in app/ .ts files (navigation data).
+      scan: { globInclude: ['**/*.{vue,jsx,tsx,md,mdc,mdx,yml,yaml}', 'app/**/*.ts'] },
+      sizeLimitKb: 512,
+    },
   },
 
   colorMode: { preference: 'system', fallback: 'light' },

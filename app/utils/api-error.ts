@@ -1,0 +1,27 @@
+export interface ApiProblem {
+  /** Absent when no answer came back at all. */
+  status?: number
+  message: string
+  /** Messages by dotted field path, e.g. `profile.budget`, as the API reports them. */
+  fields: Record<string, string>
+}
+
+interface FetchFailure {
+  statusCode?: number
+  data?: { message?: string, data?: { fields?: Record<string, string> } }
+}
+
+/** Reads an error thrown by `$api`/`$fetch` into what a form can show. */
+export function describeApiError(error: unknown): ApiProblem {
+  const { statusCode, data } = (error ?? {}) as FetchFailure
+  if (!statusCode) return { message: 'Could not reach Influencia. Check your connection and try again.', fields: {} }
+  return {
+    status: statusCode,
+    message: data?.message || 'Something went wrong. Please try again.',
+    fields: data?.data?.fields ?? {},
+  }
+}
+
+export function apiErrorStatus(error: unknown): number | undefined {
+  return (error as FetchFailure | null)?.statusCode
+}
