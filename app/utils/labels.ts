@@ -1,5 +1,5 @@
 import type { BadgeProps } from '@nuxt/ui'
-import type { Platform, Role, UserStatus } from '#shared/constants'
+import type { AdRequestStatus, CampaignStatus, CampaignVisibility, Platform, Role, UserStatus } from '#shared/constants'
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Admin',
@@ -22,4 +22,28 @@ export const PLATFORM_LABELS: Record<Platform, string> = {
   linkedin: 'LinkedIn',
   blog: 'Blog',
   podcast: 'Podcast',
+}
+
+export const CAMPAIGN_STATUS_BADGES: Record<CampaignStatus, { label: string, color: BadgeProps['color'] }> = {
+  draft: { label: 'Draft', color: 'neutral' },
+  scheduled: { label: 'Scheduled', color: 'info' },
+  active: { label: 'Active', color: 'success' },
+  paused: { label: 'Paused', color: 'warning' },
+  completed: { label: 'Completed', color: 'primary' },
+  cancelled: { label: 'Cancelled', color: 'error' },
+}
+
+export const CAMPAIGN_VISIBILITY_LABELS: Record<CampaignVisibility, { label: string, description: string, icon: string }> = {
+  public: { label: 'Public', description: 'Listed in the campaign directory: any creator can find it and apply.', icon: 'i-lucide-globe' },
+  private: { label: 'Private', description: 'Hidden from the directory: only creators you invite see it.', icon: 'i-lucide-lock' },
+}
+
+export const AD_REQUEST_STATUS_BADGES: Record<AdRequestStatus, { label: string, color: BadgeProps['color'] }> = {
+  pending: { label: 'Pending', color: 'warning' },
+  negotiating: { label: 'Negotiating', color: 'info' },
+  accepted: { label: 'Accepted', color: 'success' },
+  rejected: { label: 'Rejected', color: 'error' },
+  withdrawn: { label: 'Withdrawn', color: 'neutral' },
+  expired: { label: 'Expired', color: 'neutral' },
+  completed: { label: 'Completed', color: 'primary' },
 }

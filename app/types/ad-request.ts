@@ -1,0 +1,24 @@
+import type { AdRequestParty, AdRequestStatus, CampaignStatus } from '#shared/constants'
+import type { AdRequestAction } from '#shared/schemas/ad-request'
+
+/** An ad request as the lists answer it; money in cents. */
+export interface AdRequestView {
+  id: number
+  campaignId: number
+  influencerId: number
+  campaign: { id: number, title: string, slug: string, status: CampaignStatus }
+  sponsor: { id: number, company: string }
+  influencer: { id: number, displayName: string, username: string }
+  requirements: string
+  /** The amount on the table. */
+  paymentAmount: number
+  status: AdRequestStatus
+  initiatedBy: AdRequestParty
+  lastOfferBy: AdRequestParty
+  /** Whose answer an open request waits for. */
+  awaiting: AdRequestParty | null
+  yourSide: AdRequestParty | null
+  allowedActions: AdRequestAction[]
+  createdAt: string
+  updatedAt: string
+}

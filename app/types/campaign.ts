@@ -1,0 +1,25 @@
+import type { CampaignStatus, CampaignVisibility, Niche } from '#shared/constants'
+
+/** A campaign as GET /api/campaigns and /api/campaigns/:id answer it; money in cents. */
+export interface CampaignView {
+  id: number
+  slug: string
+  title: string
+  description: string
+  niche: Niche
+  goals: string
+  /** 'YYYY-MM-DD' */
+  startDate: string
+  endDate: string
+  visibility: CampaignVisibility
+  budget: number
+  status: CampaignStatus
+  /** What accepted and completed deals take from the budget. */
+  committed: number
+  remaining: number
+  sponsor: { id: number, company: string }
+  /** Only the owner and admins are told. */
+  flagged?: boolean
+  createdAt: string
+  updatedAt: string
+}

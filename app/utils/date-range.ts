@@ -1,0 +1,6 @@
+const dateRange = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' })
+
+/** Two calendar days ('YYYY-MM-DD') as one short range, e.g. "Jun 1 – Jul 10, 2026". */
+export function formatDateRange(start: string, end: string): string {
+  return dateRange.formatRange(new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`))
+}
