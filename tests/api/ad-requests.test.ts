@@ -180,7 +180,7 @@ describe('the budget invariant under concurrent accepts', () => {
     db.close()
     expect(row).toEqual({ committed: 100_000, n: 10 })
     expect((await sponsor.get(`/api/campaigns/${c.id}`)).body).toMatchObject({ committed: 100_000, remaining: 0 })
-  })
+  }, 120_000)
 })
 
 describe('listing requests', () => {

@@ -12,7 +12,7 @@ import type { RunningServer } from '../support/built-server'
 const redisUrl = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379'
 
 async function redisAnswers() {
-  const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null })
+  const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 5000, retryStrategy: () => null })
   try {
     await probe.connect()
     return (await probe.ping()) === 'PONG'
