@@ -1,0 +1,35 @@
+import type { Form } from '@nuxt/ui'
+import type { ProfileUpdateInput } from '#shared/schemas/profile'
+
+/**
+ * Saves the profile editors (PATCH /api/me/profile): field errors go onto the form, anything else
+ * becomes `message` for the alert above it; success refreshes the logged-in user everywhere
+ * (sidebar, dashboard) and says so.
+ */
+export function useProfileSave(form: Readonly<Ref<Form<any> | null | undefined>>) {
+  const { $api } = useNuxtApp()
+  const auth = useAuthStore()
+  const toast = useToast()
+  const { message, show, clear } = useFormServerErrors(form)
+  const saving = ref(false)
+
+  async function save(body: ProfileUpdateInput): Promise<void> {
+    clear()
+    saving.value = true
+    try {
+      await $api('/api/me/profile', { method: 'PATCH', body })
+      // The change is saved whatever happens here; a failed refresh only delays the new name
+      // in the sidebar until the next page load, which is no reason to report a failed save.
+      await auth.fetchMe().catch(() => null)
+      toast.add({ title: 'Profile saved', color: 'success', icon: 'i-lucide-check' })
+    }
+    catch (error) {
+      show(error)
+    }
+    finally {
+      saving.value = false
+    }
+  }
+
+  return { saving, message, save }
+}
