@@ -59,7 +59,7 @@ export async function startBuiltServer(env: Record<string, string> = {}, shared?
   const exited = new Promise<number | null>(r => child.once('exit', code => r(code)))
 
   const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 30_000
+  const deadline = Date.now() + 90_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Server exited with ${child.exitCode}:\n${output}`)
     try {
@@ -69,7 +69,7 @@ export async function startBuiltServer(env: Record<string, string> = {}, shared?
     catch { /* not listening yet */ }
     if (Date.now() > deadline) {
       child.kill()
-      throw new Error(`Server did not become healthy in 30 s:\n${output}`)
+      throw new Error(`Server did not become healthy in 90 s:\n${output}`)
     }
     await new Promise(r => setTimeout(r, 100))
   }
