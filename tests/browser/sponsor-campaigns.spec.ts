@@ -2,6 +2,10 @@ import { expect, test } from '@playwright/test'
 import type { Page } from '@playwright/test'
 import { DEMO_PASSWORD, gotoHydrated } from './helpers'
 
+// Each journey fills a whole form and crosses several pages: on a busy CI machine that takes
+// longer than the default minute.
+test.describe.configure({ timeout: 120_000 })
+
 /** A calendar day relative to today, as the date inputs and the API write it. */
 function day(offset: number) {
   return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
@@ -121,6 +125,12 @@ test('a sponsor finds a travel creator and invites them to a campaign', async ({
   await expect(page).toHaveURL(/niche=travel/)
   await expect(page.getByRole('link', { name: 'Kai Wander', exact: true })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Mia Fit', exact: true })).toHaveCount(0)
+
+  // The filter lives in the URL, so a reload shows the same list.
+  await page.reload()
+  await expect(page.getByRole('combobox', { name: 'Niche' })).toHaveText(/Travel/)
+  await expect(page.getByRole('link', { name: 'Mia Fit', exact: true })).toHaveCount(0)
+  await expect(page.getByRole('link', { name: 'Kai Wander', exact: true })).toBeVisible()
 
   await page.getByRole('button', { name: 'Invite Kai Wander' }).click()
   const dialog = page.getByRole('dialog', { name: 'Invite Kai Wander' })
