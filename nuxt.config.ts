@@ -1,11 +1,27 @@
 import { cp } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Nitro } from 'nitropack'
+import type { NuxtModule } from 'nuxt/schema'
+
+/**
+ * Keeps `onServerPrefetch` in the client bundle. Nuxt strips it there, but Vue counts a component
+ * with server-prefetch hooks as an async boundary when it numbers `useId()`s: with the hook only on
+ * the server (every @nuxt/icon icon registers one), ids rendered by the server and ids used after
+ * hydration drift apart and form labels lose their inputs (vuejs/core#12591). Registered on the
+ * client, the hook never runs; it only keeps the numbering the same on both sides.
+ */
+const sameIdsOnServerAndClient: NuxtModule = (_options, nuxt) => {
+  const shaken = nuxt.options.optimization.treeShake.composables.client
+  if (shaken.vue) shaken.vue = shaken.vue.filter(name => name !== 'onServerPrefetch')
+}
 
 export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
-  modules: ['@nuxt/ui', '@pinia/nuxt'],
+  modules: ['@nuxt/ui', '@pinia/nuxt', sameIdsOnServerAndClient],
   devtools: { enabled: false },
+  // Hydration mismatches are reported in production too (a few hundred bytes): the browser tests
+  // fail on any, so a server/client difference cannot slip in unseen.
+  debug: { hydration: true },
   telemetry: false,
   css: ['~/assets/css/main.css'],
 

@@ -1,4 +1,4 @@
-import type { AdRequestParty, AdRequestStatus, CampaignStatus } from '#shared/constants'
+import type { AdRequestEventKind, AdRequestParty, AdRequestStatus, CampaignStatus } from '#shared/constants'
 import type { AdRequestAction } from '#shared/schemas/ad-request'
 
 /** An ad request as the lists answer it; money in cents. */
@@ -21,4 +21,20 @@ export interface AdRequestView {
   allowedActions: AdRequestAction[]
   createdAt: string
   updatedAt: string
+}
+
+/** One step of a request's history, oldest first. */
+export interface AdRequestEvent {
+  kind: AdRequestEventKind
+  actorId: number | null
+  actorName: string
+  /** null when the platform did it (an expiry). */
+  actorSide: AdRequestParty | null
+  paymentAmount?: number
+  message?: string
+  at: string
+}
+
+export interface AdRequestDetail extends AdRequestView {
+  history: AdRequestEvent[]
 }

@@ -1,15 +1,14 @@
 // One fixed locale so the server-rendered text and the hydrated text always match.
 const LOCALE = 'en-US'
 
-const wholeDollars = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 })
-const dollarsAndCents = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'USD', minimumFractionDigits: 2 })
 const compact = new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumFractionDigits: 1 })
 const longDate = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'UTC' })
+const mediumDate = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' })
+// 24-hour clock: the 12-hour one puts a narrow space before AM/PM that not every ICU agrees on.
+const clock = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' })
 
 /** The API counts money in cents; people read dollars: $250 for round amounts, else $7,500.50. */
-export function formatCents(cents: number): string {
-  return (cents % 100 === 0 ? wholeDollars : dollarsAndCents).format(cents / 100)
-}
+export { formatCents } from '#shared/money'
 
 export function formatCompactNumber(value: number): string {
   return compact.format(value)
@@ -21,6 +20,17 @@ export function formatPercent(value: number): string {
 
 export function formatDate(iso: string): string {
   return longDate.format(new Date(iso))
+}
+
+/** For a history: "Nov 25, 2026, 15:58 UTC" (one time zone, so server and browser agree). */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso)
+  return `${mediumDate.format(date)}, ${clock.format(date)} UTC`
+}
+
+/** "1 draft", "3 drafts": for the regular English plurals the pages count. */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${count === 1 ? noun : `${noun}s`}`
 }
 
 /** `fitness` → `Fitness`, for the lower-case vocabularies in shared/constants. */

@@ -6,12 +6,22 @@ import type { Role } from '#shared/constants'
 export const DASHBOARD_NAVIGATION: Record<Role, NavigationMenuItem[]> = {
   sponsor: [
     { label: 'Dashboard', icon: 'i-lucide-layout-dashboard', to: ROLE_HOME.sponsor, exact: true },
+    { label: 'Campaigns', icon: 'i-lucide-megaphone', to: '/sponsor/campaigns' },
+    { label: 'Find influencers', icon: 'i-lucide-users-round', to: '/sponsor/influencers' },
+    { label: 'Requests', icon: 'i-lucide-handshake', to: '/sponsor/requests' },
+    { label: 'Profile', icon: 'i-lucide-building-2', to: '/sponsor/profile' },
   ],
   influencer: [
     { label: 'Dashboard', icon: 'i-lucide-layout-dashboard', to: ROLE_HOME.influencer, exact: true },
+    { label: 'Browse campaigns', icon: 'i-lucide-search', to: '/influencer/campaigns' },
+    { label: 'Requests', icon: 'i-lucide-inbox', to: '/influencer/requests' },
+    { label: 'Profile', icon: 'i-lucide-user-round', to: '/influencer/profile' },
   ],
   admin: [
     { label: 'Overview', icon: 'i-lucide-layout-dashboard', to: ROLE_HOME.admin, exact: true },
+    { label: 'Users', icon: 'i-lucide-users', to: '/admin/users' },
+    { label: 'Campaigns', icon: 'i-lucide-megaphone', to: '/admin/campaigns' },
+    { label: 'Ad requests', icon: 'i-lucide-handshake', to: '/admin/requests' },
   ],
 }
 

@@ -1,4 +1,4 @@
-import { formatCents } from './money'
+import { formatCents } from '../../shared/money'
 
 // How well an influencer fits a campaign, as a score out of 100 with the reasons a person can
 // read. Pure: the same function ranks influencers for a campaign and campaigns for an influencer.

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { campaigns } from '../database/schema'
+import { formatCents } from '../../shared/money'
 import { DomainError } from './errors'
 
 // Every amount is integer cents. The one invariant: a campaign's committed spend (accepted and
@@ -33,10 +34,4 @@ export function assertFitsBudget(db: Db, campaignId: number, amount: number, wha
   if (amount > remaining) {
     throw new DomainError('conflict', `${what} of ${formatCents(amount)} is more than the campaign's remaining budget of ${formatCents(remaining)}`, { remaining })
   }
-}
-
-const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' })
-
-export function formatCents(amount: number): string {
-  return dollars.format(amount / 100)
 }

@@ -49,6 +49,8 @@ describe('authorization matrix', () => {
       { anonymous: 401, owner: 200, otherSponsor: 200, party: 200, otherInfluencer: 200, admin: 200 }],
     ['PATCH /api/me/profile', a => as[a].patch('/api/me/profile', { bio: `I am ${a}` }).then(r => r.status),
       { anonymous: 401, owner: 200, otherSponsor: 200, party: 200, otherInfluencer: 200, admin: 200 }],
+    ['GET /api/me/summary', a => as[a].get('/api/me/summary').then(r => r.status),
+      { anonymous: 401, owner: 200, otherSponsor: 200, party: 200, otherInfluencer: 200, admin: 403 }],
     ['GET /api/admin/stats', a => as[a].get('/api/admin/stats').then(r => r.status),
       { anonymous: 401, owner: 403, otherSponsor: 403, party: 403, otherInfluencer: 403, admin: 200 }],
     ['GET /api/admin/users', a => as[a].get('/api/admin/users').then(r => r.status),

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { DEMO_PASSWORD, expectGreeting, gotoHydrated, logInThroughForm } from './helpers'
 
 test('a sponsor is sent to log in, lands on their dashboard and cannot open the admin area', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { expectGreeting, gotoHydrated, logInThroughForm } from './helpers'
 
 test('an influencer signs up, logs out and logs back in with their email', async ({ page }) => {
@@ -20,11 +20,11 @@ test('an influencer signs up, logs out and logs back in with their email', async
 
   await expect(page).toHaveURL('/influencer')
   await expectGreeting(page, 'Casey Rivers')
-  await expect(page.getByText('Travel', { exact: true })).toBeVisible()
+  await expect(page.getByRole('definition').getByText('Travel', { exact: true })).toBeVisible()
   // Typed in dollars, stored in cents, shown in dollars again.
-  await expect(page.getByText('$250', { exact: true })).toBeVisible()
+  await expect(page.getByRole('definition').getByText('$250', { exact: true })).toBeVisible()
 
-  await page.getByRole('button', { name: 'Account menu of Casey Rivers' }).click()
+  await page.getByRole('button', { name: /Casey Rivers (Influencer|Sponsor)$/ }).click()
   await page.getByRole('menuitem', { name: 'Log out' }).click()
   await expect(page).toHaveURL('/login')
 

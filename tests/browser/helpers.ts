@@ -1,5 +1,6 @@
 import { expect } from '@playwright/test'
-import type { Page } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
+import { TEST_ADMIN_PASSWORD } from '../support/built-server'
 
 export const DEMO_PASSWORD = 'demo-password'
 
@@ -26,4 +27,44 @@ export async function logInThroughForm(page: Page, login: string, password = DEM
 
 export async function expectGreeting(page: Page, displayName: string) {
   await expect(page.getByRole('heading', { level: 1, name: `Welcome, ${displayName}` })).toBeVisible()
+}
+
+/** Fails with the list of WCAG A/AA problems axe finds on the page as it is now. */
+export async function expectAccessible(page: Page, what: string) {
+  const { default: AxeBuilder } = await import('@axe-core/playwright')
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const problems = results.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')})`)
+  expect(problems, `accessibility problems on ${what}`).toEqual([])
+}
+
+let accounts = 0
+
+/** A fresh account made through the sign-up API; sponsors are approved by the admin unless `pending`. */
+export async function signUp(request: APIRequestContext, role: 'sponsor' | 'influencer', options: { pending?: boolean, displayName?: string, profile?: Record<string, unknown> } = {}) {
+  const tag = `${Date.now().toString(36)}${accounts++}`
+  const profile = role === 'sponsor'
+    ? { company: `${options.displayName ?? 'Brand'} ${tag}`, sector: 'Outdoor', budget: 5_000_000 }
+    : { niche: 'fitness', audienceSize: 12_000, engagementRate: 4.2, location: 'Lisbon, PT', minimumRate: 30_000 }
+  const account = {
+    role,
+    username: `${role.slice(0, 3)}_${tag}`,
+    email: `${role}.${tag}@example.test`,
+    password: 'correct horse battery',
+    displayName: `${options.displayName ?? `Test ${role}`} ${tag}`,
+    profile: { ...profile, ...options.profile },
+  }
+  const created = await request.post('/api/auth/signup', { data: account })
+  expect(created.status(), await created.text()).toBe(201)
+  const { user } = await created.json() as { user: { id: number } }
+  if (role === 'sponsor' && !options.pending) await approve(request, user.id)
+  return { ...account, id: user.id }
+}
+
+/** The admin approves a sponsor, through the API (a separate request context, so no cookie is shared). */
+export async function approve(request: APIRequestContext, userId: number) {
+  const admin = await request.post('/api/auth/login', { data: { login: 'admin', password: TEST_ADMIN_PASSWORD } })
+  expect(admin.ok()).toBe(true)
+  const approved = await request.patch(`/api/admin/users/${userId}`, { data: { status: 'active' } })
+  expect(approved.status()).toBe(200)
+  await request.post('/api/auth/logout')
 }

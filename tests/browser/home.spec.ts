@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { gotoHydrated } from './helpers'
 
 const HERO = 'Where brands and creators make sponsorship deals'

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import type { Page } from '@playwright/test'
 import { gotoHydrated, logInThroughForm } from './helpers'
 
@@ -32,7 +32,7 @@ test('an influencer finds a campaign by a word, applies, and sees the request on
   // The server refuses more than the campaign has left, and the dialog says why.
   await dialog.getByLabel('Asking price').fill('20000')
   await dialog.getByRole('button', { name: 'Send application' }).click()
-  await expect(dialog.getByRole('alert')).toContainText("is more than the campaign's remaining budget of $14,550.00")
+  await expect(dialog.getByRole('alert')).toContainText("is more than the campaign's remaining budget of $14,550")
   await dialog.getByLabel('Asking price').fill('650')
   await dialog.getByRole('button', { name: 'Send application' }).click()
 
@@ -95,7 +95,7 @@ test('an influencer renames themself and the sidebar shows the new name', async 
   await page.getByLabel('Display name').fill(name)
   await page.getByRole('button', { name: 'Save changes' }).click()
   await expect(page.getByText('Profile saved', { exact: true })).toBeVisible()
-  await expect(page.getByRole('button', { name: `Account menu of ${name}` })).toBeVisible()
+  await expect(page.getByRole('button', { name: `${name} Influencer` })).toBeVisible()
 })
 
 test('a sponsor edits its brand profile and finds it after a reload', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import type { Page } from '@playwright/test'
 import { DEMO_PASSWORD, expectGreeting, gotoHydrated } from './helpers'
 
@@ -17,7 +17,7 @@ test('logging out after the access cookie expired still ends the session', async
   await gotoHydrated(page, '/influencer')
   await expireAccessCookie(page)
 
-  await page.getByRole('button', { name: 'Account menu of Kai Wander' }).click()
+  await page.getByRole('button', { name: 'Kai Wander Influencer' }).click()
   await page.getByRole('menuitem', { name: 'Log out' }).click()
   await expect(page).toHaveURL('/login')
 

@@ -10,8 +10,8 @@ describe('scoreMatch', () => {
     expect(match.score).toBe(100)
     expect(match.reasons).toEqual([
       'Creates fitness content, the campaign\'s niche',
-      'Minimum rate $500.00 fits the $8,000.00 left to spend',
-      'Audience of 1M suits a $10,000.00 budget',
+      'Minimum rate $500 fits the $8,000 left to spend',
+      'Audience of 1M suits a $10,000 budget',
       'Strong engagement (8.0 %)',
       'Accepted 4 of 4 past deals',
     ])
@@ -26,7 +26,7 @@ describe('scoreMatch', () => {
   it('drops an influencer whose minimum rate is above what is left, and says so', () => {
     const pricey = scoreMatch(campaign, { ...creator, minimumRate: 900_000 })
     expect(pricey.score).toBe(80)
-    expect(pricey.reasons).toContain('Minimum rate $9,000.00 is above the $8,000.00 left to spend')
+    expect(pricey.reasons).toContain('Minimum rate $9,000 is above the $8,000 left to spend')
   })
 
   it('fits the audience to the budget on a log scale', () => {

@@ -1,0 +1,7 @@
+import { dashboardSummary } from '../../domain/summary'
+
+/** The caller's dashboard figures: deals by status, whose turn, earnings or budgets. */
+export default defineApiHandler(async (event) => {
+  const viewer = await requireUser(event, 'sponsor', 'influencer')
+  return dashboardSummary(useDb(), viewer)
+})

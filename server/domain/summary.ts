@@ -1,0 +1,76 @@
+import { and, count, eq, inArray, ne, sum } from 'drizzle-orm'
+import type { Db } from '../database/client'
+import { adRequests, campaigns } from '../database/schema'
+import { AD_REQUEST_STATUSES, CAMPAIGN_STATUSES } from '../../shared/constants'
+import type { AdRequestParty, AdRequestStatus, CampaignStatus } from '../../shared/constants'
+import { DomainError } from './errors'
+import type { Viewer } from './viewer'
+
+/** Campaigns that are running or about to: their budgets are money the brand has set aside. */
+const LIVE_CAMPAIGN: CampaignStatus[] = ['scheduled', 'active', 'paused']
+
+export interface DealTotals {
+  /** Requests and the sum on the table, by status. */
+  byStatus: Record<AdRequestStatus, { count: number, amount: number }>
+  /** Open requests whose next answer is the viewer's. */
+  awaitingYou: number
+}
+
+export interface SponsorSummary {
+  role: 'sponsor'
+  deals: DealTotals
+  campaigns: Record<CampaignStatus, number>
+  /** Budgets of live campaigns, and what accepted and completed deals have committed of them. */
+  budget: { live: number, committed: number }
+}
+
+export interface InfluencerSummary {
+  role: 'influencer'
+  deals: DealTotals
+  /** Paid for completed work, and agreed for accepted work not yet completed. */
+  earnings: { earned: number, agreed: number }
+}
+
+function dealTotals(db: Db, viewer: Viewer & { role: AdRequestParty }): DealTotals {
+  const mine = viewer.role === 'sponsor' ? eq(campaigns.sponsorId, viewer.id) : eq(adRequests.influencerId, viewer.id)
+  const rows = db.select({ status: adRequests.status, n: count(), amount: sum(adRequests.paymentAmount) })
+    .from(adRequests).innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
+    .where(mine).groupBy(adRequests.status).all()
+  const byStatus = Object.fromEntries(AD_REQUEST_STATUSES.map(s => [s, { count: 0, amount: 0 }])) as DealTotals['byStatus']
+  for (const row of rows) byStatus[row.status] = { count: row.n, amount: Number(row.amount ?? 0) }
+
+  // The same rule as the request list's "awaiting me": open, and the offer on the table is the other side's.
+  const awaitingYou = db.select({ n: count() }).from(adRequests)
+    .innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
+    .where(and(mine, inArray(adRequests.status, ['pending', 'negotiating']), ne(adRequests.lastOfferBy, viewer.role)))
+    .get()!.n
+  return { byStatus, awaitingYou }
+}
+
+/** The figures of a sponsor's or an influencer's dashboard, computed in the database. */
+export function dashboardSummary(db: Db, viewer: Viewer): SponsorSummary | InfluencerSummary {
+  if (viewer.role === 'influencer') {
+    const deals = dealTotals(db, { ...viewer, role: 'influencer' })
+    return { role: 'influencer', deals, earnings: { earned: deals.byStatus.completed.amount, agreed: deals.byStatus.accepted.amount } }
+  }
+  if (viewer.role !== 'sponsor') throw new DomainError('forbidden', 'Only sponsors and influencers have a dashboard summary')
+
+  const deals = dealTotals(db, { ...viewer, role: 'sponsor' })
+  const byStatus = Object.fromEntries(CAMPAIGN_STATUSES.map(s => [s, 0])) as Record<CampaignStatus, number>
+  const rows = db.select({ status: campaigns.status, n: count() }).from(campaigns)
+    .where(eq(campaigns.sponsorId, viewer.id)).groupBy(campaigns.status).all()
+  for (const row of rows) byStatus[row.status] = row.n
+
+  const live = db.select({ budget: sum(campaigns.budget) }).from(campaigns)
+    .where(and(eq(campaigns.sponsorId, viewer.id), inArray(campaigns.status, LIVE_CAMPAIGN))).get()
+  const committed = db.select({ amount: sum(adRequests.paymentAmount) }).from(adRequests)
+    .innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
+    .where(and(eq(campaigns.sponsorId, viewer.id), inArray(campaigns.status, LIVE_CAMPAIGN), inArray(adRequests.status, ['accepted', 'completed'])))
+    .get()
+  return {
+    role: 'sponsor',
+    deals,
+    campaigns: byStatus,
+    budget: { live: Number(live?.budget ?? 0), committed: Number(committed?.amount ?? 0) },
+  }
+}

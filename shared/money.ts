@@ -1,0 +1,10 @@
+// Money travels as integer cents everywhere; this is the one way it is written for people,
+// on the pages and in the messages the server sends.
+
+const wholeDollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 })
+const dollarsAndCents = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2 })
+
+/** $250 for round amounts, $7,500.50 otherwise. */
+export function formatCents(cents: number): string {
+  return (cents % 100 === 0 ? wholeDollars : dollarsAndCents).format(cents / 100)
+}

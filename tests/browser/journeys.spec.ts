@@ -1,0 +1,168 @@
+import { expect, test } from './fixtures'
+import type { Page } from '@playwright/test'
+import { expectAccessible, gotoHydrated, logInThroughForm, signUp } from './helpers'
+
+// The marketplace's three journeys, each from start to end through the pages, with the people
+// involved in their own browsers. Accounts are fresh for each run, made through the sign-up API.
+test.describe.configure({ timeout: 180_000 })
+
+function day(offset: number) {
+  return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+}
+
+/** A word no other campaign or person has, to find this run's data among the demo data. */
+function tag() {
+  return `t${Date.now().toString(36)}`
+}
+
+async function logIn(page: Page, account: { username: string, password: string }, landing: string) {
+  await gotoHydrated(page, '/login')
+  await logInThroughForm(page, account.username, account.password)
+  await expect(page).toHaveURL(landing)
+}
+
+function sidebar(page: Page) {
+  return page.getByRole('navigation').first()
+}
+
+test('a) a sponsor publishes a campaign, finds a creator by niche and invites them; the creator counters, the sponsor accepts, and both dashboards show the deal', async ({ page, otherPage, request }) => {
+  const word = tag()
+  const sponsor = await signUp(request, 'sponsor', { displayName: 'Peak Gear' })
+  const creator = await signUp(request, 'influencer', {
+    displayName: 'Gina Games',
+    // The largest audience on the platform, so the niche's list shows her first.
+    profile: { niche: 'gaming', audienceSize: 1_900_000_000, minimumRate: 40_000 },
+  })
+  const title = `Arcade Night ${word}`
+
+  // The sponsor publishes a public campaign through the form.
+  await logIn(page, sponsor, '/sponsor')
+  await sidebar(page).getByRole('link', { name: 'Campaigns' }).click()
+  await page.getByRole('link', { name: 'New campaign' }).first().click()
+  await expect(page).toHaveURL('/sponsor/campaigns/new')
+  await page.getByLabel('Title').fill(title)
+  await page.getByLabel('Description').fill('A night of retro arcade games streamed live with our new controllers.')
+  await page.getByLabel('Goals').fill('One live stream and two short clips.')
+  await page.getByRole('combobox', { name: 'Niche' }).click()
+  await page.getByRole('option', { name: 'Gaming' }).click()
+  await page.getByLabel('Start date').fill(day(0))
+  await page.getByLabel('End date').fill(day(30))
+  await page.getByLabel('Budget').fill('10000')
+  await expect(page.getByRole('radio', { name: /Public/ })).toBeChecked()
+  await page.getByRole('button', { name: 'Publish' }).click()
+  await expect(page.getByText('Campaign published', { exact: true })).toBeVisible()
+
+  // Finds a creator by niche and invites them with an offer.
+  await sidebar(page).getByRole('link', { name: 'Find influencers' }).click()
+  await expect(page).toHaveURL('/sponsor/influencers')
+  await page.getByRole('combobox', { name: 'Niche' }).click()
+  await page.getByRole('option', { name: 'Gaming' }).click()
+  await expect(page).toHaveURL(/niche=gaming/)
+  await expect(page.getByRole('link', { name: creator.displayName, exact: true })).toBeVisible()
+  await page.getByRole('button', { name: `Invite ${creator.displayName}` }).click()
+  const invite = page.getByRole('dialog', { name: `Invite ${creator.displayName}` })
+  await invite.getByRole('combobox', { name: 'Campaign' }).click()
+  await page.getByRole('option', { name: title }).click()
+  await invite.getByLabel('Requirements').fill('One two-hour live stream and two short clips.')
+  await invite.getByLabel('Offer').fill('500')
+  await invite.getByRole('button', { name: 'Send invitation' }).click()
+  await expect(page.getByText('Invitation sent', { exact: true })).toBeVisible()
+
+  // The creator finds the invitation on their dashboard and counters it.
+  await logIn(otherPage, creator, '/influencer')
+  const waiting = otherPage.getByRole('region', { name: /Waiting for your answer/ })
+  await waiting.getByRole('link', { name: new RegExp(sponsor.profile.company as string) }).click()
+  await expect(otherPage).toHaveURL(/\/influencer\/requests\/\d+$/)
+  await expect(otherPage.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  await expect(otherPage.getByTestId('amount-on-table')).toHaveText('$500')
+  await expectAccessible(otherPage, 'the creator’s request page')
+  await otherPage.getByRole('button', { name: 'Counter-offer' }).click()
+  const counter = otherPage.getByRole('dialog', { name: 'Make a counter-offer' })
+  await counter.getByLabel('Your offer').fill('650')
+  await counter.getByLabel('Message').fill('A live stream this long takes a full day to prepare.')
+  await counter.getByRole('button', { name: 'Send counter-offer' }).click()
+  await expect(otherPage.getByText('Counter-offer sent', { exact: true })).toBeVisible()
+  await expect(otherPage.getByTestId('amount-on-table')).toHaveText('$650')
+  await expect(otherPage.getByText(`Waiting for ${sponsor.profile.company}`)).toBeVisible()
+  await expect(otherPage.getByRole('button', { name: 'Accept' })).toHaveCount(0)
+
+  // The sponsor sees whose turn it is in the inbox, reads the counter-offer and accepts it.
+  await sidebar(page).getByRole('link', { name: 'Requests' }).click()
+  await page.getByRole('tab', { name: 'Waiting for you' }).click()
+  await expect(page).toHaveURL(/view=waiting/)
+  await expectAccessible(page, 'the sponsor’s requests')
+  await page.getByRole('link', { name: creator.displayName }).click()
+  await expect(page.getByText(`${creator.displayName} countered with $650`)).toBeVisible()
+  await expect(page.getByText('A live stream this long takes a full day to prepare.')).toBeVisible()
+  await page.getByRole('button', { name: 'Accept' }).click()
+  const accept = page.getByRole('dialog', { name: 'Accept this offer?' })
+  await expect(accept).toContainText('$650')
+  await accept.getByRole('button', { name: 'Accept' }).click()
+  await expect(page.getByText('Deal accepted', { exact: true })).toBeVisible()
+  await expect(page.getByText('Accepted', { exact: true }).first()).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Mark completed' })).toBeVisible()
+
+  // Both dashboards show the deal.
+  await sidebar(page).getByRole('link', { name: 'Dashboard' }).click()
+  const agreed = page.getByRole('region', { name: /Agreed deals/ })
+  await expect(agreed.getByRole('link', { name: new RegExp(`${creator.displayName}.*\\$650`) })).toBeVisible()
+  await expect(page.getByRole('link', { name: /Deals agreed\s*1/ })).toBeVisible()
+  await expect(page.getByText('$650 of $10,000', { exact: true })).toBeVisible()
+  await expectAccessible(page, 'the sponsor’s dashboard')
+
+  await sidebar(otherPage).getByRole('link', { name: 'Dashboard' }).click()
+  const work = otherPage.getByRole('region', { name: /Accepted work/ })
+  await expect(work.getByRole('link', { name: new RegExp(`${sponsor.profile.company}.*\\$650`) })).toBeVisible()
+  await expect(otherPage.getByRole('link', { name: /Agreed work\s*\$650/ })).toBeVisible()
+  await expectAccessible(otherPage, 'the creator’s dashboard')
+})
+
+test('b) a creator applies to a public campaign and the sponsor declines it', async ({ page, otherPage, request }) => {
+  const word = tag()
+  const sponsor = await signUp(request, 'sponsor', { displayName: 'Tide Coffee' })
+  const creator = await signUp(request, 'influencer', { displayName: 'Finn Brews', profile: { niche: 'food' } })
+  const title = `Cold Brew Summer ${word}`
+
+  // The sponsor's campaign is live (publishing through the form is journey a's).
+  expect((await page.request.post('/api/auth/login', { data: { login: sponsor.username, password: sponsor.password } })).ok()).toBe(true)
+  const created = await page.request.post('/api/campaigns', {
+    data: { title, description: 'Cold brew recipes for hot days.', niche: 'food', startDate: day(0), endDate: day(20), visibility: 'public', budget: 300_000, status: 'active' },
+  })
+  expect(created.status()).toBe(201)
+
+  // The creator finds it by a word and applies.
+  await logIn(otherPage, creator, '/influencer')
+  await sidebar(otherPage).getByRole('link', { name: 'Browse campaigns' }).click()
+  await otherPage.getByLabel('Search campaigns').fill(word)
+  await otherPage.getByLabel('Search campaigns').press('Enter')
+  await otherPage.getByRole('region', { name: 'Matching campaigns' }).getByRole('link', { name: title }).click()
+  await otherPage.getByRole('button', { name: 'Apply', exact: true }).click()
+  const apply = otherPage.getByRole('dialog', { name: `Apply to ${title}` })
+  await apply.getByLabel('What you will deliver').fill('Three recipe reels with the cold brew.')
+  await apply.getByLabel('Asking price').fill('400')
+  await apply.getByRole('button', { name: 'Send application' }).click()
+  await expect(otherPage.getByText('Application sent', { exact: true })).toBeVisible()
+
+  // The sponsor sees the application waiting on the dashboard and declines it with a reason.
+  await gotoHydrated(page, '/sponsor')
+  await expect(page.getByRole('link', { name: /Waiting for you\s*1/ })).toBeVisible()
+  await page.getByRole('region', { name: /Waiting for your answer/ }).getByRole('link', { name: new RegExp(creator.displayName) }).click()
+  await expect(page.getByText(`${creator.displayName} offered $400`)).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Withdraw' })).toHaveCount(0)
+  await page.getByRole('button', { name: 'Decline' }).click()
+  const decline = page.getByRole('dialog', { name: 'Decline this offer?' })
+  await decline.getByLabel('Message').fill('We are looking for video creators this time.')
+  await decline.getByRole('button', { name: 'Decline' }).click()
+  await expect(page.getByText('Offer declined', { exact: true })).toBeVisible()
+  await expect(page.getByText('Rejected', { exact: true }).first()).toBeVisible()
+  await expect(page.getByRole('group', { name: 'Your next step' })).toHaveCount(0)
+
+  // The creator sees the outcome and the reason.
+  await sidebar(otherPage).getByRole('link', { name: 'Requests' }).click()
+  const row = otherPage.getByRole('row').filter({ hasText: title })
+  await expect(row.getByText('Rejected', { exact: true })).toBeVisible()
+  await row.getByRole('link', { name: title }).click()
+  await expect(otherPage.getByText(`${sponsor.displayName} declined`)).toBeVisible()
+  await expect(otherPage.getByText('We are looking for video creators this time.')).toBeVisible()
+  await expect(otherPage.getByRole('button', { name: 'Withdraw' })).toHaveCount(0)
+})
