@@ -27,3 +27,16 @@ export function formatDate(iso: string): string {
 export function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1)
 }
+
+const shortDay = new Intl.DateTimeFormat(LOCALE, { month: 'short', day: 'numeric', timeZone: 'UTC' })
+const dateTime = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
+
+/** 'YYYY-MM-DD' or an ISO time → `Mar 3`, for chart axes. */
+export function formatShortDate(iso: string): string {
+  return shortDay.format(new Date(iso))
+}
+
+/** `Mar 3, 2026, 2:05 PM` (UTC, so server and browser agree). */
+export function formatDateTime(iso: string): string {
+  return `${dateTime.format(new Date(iso)).replace(/[\u2009\u202F]/g, ' ')} UTC`
+}
