@@ -37,3 +37,10 @@ export function countOf(count: number, noun: string): string {
 export function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1)
 }
+
+const shortDay = new Intl.DateTimeFormat(LOCALE, { month: 'short', day: 'numeric', timeZone: 'UTC' })
+
+/** 'YYYY-MM-DD' or an ISO time → `Mar 3`, for chart axes. */
+export function formatShortDate(iso: string): string {
+  return shortDay.format(new Date(iso))
+}

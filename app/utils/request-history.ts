@@ -13,8 +13,10 @@ const EVENT_ICONS: Record<AdRequestEventKind, string> = {
   completed: 'i-lucide-badge-check',
 }
 
-function sentence(event: AdRequestEvent, you: boolean): string {
-  const who = you ? 'You' : event.actorName
+function sentence(event: AdRequestEvent, viewerId: number | undefined): string {
+  // The parties know who is who; an admin looking on is told each actor's side.
+  const onlooker = viewerId === undefined && event.actorSide
+  const who = event.actorId !== null && event.actorId === viewerId ? 'You' : onlooker ? `${event.actorName} (${event.actorSide})` : event.actorName
   const amount = event.paymentAmount !== undefined ? formatCents(event.paymentAmount) : ''
   switch (event.kind) {
     case 'offer': return `${who} offered ${amount}`.trim()
@@ -28,12 +30,15 @@ function sentence(event: AdRequestEvent, you: boolean): string {
   }
 }
 
-/** A request's history as timeline entries, oldest first; `viewerId` turns their name into "You". */
-export function historyTimeline(history: AdRequestEvent[], viewerId: number | undefined): TimelineItem[] {
+/**
+ * A request's history as timeline entries, oldest first. For a party (`viewerId`), their own
+ * steps read "You"; without one, as an admin sees it, each name carries its side.
+ */
+export function historyTimeline(history: AdRequestEvent[], viewerId?: number): TimelineItem[] {
   return history.map((event, index) => ({
     value: index,
     date: formatDateTime(event.at),
-    title: sentence(event, event.actorId !== null && event.actorId === viewerId),
+    title: sentence(event, viewerId),
     description: event.message,
     icon: EVENT_ICONS[event.kind],
   }))

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures'
 import type { Page } from '@playwright/test'
+import { TEST_ADMIN_PASSWORD } from '../support/built-server'
 import { expectAccessible, gotoHydrated, logInThroughForm, signUp } from './helpers'
 
 // The marketplace's three journeys, each from start to end through the pages, with the people
@@ -165,4 +166,75 @@ test('b) a creator applies to a public campaign and the sponsor declines it', as
   await expect(otherPage.getByText(`${sponsor.displayName} declined`)).toBeVisible()
   await expect(otherPage.getByText('We are looking for video creators this time.')).toBeVisible()
   await expect(otherPage.getByRole('button', { name: 'Withdraw' })).toHaveCount(0)
+})
+
+test('c) an admin approves a waiting sponsor, who can then publish, and flags a campaign, which leaves the creators’ campaign browser', async ({ page, otherPage, request }) => {
+  const word = tag()
+  const sponsor = await signUp(request, 'sponsor', { pending: true, displayName: 'North Savings' })
+  const creator = await signUp(request, 'influencer', { displayName: 'Penny Wise', profile: { niche: 'finance' } })
+  const title = `Savings Sprint ${word}`
+
+  // Awaiting approval, the sponsor can save a draft but not publish it.
+  await logIn(otherPage, sponsor, '/sponsor')
+  await expect(otherPage.getByText('Your account is awaiting approval')).toBeVisible()
+  await sidebar(otherPage).getByRole('link', { name: 'Campaigns' }).click()
+  await otherPage.getByRole('link', { name: 'New campaign' }).first().click()
+  await expect(otherPage.getByRole('button', { name: 'Publish' })).toBeDisabled()
+  await otherPage.getByLabel('Title').fill(title)
+  await otherPage.getByLabel('Description').fill('Four weeks of small saving habits, one video a week.')
+  await otherPage.getByRole('combobox', { name: 'Niche' }).click()
+  await otherPage.getByRole('option', { name: 'Finance' }).click()
+  await otherPage.getByLabel('Start date').fill(day(0))
+  await otherPage.getByLabel('End date').fill(day(28))
+  await otherPage.getByLabel('Budget').fill('4000')
+  await otherPage.getByRole('button', { name: 'Save draft' }).click()
+  await expect(otherPage.getByText('Draft saved', { exact: true })).toBeVisible()
+  const campaignPage = otherPage.url()
+  const header = otherPage.locator('header').filter({ has: otherPage.getByRole('heading', { level: 1, name: title }) })
+  await expect(header.getByRole('button', { name: 'Publish' })).toBeDisabled()
+
+  // The admin approves the sponsor from the users page.
+  await logIn(page, { username: 'admin', password: TEST_ADMIN_PASSWORD }, '/admin')
+  await sidebar(page).getByRole('link', { name: 'Users' }).click()
+  await page.getByRole('searchbox', { name: 'Search users' }).fill(sponsor.username)
+  const user = page.locator('tbody tr').filter({ hasText: sponsor.displayName })
+  await expect(user.getByText('Awaiting approval')).toBeVisible()
+  await user.getByRole('button', { name: `Approve ${sponsor.displayName}` }).click()
+  await expect(page.getByText('Sponsor approved', { exact: true })).toBeVisible()
+  await expect(user.getByText('Active', { exact: true })).toBeVisible()
+  await expectAccessible(page, 'the admin’s users page')
+
+  // Approved, the sponsor publishes the draft.
+  await gotoHydrated(otherPage, campaignPage)
+  await expect(otherPage.getByText('Your account is awaiting approval')).toHaveCount(0)
+  await header.getByRole('button', { name: 'Publish' }).click()
+  await expect(otherPage.getByText('Campaign published', { exact: true })).toBeVisible()
+  await expect(header.getByText('Active', { exact: true })).toBeVisible()
+
+  // A creator finds it in the campaign browser...
+  await otherPage.request.post('/api/auth/logout')
+  await logIn(otherPage, creator, '/influencer')
+  await sidebar(otherPage).getByRole('link', { name: 'Browse campaigns' }).click()
+  await otherPage.getByLabel('Search campaigns').fill(word)
+  await otherPage.getByLabel('Search campaigns').press('Enter')
+  const results = otherPage.getByRole('region', { name: 'Matching campaigns' })
+  await expect(results.getByRole('link', { name: title })).toBeVisible()
+
+  // ...until the admin flags it.
+  await sidebar(page).getByRole('link', { name: 'Campaigns' }).click()
+  await page.getByRole('searchbox', { name: 'Search campaigns' }).fill(title)
+  const row = page.locator('tbody tr').filter({ hasText: title })
+  await expect(page.locator('tbody tr')).toHaveCount(1)
+  await row.getByRole('button', { name: `Flag ${title}` }).click()
+  const flag = page.getByRole('dialog', { name: `Flag “${title}”` })
+  await flag.getByLabel('Reason').fill('Promises returns no savings account can give.')
+  await flag.getByRole('button', { name: 'Flag campaign' }).click()
+  await expect(page.getByText('Campaign flagged', { exact: true })).toBeVisible()
+
+  await otherPage.reload()
+  await expect(results.getByText('No campaigns match')).toBeVisible()
+  await expect(otherPage.getByRole('link', { name: title })).toHaveCount(0)
+  // Not listed under its niche either.
+  await gotoHydrated(otherPage, '/influencer/campaigns?niche=finance')
+  await expect(otherPage.getByRole('link', { name: title })).toHaveCount(0)
 })

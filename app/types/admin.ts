@@ -1,0 +1,30 @@
+import type { AdRequestStatus, CampaignStatus, Role, UserStatus } from '#shared/constants'
+
+/** GET /api/admin/stats; money in cents, days as 'YYYY-MM-DD' (UTC). */
+export interface PlatformStats {
+  users: {
+    total: number
+    byRole: Partial<Record<Role, number>>
+    byStatus: Partial<Record<UserStatus, number>>
+    pendingSponsors: number
+  }
+  campaigns: { total: number, byStatus: Partial<Record<CampaignStatus, number>> }
+  adRequests: { total: number, byStatus: Partial<Record<AdRequestStatus, number>> }
+  money: { committed: number, completed: number, liveBudget: number }
+  flags: { open: Partial<Record<'user' | 'campaign', number>> }
+  signups: { day: string, sponsors: number, influencers: number }[]
+  requestsOverTime: { day: string, total: number, byStatus: Partial<Record<AdRequestStatus, number>> }[]
+}
+
+/** A user as GET /api/admin/users lists them. */
+export interface AdminUser {
+  id: number
+  username: string
+  email: string
+  role: Role
+  displayName: string
+  bio: string
+  status: UserStatus
+  flagged: boolean
+  createdAt: string
+}
