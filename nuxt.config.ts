@@ -1,7 +1,23 @@
 import { cp } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Nitro } from 'nitropack'
-import type { NuxtModule } from 'nuxt/schema'
+import type { Nitro, NitroConfig } from 'nitropack'
+import type { NuxtConfig, NuxtModule } from 'nuxt/schema'
+
+// Checked against Nitro's own config type: type-checking this file alone, Nuxt's config type only
+// knows a reduced set of Nitro's options (hence the cast where it is used).
+const nitro: NitroConfig = {
+  compressPublicAssets: true,
+  hooks: {
+    // The production server needs two real folders next to its entry point: drizzle's
+    // migrations (migrate() reads files, not bundled assets) and the password worker.
+    async compiled(built: Nitro) {
+      if (built.options.dev) return
+      const serverDir = built.options.output.serverDir
+      await cp(join(built.options.rootDir, 'drizzle'), join(serverDir, 'drizzle'), { recursive: true })
+      await cp(join(built.options.rootDir, 'server/workers'), join(serverDir, 'workers'), { recursive: true })
+    },
+  },
+}
 
 /**
  * Keeps `onServerPrefetch` in the client bundle. Nuxt strips it there, but Vue counts a component
@@ -77,19 +93,8 @@ export default defineNuxtConfig({
     },
   },
 
-  nitro: {
-    compressPublicAssets: true,
-    hooks: {
-      // The production server needs two real folders next to its entry point: drizzle's
-      // migrations (migrate() reads files, not bundled assets) and the password worker.
-      async compiled(nitro: Nitro) {
-        if (nitro.options.dev) return
-        const serverDir = nitro.options.output.serverDir
-        await cp(join(nitro.options.rootDir, 'drizzle'), join(serverDir, 'drizzle'), { recursive: true })
-        await cp(join(nitro.options.rootDir, 'server/workers'), join(serverDir, 'workers'), { recursive: true })
-      },
-    },
-  },
+  nitro: nitro as NuxtConfig['nitro'],
+
 
   typescript: { strict: true },
 })

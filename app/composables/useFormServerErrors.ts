@@ -1,7 +1,7 @@
 import type { FormError, FormErrorWithId } from '@nuxt/ui'
 
 /** What this needs of a UForm's template ref. */
-interface FormHandle {
+export interface FormErrorTarget {
   setErrors: (errors: FormError[]) => void
   getErrors: () => FormErrorWithId[]
 }
@@ -11,7 +11,7 @@ interface FormHandle {
  * `profile.budget`) goes to the field of that name; whatever no field shows, such as a wrong
  * password or a rate limit, becomes `message` for an alert above the form.
  */
-export function useFormServerErrors(form: Readonly<Ref<FormHandle | null | undefined>>) {
+export function useFormServerErrors(form: Readonly<Ref<FormErrorTarget | null | undefined>>) {
   const message = ref<string | null>(null)
 
   function show(error: unknown) {

@@ -1,12 +1,12 @@
-import type { Form } from '@nuxt/ui'
 import type { ProfileUpdateInput } from '#shared/schemas/profile'
+import type { FormErrorTarget } from './useFormServerErrors'
 
 /**
  * Saves the profile editors (PATCH /api/me/profile): field errors go onto the form, anything else
  * becomes `message` for the alert above it; success refreshes the logged-in user everywhere
  * (sidebar, dashboard) and says so.
  */
-export function useProfileSave(form: Readonly<Ref<Form<any> | null | undefined>>) {
+export function useProfileSave(form: Readonly<Ref<FormErrorTarget | null | undefined>>) {
   const { $api } = useNuxtApp()
   const auth = useAuthStore()
   const toast = useToast()

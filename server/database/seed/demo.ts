@@ -128,11 +128,11 @@ export function seedDemo(db: Db, options: { adminPassword?: string } = {}): stri
       addUser({ username: 'admin', email: 'admin@influencia.example', passwordHash: adminHash, role: 'admin', displayName: 'Platform Admin', status: 'active', createdAt: hoursAgo(24 * 200, now) })
     }
     SPONSORS.forEach((s, i) => {
-      const id = addUser({ username: s.username, email: `${s.username}@brands.example`, passwordHash: demoHash, role: 'sponsor', displayName: s.displayName, status: s.status, bio: `${s.company} — ${s.sector}.`, createdAt: hoursAgo(24 * (150 - i * 30), now) })
+      const id = addUser({ username: s.username, email: `${s.username}@brands.example`, passwordHash: demoHash, role: 'sponsor', displayName: s.displayName, status: s.status, bio: `${s.company} — ${s.sector}.`, createdAt: hoursAgo(24 * (90 - i * 25), now) })
       tx.insert(sponsorProfiles).values({ userId: id, company: s.company, sector: s.sector, website: s.website, budget: s.budget }).run()
     })
     INFLUENCERS.forEach((p, i) => {
-      const id = addUser({ username: p.username, email: `${p.username}@creators.example`, passwordHash: demoHash, role: 'influencer', displayName: p.displayName, status: 'active', bio: p.bio, createdAt: hoursAgo(24 * (140 - i * 9), now) })
+      const id = addUser({ username: p.username, email: `${p.username}@creators.example`, passwordHash: demoHash, role: 'influencer', displayName: p.displayName, status: 'active', bio: p.bio, createdAt: hoursAgo(24 * (56 - i * 5), now) })
       tx.insert(influencerProfiles).values({
         userId: id, niche: p.niche, specialization: p.bio.split(',')[0]!, audienceSize: p.audience, engagementRate: p.engagement,
         location: p.location, minimumRate: p.minimumRate, platforms: p.platforms.map(([platform, handle]) => ({ platform, handle })),
