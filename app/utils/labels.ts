@@ -1,5 +1,7 @@
 import type { BadgeProps } from '@nuxt/ui'
+import { AD_REQUEST_STATUSES, CAMPAIGN_STATUSES, NICHES, ROLES, USER_STATUSES } from '#shared/constants'
 import type { AdRequestStatus, CampaignStatus, CampaignVisibility, Platform, Role, UserStatus } from '#shared/constants'
+import { capitalize } from './format'
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Admin',
@@ -46,4 +48,14 @@ export const AD_REQUEST_STATUS_BADGES: Record<AdRequestStatus, { label: string, 
   withdrawn: { label: 'Withdrawn', color: 'neutral' },
   expired: { label: 'Expired', color: 'neutral' },
   completed: { label: 'Completed', color: 'primary' },
+}
+
+/** The choices of the list filters, in the order the selects show them. */
+export const FILTER_OPTIONS = {
+  campaignStatus: CAMPAIGN_STATUSES.map(value => ({ label: CAMPAIGN_STATUS_BADGES[value].label, value })),
+  requestStatus: AD_REQUEST_STATUSES.map(value => ({ label: AD_REQUEST_STATUS_BADGES[value].label, value })),
+  userStatus: USER_STATUSES.map(value => ({ label: STATUS_BADGES[value].label, value })),
+  role: ROLES.map(value => ({ label: ROLE_LABELS[value], value })),
+  niche: NICHES.map(value => ({ label: capitalize(value), value })),
+  flagged: [{ label: 'Flagged', value: 'true' }, { label: 'Not flagged', value: 'false' }],
 }

@@ -1,0 +1,45 @@
+import type { Page } from '#shared/schemas/common'
+
+type ApiQuery = Record<string, string | number | undefined>
+
+interface PagedListOptions<K extends string> {
+  /** The list's data key: one per list. */
+  key: string
+  url: string
+  /** The URL query entries the list reads (the page number is always read). */
+  keys: readonly K[]
+  pageSize?: number
+  /**
+   * The API filters from the URL's values. A hand-edited value the API would refuse comes back
+   * undefined, so it is ignored rather than turned into an error.
+   */
+  filters: (values: Record<K, string | undefined>) => ApiQuery
+  /** What the list always asks, or asks without narrowing it: a scope, the sort. */
+  fixed?: (values: Record<K, string | undefined>) => ApiQuery
+}
+
+/**
+ * A paged list from the API whose filters and page live in the URL (useQueryFilters): a change of
+ * the URL reloads it, and the previous page stays on screen while the next one loads.
+ */
+export function usePagedList<T, K extends string = string>(options: PagedListOptions<K>) {
+  const { $api } = useNuxtApp()
+  const { filters, page, update, setPage, reset } = useQueryFilters(options.keys)
+
+  const narrowing = computed(() => options.filters(filters.value))
+  const filtered = computed(() => Object.values(narrowing.value).some(value => value !== undefined && value !== ''))
+  const apiQuery = computed(() => ({
+    ...options.fixed?.(filters.value),
+    ...narrowing.value,
+    page: page.value,
+    pageSize: options.pageSize ?? 20,
+  }))
+
+  const { data, status, error, refresh } = useAsyncData(
+    options.key,
+    () => $api<Page<T>>(options.url, { query: apiQuery.value }),
+    { watch: [apiQuery], lazy: true },
+  )
+
+  return { filters, update, setPage, reset, filtered, data, status, error, refresh }
+}
