@@ -29,11 +29,20 @@ export async function expectGreeting(page: Page, displayName: string) {
   await expect(page.getByRole('heading', { level: 1, name: `Welcome, ${displayName}` })).toBeVisible()
 }
 
-/** Fails with the list of WCAG A/AA problems axe finds on the page as it is now. */
+/**
+ * Fails with the WCAG A/AA problems axe finds on the page as it is now, in the light and in the
+ * dark colour scheme (the page follows the system's, so both are checked on the same page).
+ */
 export async function expectAccessible(page: Page, what: string) {
   const { default: AxeBuilder } = await import('@axe-core/playwright')
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  const problems = results.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')})`)
+  const problems: string[] = []
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/)
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+    problems.push(...results.violations.map(v => `${scheme}: ${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')})`))
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
   expect(problems, `accessibility problems on ${what}`).toEqual([])
 }
 

@@ -1,0 +1,27 @@
+import { TEST_ADMIN_PASSWORD } from '../support/built-server'
+import { test } from './fixtures'
+import { DEMO_PASSWORD, expectAccessible, gotoHydrated } from './helpers'
+
+// Every page of every area passes axe's WCAG A/AA checks, light and dark, on the demo data.
+test.describe.configure({ timeout: 180_000 })
+
+const AREAS = [
+  { login: null, pages: ['/', '/login', '/signup'] },
+  { login: 'acme', pages: ['/sponsor', '/sponsor/campaigns', '/sponsor/campaigns/new', '/sponsor/campaigns/1', '/sponsor/influencers', '/sponsor/requests', '/sponsor/requests/3', '/sponsor/profile'] },
+  { login: 'mia', pages: ['/influencer', '/influencer/campaigns', '/influencer/campaigns/1', '/influencer/requests', '/influencer/requests/1', '/influencer/profile'] },
+  { login: 'admin', pages: ['/admin', '/admin/users', '/admin/campaigns', '/admin/requests'] },
+]
+
+for (const area of AREAS) {
+  test(`the ${area.login ? `${area.login} account’s` : 'public'} pages are accessible`, async ({ page }) => {
+    if (area.login) {
+      const password = area.login === 'admin' ? TEST_ADMIN_PASSWORD : DEMO_PASSWORD
+      await page.request.post('/api/auth/login', { data: { login: area.login, password } })
+    }
+    for (const path of area.pages) {
+      await gotoHydrated(page, path)
+      await page.waitForLoadState('networkidle')
+      await expectAccessible(page, path)
+    }
+  })
+}
