@@ -157,9 +157,11 @@ export function createAdRequest(db: Db, viewer: Viewer, input: AdRequestCreateIn
         throw new DomainError('invalid', 'Influencers apply for themselves', { fields: { influencerId: 'Leave out when applying' } })
       }
       if (!campaign) throw new DomainError('not_found', 'No such campaign', { fields: { campaignId: 'No such campaign' } })
-      if (campaign.visibility !== 'public' || campaign.flagged) throw new DomainError('forbidden', 'This campaign takes invitations only')
+      if (campaign.visibility !== 'public') throw new DomainError('forbidden', 'This campaign takes invitations only')
       influencerId = viewer.id
     }
+    // Under review, a campaign takes no new deals; the parties of existing ones still see them.
+    if (campaign.flagged) throw new DomainError('conflict', 'This campaign is under review by a moderator: it takes no new requests until the review ends')
     if (!(LIVE_CAMPAIGN as readonly string[]).includes(campaign.status)) {
       throw new DomainError('conflict', `This campaign is ${campaign.status}: it does not take requests now`)
     }

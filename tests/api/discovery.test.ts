@@ -96,6 +96,23 @@ describe('admin moderation', () => {
     expect((await anonymous().get(`/api/campaigns?q=${tag}`)).body.total).toBe(1)
   })
 
+  it('takes no new requests on a campaign under review, while its deals stay visible to their parties', async () => {
+    const sponsor = await newUser('sponsor')
+    const [party, newcomer] = [await newUser('influencer'), await newUser('influencer')]
+    const c = await liveCampaign(sponsor)
+    const deal = (await sponsor.post('/api/ad-requests', { campaignId: c.id, influencerId: party.user.id, requirements: 'Post', paymentAmount: 10_000 })).body
+    const admin = await loginAs('admin')
+    expect((await admin.patch(`/api/admin/campaigns/${c.id}`, { flagged: true, reason: 'Under review' })).status).toBe(200)
+
+    const invite = await sponsor.post('/api/ad-requests', { campaignId: c.id, influencerId: newcomer.user.id, requirements: 'Post', paymentAmount: 10_000 })
+    expect(invite.status).toBe(409)
+    expect(invite.body.message).toMatch(/under review/)
+    expect((await newcomer.post('/api/ad-requests', { campaignId: c.id, requirements: 'Post', paymentAmount: 10_000 })).status).toBe(404)
+    expect((await party.get(`/api/ad-requests/${deal.id}`)).body.status).toBe('pending')
+    const stored = (await admin.get(`/api/ad-requests?campaignId=${c.id}`)).body
+    expect(stored.total).toBe(1)
+  })
+
   it('reports platform statistics that move with what happens', async () => {
     const admin = await loginAs('admin')
     const before = (await admin.get('/api/admin/stats')).body
