@@ -6,6 +6,7 @@ import { authSessions, flags, users } from '../database/schema'
 import type { Role, UserStatus } from '../../shared/constants'
 import type { Page, PageQuery } from '../../shared/schemas/common'
 import { DomainError } from './errors'
+import { notify } from './notifications'
 import { getUserWithProfile, presentUser } from './users'
 
 export interface UserFilters extends PageQuery {
@@ -59,6 +60,7 @@ export function moderateUser(db: Db, adminId: number, userId: number, change: Us
         status: change.status,
         tokenVersion: suspending ? user.tokenVersion + 1 : user.tokenVersion,
       }).where(eq(users.id, userId)).run()
+      if (user.status === 'pending' && change.status === 'active') notify(tx, userId, 'account.approved', {})
       if (suspending) {
         tx.update(authSessions).set({ revokedAt: new Date(), revokedReason: 'user suspended' })
           .where(and(eq(authSessions.userId, userId), sql`${authSessions.revokedAt} is null`)).run()

@@ -1,7 +1,42 @@
+import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { notifications } from '../database/schema'
+import type { Page } from '../../shared/schemas/common'
+import type { MarkReadInput, NotificationListQuery } from '../../shared/schemas/notification'
+import type { Viewer } from './viewer'
 
 /** Leaves a message in a user's inbox; runs inside the transaction of the change it reports. */
 export function notify(db: Db, userId: number, kind: string, payload: Record<string, unknown>) {
   db.insert(notifications).values({ userId, kind, payload }).run()
+}
+
+function unreadCount(db: Db, userId: number) {
+  return db.select({ n: count() }).from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()!.n
+}
+
+/** The viewer's own notifications, newest first, with how many are unread. */
+export function listNotifications(db: Db, viewer: Viewer, q: NotificationListQuery) {
+  const mine = q.unread
+    ? and(eq(notifications.userId, viewer.id), isNull(notifications.readAt))
+    : eq(notifications.userId, viewer.id)
+  const rows = db.select().from(notifications).where(mine)
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(q.pageSize).offset((q.page - 1) * q.pageSize).all()
+  const total = db.select({ n: count() }).from(notifications).where(mine).get()!.n
+  const page: Page<{ id: number, kind: string, payload: Record<string, unknown>, read: boolean, createdAt: string }> = {
+    items: rows.map(r => ({ id: r.id, kind: r.kind, payload: r.payload, read: r.readAt !== null, createdAt: r.createdAt.toISOString() })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  }
+  return { ...page, unread: q.unread ? total : unreadCount(db, viewer.id) }
+}
+
+/** Marks the viewer's notifications read: the given ones (others' ids are ignored) or all. */
+export function markNotificationsRead(db: Db, viewer: Viewer, input: MarkReadInput) {
+  const unreadOfMine = and(eq(notifications.userId, viewer.id), isNull(notifications.readAt))
+  const which = input.ids ? and(unreadOfMine, inArray(notifications.id, input.ids)) : unreadOfMine
+  const { changes } = db.update(notifications).set({ readAt: new Date() }).where(which).run()
+  return { marked: changes, unread: unreadCount(db, viewer.id) }
 }
