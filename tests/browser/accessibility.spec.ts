@@ -1,5 +1,5 @@
 import { TEST_ADMIN_PASSWORD } from '../support/built-server'
-import { test } from './fixtures'
+import { expect, test } from './fixtures'
 import { DEMO_PASSWORD, expectAccessible, gotoHydrated } from './helpers'
 
 // Every page of every area passes axe's WCAG A/AA checks, light and dark, on the demo data.
@@ -22,6 +22,11 @@ for (const area of AREAS) {
       await gotoHydrated(page, path)
       await page.waitForLoadState('networkidle')
       await expectAccessible(page, path)
+    }
+    if (area.login) {
+      await page.getByRole('button', { name: /^Notifications/ }).click()
+      await expect(page.getByRole('dialog', { name: 'Notifications' })).toBeVisible()
+      await expectAccessible(page, 'the notifications')
     }
   })
 }

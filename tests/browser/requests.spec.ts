@@ -19,8 +19,9 @@ async function deal(page: Page, other: Page, request: APIRequestContext, budget:
   const sponsor = await signUp(request, 'sponsor')
   const creators = [await signUp(request, 'influencer'), await signUp(request, 'influencer')]
   await logIn(page.request, sponsor)
+  const title = `Deal page ${Date.now().toString(36)}`
   const created = await page.request.post('/api/campaigns', {
-    data: { title: `Deal page ${Date.now().toString(36)}`, description: 'Checks the request page.', niche: 'fitness', startDate: day(0), endDate: day(20), visibility: 'public', budget, status: 'active' },
+    data: { title, description: 'Checks the request page.', niche: 'fitness', startDate: day(0), endDate: day(20), visibility: 'public', budget, status: 'active' },
   })
   expect(created.status()).toBe(201)
   const campaign = await created.json() as { id: number }
@@ -29,7 +30,7 @@ async function deal(page: Page, other: Page, request: APIRequestContext, budget:
     expect(res.status()).toBe(201)
     return (await res.json() as { id: number }).id
   }
-  return { sponsor, creators, invite }
+  return { sponsor, creators, invite, title }
 }
 
 async function buttonsOf(page: Page) {
@@ -108,4 +109,24 @@ test('a creator counters an offer with the keyboard alone', async ({ page, other
   const stored = await (await otherPage.request.get(`/api/ad-requests/${id}`)).json() as { status: string, paymentAmount: number, history: { message?: string }[] }
   expect(stored).toMatchObject({ status: 'negotiating', paymentAmount: 42_000 })
   expect(stored.history.at(-1)?.message).toBe('Two reels take a week to film.')
+})
+
+test('a creator is told of an invitation, and the notification leads to it', async ({ page, otherPage, request }) => {
+  const { creators: [creator], invite, title } = await deal(page, otherPage, request, 100_000)
+  const id = await invite(creator!, 30_000)
+  await logIn(otherPage.request, creator!)
+  await gotoHydrated(otherPage, '/influencer')
+
+  const bell = otherPage.getByRole('button', { name: /^Notifications/ })
+  await expect(bell).toContainText('1')
+  await bell.click()
+  const inbox = otherPage.getByRole('dialog', { name: 'Notifications' })
+  await expect(inbox.getByText('1 unread')).toBeVisible()
+  await inbox.getByRole('link', { name: new RegExp(`Invitation to ${title}.*Offer: \\$300`) }).click()
+
+  await expect(otherPage).toHaveURL(`/influencer/requests/${id}`)
+  await expect(otherPage.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  await expect(bell).toHaveText('Notifications')
+  const stored = await (await otherPage.request.get('/api/notifications')).json() as { unread: number }
+  expect(stored.unread).toBe(0)
 })

@@ -1,0 +1,31 @@
+import type { Role } from '#shared/constants'
+import type { AppNotification } from '~/types/notification'
+
+interface NotificationView {
+  title: string
+  description?: string
+  icon: string
+  /** Where the thing it is about can be seen. */
+  to?: string
+}
+
+/** How a notification reads in the inbox, and where it leads, for the role reading it. */
+export function describeNotification(n: AppNotification, role: Role): NotificationView {
+  const { adRequestId, campaignId, campaign = 'A campaign', paymentAmount, reason } = n.payload
+  const amount = paymentAmount !== undefined ? formatCents(paymentAmount) : undefined
+  const request = adRequestId ? `/${role}/requests/${adRequestId}` : undefined
+  switch (n.kind) {
+    case 'ad_request.invited': return { title: `Invitation to ${campaign}`, description: amount && `Offer: ${amount}`, icon: 'i-lucide-mail-plus', to: request }
+    case 'ad_request.applied': return { title: `New application to ${campaign}`, description: amount && `Asking: ${amount}`, icon: 'i-lucide-user-plus', to: request }
+    case 'ad_request.awaiting_you': return { title: `Waiting for your answer: ${campaign}`, icon: 'i-lucide-bell-ring', to: request }
+    case 'ad_request.counter': return { title: `Counter-offer on ${campaign}`, description: amount && `New amount: ${amount}`, icon: 'i-lucide-arrow-left-right', to: request }
+    case 'ad_request.accepted': return { title: `Deal accepted: ${campaign}`, description: amount && `Agreed at ${amount}`, icon: 'i-lucide-handshake', to: request }
+    case 'ad_request.rejected': return { title: `Declined: ${campaign}`, icon: 'i-lucide-x', to: request }
+    case 'ad_request.withdrawn': return { title: `Withdrawn: ${campaign}`, icon: 'i-lucide-undo-2', to: request }
+    case 'ad_request.completed': return { title: `Completed: ${campaign}`, description: amount && `Paid: ${amount}`, icon: 'i-lucide-badge-check', to: request }
+    case 'ad_request.expired': return { title: `Expired: ${campaign}`, description: 'The campaign ended before an agreement.', icon: 'i-lucide-clock', to: request }
+    case 'campaign.flagged': return { title: `${campaign} is under review`, description: reason, icon: 'i-lucide-flag', to: campaignId && role === 'sponsor' ? `/sponsor/campaigns/${campaignId}` : undefined }
+    case 'account.approved': return { title: 'Your brand account is approved', description: 'You can now publish campaigns and invite creators.', icon: 'i-lucide-badge-check', to: '/sponsor/campaigns/new' }
+    default: return { title: 'Something changed', icon: 'i-lucide-bell' }
+  }
+}
