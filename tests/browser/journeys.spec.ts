@@ -91,6 +91,10 @@ test('a) a sponsor publishes a campaign, finds a creator by niche and invites th
   await sidebar(page).getByRole('link', { name: 'Requests' }).click()
   await page.getByRole('tab', { name: 'Waiting for you' }).click()
   await expect(page).toHaveURL(/view=waiting/)
+  // On a desktop the inbox spells out every column; a phone folds some into the first cell.
+  for (const column of ['Creator and campaign', 'Amount', 'Status', 'Last activity']) {
+    await expect(page.getByRole('columnheader', { name: column })).toBeVisible()
+  }
   await expectAccessible(page, 'the sponsor’s requests')
   await page.getByRole('link', { name: creator.displayName }).click()
   await expect(page.getByText(`${creator.displayName} countered with $650`)).toBeVisible()
