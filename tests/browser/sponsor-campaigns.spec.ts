@@ -148,6 +148,6 @@ test('a sponsor finds a travel creator and invites them to a campaign', async ({
   await gotoHydrated(page, `/sponsor/campaigns/${campaign.id}`)
   const row = page.getByRole('row').filter({ hasText: 'Kai Wander' })
   await expect(row.getByText('Pending', { exact: true })).toBeVisible()
-  await expect(row.getByText('$850')).toBeVisible()
+  await expect(row.getByRole('cell', { name: '$850', exact: true })).toBeVisible()
   await expect(row.getByText('Waiting for the creator')).toBeVisible()
 })
