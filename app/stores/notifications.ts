@@ -24,6 +24,12 @@ export const useNotificationsStore = defineStore('notifications', () => {
     }
   }
 
+  /** Just the count for the sidebar badge: one row asked, the count comes with it. */
+  async function refreshUnread() {
+    const inbox = await $api<{ unread: number }>('/api/notifications', { query: { unread: 'true', pageSize: 1 } }).catch(() => null)
+    if (inbox) unread.value = inbox.unread
+  }
+
   async function markRead(ids?: number[]) {
     const result = await $api<{ unread: number }>('/api/notifications/read', { method: 'POST', body: ids ? { ids } : { all: true } })
     for (const item of items.value) if (!ids || ids.includes(item.id)) item.read = true
@@ -36,5 +42,5 @@ export const useNotificationsStore = defineStore('notifications', () => {
     loaded.value = false
   }
 
-  return { items, unread, error, loaded, load, markRead, clear }
+  return { items, unread, error, loaded, load, refreshUnread, markRead, clear }
 })

@@ -38,3 +38,6 @@ export interface AdRequestEvent {
 export interface AdRequestDetail extends AdRequestView {
   history: AdRequestEvent[]
 }
+
+/** The fields of an ad request the campaign pages show; the request page shows the rest. */
+export type AdRequestSummary = Pick<AdRequestView, 'id' | 'campaignId' | 'requirements' | 'paymentAmount' | 'status' | 'createdAt' | 'updatedAt'>

@@ -23,3 +23,11 @@ export interface CampaignView {
   createdAt: string
   updatedAt: string
 }
+
+/** GET /api/campaigns/recommended: a campaign ranked for the influencer asking. */
+export interface RecommendedCampaign {
+  campaign: CampaignView
+  /** 0-100 */
+  score: number
+  reasons: string[]
+}

@@ -82,6 +82,11 @@ function partyTo(viewer: Viewer): SQL {
   return eq(adRequests.influencerId, viewer.id)
 }
 
+/** Open requests whose offer on the table is the other side's: the next answer is `party`'s. */
+export function awaitingAnswerFrom(party: AdRequestParty): SQL {
+  return and(inArray(adRequests.status, ['pending', 'negotiating']), ne(adRequests.lastOfferBy, party))!
+}
+
 function baseQuery(db: Db) {
   return db.select(listColumns).from(adRequests)
     .innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
@@ -93,9 +98,7 @@ export function listAdRequests(db: Db, viewer: Viewer, q: AdRequestListQuery): P
   const where: SQL[] = [partyTo(viewer)]
   if (q.status) where.push(eq(adRequests.status, q.status))
   if (q.campaignId) where.push(eq(adRequests.campaignId, q.campaignId))
-  if (q.awaitingMe && viewer.role !== 'admin') {
-    where.push(inArray(adRequests.status, ['pending', 'negotiating']), ne(adRequests.lastOfferBy, viewer.role as AdRequestParty))
-  }
+  if (q.awaitingMe && viewer.role !== 'admin') where.push(awaitingAnswerFrom(viewer.role as AdRequestParty))
   const condition = and(...where)
   const rows = baseQuery(db).where(condition).orderBy(desc(adRequests.updatedAt), desc(adRequests.id))
     .limit(q.pageSize).offset((q.page - 1) * q.pageSize).all() as ListRow[]

@@ -1,8 +1,9 @@
-import { and, count, eq, inArray, ne, sum } from 'drizzle-orm'
+import { and, count, eq, inArray, sum } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { adRequests, campaigns } from '../database/schema'
 import { AD_REQUEST_STATUSES, CAMPAIGN_STATUSES } from '../../shared/constants'
 import type { AdRequestParty, AdRequestStatus, CampaignStatus } from '../../shared/constants'
+import { awaitingAnswerFrom } from './ad-requests'
 import { DomainError } from './errors'
 import type { Viewer } from './viewer'
 
@@ -39,10 +40,9 @@ function dealTotals(db: Db, viewer: Viewer & { role: AdRequestParty }): DealTota
   const byStatus = Object.fromEntries(AD_REQUEST_STATUSES.map(s => [s, { count: 0, amount: 0 }])) as DealTotals['byStatus']
   for (const row of rows) byStatus[row.status] = { count: row.n, amount: Number(row.amount ?? 0) }
 
-  // The same rule as the request list's "awaiting me": open, and the offer on the table is the other side's.
   const awaitingYou = db.select({ n: count() }).from(adRequests)
     .innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
-    .where(and(mine, inArray(adRequests.status, ['pending', 'negotiating']), ne(adRequests.lastOfferBy, viewer.role)))
+    .where(and(mine, awaitingAnswerFrom(viewer.role)))
     .get()!.n
   return { byStatus, awaitingYou }
 }
