@@ -1,16 +1,20 @@
 import type { ProfileUpdateInput } from '#shared/schemas/profile'
-import type { FormErrorTarget } from './useFormServerErrors'
+import type { ClientRules, FormErrorTarget } from './useFormServerErrors'
 
 /**
  * Saves the profile editors (PATCH /api/me/profile): field errors go onto the form, anything else
  * becomes `message` for the alert above it; success refreshes the logged-in user everywhere
  * (sidebar, dashboard) and says so.
  */
-export function useProfileSave(form: Readonly<Ref<FormErrorTarget | null | undefined>>) {
+export function useProfileSave(
+  form: Readonly<Ref<FormErrorTarget | null | undefined>>,
+  state: MaybeRefOrGetter<object>,
+  clientRules: ClientRules,
+) {
   const { $api } = useNuxtApp()
   const auth = useAuthStore()
   const toast = useToast()
-  const { message, show, clear } = useFormServerErrors(form)
+  const { message, show, clear, validate } = useFormServerErrors(form, state, clientRules)
   const saving = ref(false)
 
   async function save(body: ProfileUpdateInput): Promise<void> {
@@ -31,5 +35,5 @@ export function useProfileSave(form: Readonly<Ref<FormErrorTarget | null | undef
     }
   }
 
-  return { saving, message, save }
+  return { saving, message, save, validate }
 }

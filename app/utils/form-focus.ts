@@ -1,10 +1,27 @@
 import type { FormErrorEvent, FormErrorWithId } from '@nuxt/ui'
 
 /**
- * Brings the topmost invalid field into view: on a long form it may be far above the button.
- * The errors come in validation order, not page order, hence the comparison.
+ * Resolves once a field can take focus. UForm disables its fields while it validates and
+ * submits, and reports errors before it enables them again: focusing then would silently fail
+ * and leave focus on the page's body.
  */
-export function focusFirstError(errors: FormErrorWithId[]) {
+function whenEnabled(field: HTMLElement): Promise<void> {
+  if (!field.matches(':disabled')) return Promise.resolve()
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (field.matches(':disabled')) return
+      observer.disconnect()
+      resolve()
+    })
+    observer.observe(field, { attributes: true, attributeFilter: ['disabled'] })
+  })
+}
+
+/**
+ * Moves focus to the topmost invalid field and brings it into view: on a long form it may be far
+ * above the button. The errors come in validation order, not page order, hence the comparison.
+ */
+export async function focusFirstError(errors: FormErrorWithId[]) {
   const fields = errors
     .map(error => (error.id ? document.getElementById(error.id) : null))
     .filter(element => element !== null)
@@ -12,8 +29,10 @@ export function focusFirstError(errors: FormErrorWithId[]) {
     (top, field) => (!top || top.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_PRECEDING ? field : top),
     undefined,
   )
-  first?.focus({ preventScroll: true })
-  first?.scrollIntoView({ block: 'center' })
+  if (!first) return
+  await whenEnabled(first)
+  first.focus({ preventScroll: true })
+  first.scrollIntoView({ block: 'center' })
 }
 
 export function onFormError(event: FormErrorEvent) {

@@ -6,6 +6,7 @@ import { adRequestEvents, adRequests, campaigns, sponsorProfiles, users } from '
 import type { AdRequestEventKind, AdRequestParty } from '../../shared/constants'
 import type { AdRequestAction, AdRequestCreateInput, AdRequestListQuery } from '../../shared/schemas/ad-request'
 import type { Page } from '../../shared/schemas/common'
+import { formatCents } from '../../shared/money'
 import { allowedActions, awaitingSide, decide } from './ad-request-states'
 import { visibleTo } from './campaigns'
 import { DomainError } from './errors'
@@ -209,6 +210,12 @@ export function actOnAdRequest(db: Db, viewer: Viewer, id: number, action: AdReq
 
     const decision = decide(row, action, side)
     if (!decision.ok) throw new DomainError('conflict', decision.reason)
+    if (action === 'counter' && body.paymentAmount === row.paymentAmount) {
+      const onTable = formatCents(row.paymentAmount)
+      throw new DomainError('invalid', `${onTable} is already the offer on the table: accept it instead of countering`, {
+        fields: { paymentAmount: `${onTable} is already on the table: accept it, or offer another amount` },
+      })
+    }
     if ((action === 'accept' || action === 'counter') && !(LIVE_CAMPAIGN as readonly string[]).includes(row.campaignStatus)) {
       throw new DomainError('conflict', `The campaign is ${row.campaignStatus}: deals cannot be agreed on it now`)
     }

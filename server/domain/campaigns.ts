@@ -6,6 +6,7 @@ import { adRequestEvents, adRequests, campaigns, flags, sponsorProfiles } from '
 import type { CampaignStatus } from '../../shared/constants'
 import type { CampaignCreateInput, CampaignListQuery, CampaignUpdateInput } from '../../shared/schemas/campaign'
 import type { Page } from '../../shared/schemas/common'
+import { formatCents } from '../../shared/money'
 import { DomainError } from './errors'
 import { committedSql } from './money'
 import { notify } from './notifications'
@@ -220,7 +221,9 @@ export function updateCampaign(db: Db, sponsor: Viewer, id: number, input: Campa
 
     const committed = Number(tx.select({ c: committedSql() }).from(campaigns).where(eq(campaigns.id, id)).get()!.c)
     if (next.budget < committed) {
-      throw new DomainError('conflict', `The budget cannot go below what is already committed to accepted deals (${committed} cents)`, { fields: { budget: 'Below the committed spend' } })
+      throw new DomainError('conflict', `The budget cannot go below the ${formatCents(committed)} already committed to accepted deals`, {
+        fields: { budget: `At least ${formatCents(committed)}: already committed to accepted deals` },
+      })
     }
     tx.update(campaigns).set({
       title: next.title, description: next.description, niche: next.niche, goals: next.goals,

@@ -1,10 +1,10 @@
 import { z } from 'zod'
 import { AD_REQUEST_STATUSES } from '../constants'
-import { cents } from './auth'
+import { money } from './auth'
 import { pageQuery } from './common'
 
 const message = z.string().trim().max(2000, 'At most 2000 characters').optional()
-const amount = cents.min(100, 'At least 1.00')
+const amount = money(100)
 
 /** A sponsor's invite names the influencer; an influencer's application leaves it out. */
 export const adRequestCreateSchema = z.strictObject({

@@ -1,11 +1,23 @@
 import { z } from 'zod'
 import { NICHES, PLATFORMS } from '../constants'
+import { formatCents } from '../money'
 
-/** Money travels as integer cents; the ceiling keeps sums far inside Number.MAX_SAFE_INTEGER. */
-export const cents = z.number({ error: 'Must be an amount in cents' })
-  .int('Must be a whole number of cents')
-  .min(0, 'Cannot be negative')
-  .max(100_000_000_000, 'Too large')
+/** The largest amount anywhere (cents): it keeps sums far inside Number.MAX_SAFE_INTEGER. */
+const MAX_CENTS = 100_000_000_000
+
+/**
+ * Money as integer cents from `min` up. An amount out of range is told the range, in dollars:
+ * forms show these messages as they are, and never adjust what was typed.
+ */
+export function money(min: number) {
+  const range = `Enter an amount from ${formatCents(min)} to ${formatCents(MAX_CENTS)}`
+  return z.number({ error: 'Must be an amount in cents' })
+    .int('Must be a whole number of cents')
+    .min(min, range)
+    .max(MAX_CENTS, range)
+}
+
+export const cents = money(0)
 
 const trimmed = (label: string, max: number) =>
   z.string({ error: `${label} is required` }).trim().min(1, `${label} is required`).max(max, `${label} is too long (max ${max})`)
@@ -39,8 +51,10 @@ export const influencerProfileSchema = z.strictObject({
   niche: z.enum(NICHES, { error: 'Choose a niche' }),
   specialization: z.string().trim().max(120, 'Too long (max 120)').optional(),
   platforms: z.array(platformHandleSchema).max(8, 'At most 8 platforms').optional(),
-  audienceSize: z.number({ error: 'Audience size is required' }).int('Whole number').min(0, 'Cannot be negative').max(2_000_000_000, 'Too large'),
-  engagementRate: z.number({ error: 'Must be a number' }).min(0, 'Cannot be negative').max(100, 'At most 100 %').optional(),
+  audienceSize: z.number({ error: 'Audience size is required' }).int('Enter a whole number')
+    .min(0, 'Enter a number from 0 to 2,000,000,000').max(2_000_000_000, 'Enter a number from 0 to 2,000,000,000'),
+  engagementRate: z.number({ error: 'Must be a number' })
+    .min(0, 'Enter a rate from 0 to 100 %').max(100, 'Enter a rate from 0 to 100 %').optional(),
   location: z.string().trim().max(120, 'Too long (max 120)').optional(),
   minimumRate: cents.optional(),
 })

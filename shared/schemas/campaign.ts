@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CAMPAIGN_STATUSES, CAMPAIGN_VISIBILITIES, NICHES } from '../constants'
-import { cents } from './auth'
+import { money } from './auth'
 import { pageQuery } from './common'
 
 const isoDate = (label: string) => z.string({ error: `${label} is required` })
@@ -18,7 +18,7 @@ const campaignFields = {
   startDate: isoDate('Start date'),
   endDate: isoDate('End date'),
   visibility: z.enum(CAMPAIGN_VISIBILITIES, { error: 'Choose public or private' }),
-  budget: cents.min(100, 'At least 1.00'),
+  budget: money(100),
   status: z.enum(SPONSOR_CAMPAIGN_STATUSES, { error: 'Not a status a sponsor can set' }).optional(),
 }
 

@@ -67,6 +67,49 @@ describe('a negotiated deal', () => {
   })
 })
 
+describe('amounts are taken as sent, or refused with the allowed range', () => {
+  const range = 'Enter an amount from $1 to $1,000,000,000'
+
+  it('refuses a negative or zero counter-offer, and one equal to the offer on the table', async () => {
+    const sponsor = await newUser('sponsor')
+    const creator = await newUser('influencer')
+    const c = await liveCampaign(sponsor, { budget: 100_000 })
+    const req = await invite(sponsor, c.id, creator.user.id, 20_000)
+
+    for (const paymentAmount of [-5_000, 0, 50]) {
+      const bad = await creator.post(`/api/ad-requests/${req.id}/counter`, { paymentAmount })
+      expect(bad.status).toBe(400)
+      expect(bad.body.data.fields).toEqual({ paymentAmount: range })
+    }
+    const same = await creator.post(`/api/ad-requests/${req.id}/counter`, { paymentAmount: 20_000, message: 'Same again' })
+    expect(same.status).toBe(400)
+    expect(same.body.data.fields.paymentAmount).toBe('$200 is already on the table: accept it, or offer another amount')
+    expect(storedRequest(req.id)).toEqual({ status: 'pending', amount: 20_000, lastOfferBy: 'sponsor' })
+    expect((await creator.get(`/api/ad-requests/${req.id}`)).body.history).toHaveLength(1)
+
+    const counter = await creator.post(`/api/ad-requests/${req.id}/counter`, { paymentAmount: 20_001 })
+    expect(counter.body).toMatchObject({ status: 'negotiating', paymentAmount: 20_001 })
+  })
+
+  it('refuses a budget or engagement rate out of range, naming the range, and keeps what was stored', async () => {
+    const sponsor = await newUser('sponsor')
+    const created = await sponsor.post('/api/campaigns', campaignBody({ budget: -50_000 }))
+    expect(created.status).toBe(400)
+    expect(created.body.data.fields).toEqual({ budget: range })
+
+    const c = await liveCampaign(sponsor, { budget: 100_000 })
+    const lowered = await sponsor.patch(`/api/campaigns/${c.id}`, { budget: -1 })
+    expect(lowered.body.data.fields).toEqual({ budget: range })
+    expect((await sponsor.get(`/api/campaigns/${c.id}`)).body.budget).toBe(100_000)
+
+    const creator = await newUser('influencer', { profile: { engagementRate: 4.25 } })
+    const tooHigh = await creator.patch('/api/me/profile', { profile: { engagementRate: 250 } })
+    expect(tooHigh.status).toBe(400)
+    expect(tooHigh.body.data.fields).toEqual({ 'profile.engagementRate': 'Enter a rate from 0 to 100 %' })
+    expect((await creator.get('/api/auth/me')).body.profile.engagementRate).toBe(4.25)
+  })
+})
+
 describe('invalid transitions answer 409 and change nothing', () => {
   it('covers every action from every state it is not allowed in', async () => {
     const sponsor = await newUser('sponsor')

@@ -142,6 +142,6 @@ describe('own profile', () => {
     const sponsorField = await creator.patch('/api/me/profile', { profile: { budget: 5 } })
     expect(sponsorField.status).toBe(400)
     const bad = await creator.patch('/api/me/profile', { profile: { audienceSize: -3 } })
-    expect(bad.body.data.fields).toEqual({ 'profile.audienceSize': 'Cannot be negative' })
+    expect(bad.body.data.fields).toEqual({ 'profile.audienceSize': 'Enter a number from 0 to 2,000,000,000' })
   })
 })

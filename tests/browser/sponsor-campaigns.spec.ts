@@ -87,6 +87,41 @@ test('the campaign form shows field errors and saves nothing', async ({ page }) 
   expect(await myCampaignCount(page)).toBe(before)
 })
 
+test('a server field error stays until that field changes, even when the date was typed just before the click', async ({ page }) => {
+  await logInAs(page, 'acme')
+  const before = await myCampaignCount(page)
+  await page.clock.install()
+  await gotoHydrated(page, '/sponsor/campaigns/new')
+  await fillCampaign(page, { title: unique('Last Summer'), start: day(-20), end: day(-12), budget: '900' })
+  // Time stands still from here: the form's delayed re-validation of the date (scheduled by the
+  // typing below) can only run when the test lets the clock go on.
+  await page.clock.pauseAt(Date.now() + 60_000)
+
+  // At machine speed: the date typed, Publish clicked at once.
+  await page.getByLabel('End date').fill(day(-10))
+  await page.getByRole('button', { name: 'Publish' }).click()
+  const endDate = page.getByLabel('End date')
+  const error = page.getByText('Must be today or later to publish')
+  await expect(error).toBeVisible()
+
+  // The delayed re-validation runs, and leaving the field re-validates it again: the server's
+  // verdict stays, because the date it was about has not changed.
+  await page.clock.runFor(2_000)
+  await expect(error).toBeVisible()
+  await expect(endDate).toHaveAttribute('aria-invalid', 'true')
+  await expect(endDate).toBeFocused()
+  await page.getByLabel('Budget').focus()
+  await expect(error).toBeVisible()
+  await expect(endDate).toHaveAttribute('aria-invalid', 'true')
+
+  // Changing the date is what clears it.
+  await endDate.fill(day(5))
+  await page.clock.runFor(2_000)
+  await expect(error).toHaveCount(0)
+  await expect(endDate).toHaveAttribute('aria-invalid', 'false')
+  expect(await myCampaignCount(page)).toBe(before)
+})
+
 test('a sponsor awaiting approval can save a draft but not publish it', async ({ page }) => {
   const title = unique('First Budget Basics')
   await logInAs(page, 'novabank')
