@@ -1,6 +1,9 @@
+import type { SessionEndReason } from '#shared/constants'
+
 type ApiOptions = NonNullable<Parameters<typeof $fetch>[1]>
 /** Callers name the response type: Nitro infers it only from literal URLs. */
 type ApiRequest = <T>(url: string, options?: ApiOptions) => Promise<T>
+type RefreshOutcome = { ok: true } | { ok: false, reason: SessionEndReason | undefined }
 
 /** A 401 from these means wrong credentials or a finished session, never a stale access token. */
 const CREDENTIAL_ENDPOINTS = new Set(['/api/auth/login', '/api/auth/signup', '/api/auth/refresh'])
@@ -9,32 +12,33 @@ const CREDENTIAL_ENDPOINTS = new Set(['/api/auth/login', '/api/auth/signup', '/a
  * `$api`: $fetch for the app's own API. During SSR it forwards the visitor's cookies, so the
  * server renders what the browser would see. In the browser, a 401 means the short-lived access
  * cookie expired: it refreshes the session once and retries; when the session is over it forgets
- * the user and sends them to the login page.
+ * the user and sends them to the login page, which says why (the refresh's `data.reason`).
  */
 export default defineNuxtPlugin((nuxtApp) => {
   const request = useRequestFetch() as ApiRequest
-  // Parallel requests that all hit a 401 share one refresh: rotating the refresh token twice
-  // would present an already used token, which revokes the whole session. `refreshes` counts
+  // Parallel requests that all hit a 401 share one refresh: the server answers a refresh token
+  // presented twice only within a few seconds (meant for separate tabs), and a request slowed
+  // beyond that would revoke the whole session. `refreshes` counts
   // completed refreshes, so a 401 that arrives after another request already refreshed the
   // session retries at once instead of refreshing again.
-  let refreshing: Promise<boolean> | null = null
+  let refreshing: Promise<RefreshOutcome> | null = null
   let refreshes = 0
 
-  function refreshOnce(): Promise<boolean> {
+  function refreshOnce(): Promise<RefreshOutcome> {
     refreshing ??= $fetch('/api/auth/refresh', { method: 'POST' })
-      .then(() => {
+      .then((): RefreshOutcome => {
         refreshes++
-        return true
-      }, () => false)
+        return { ok: true }
+      }, (error: unknown): RefreshOutcome => ({ ok: false, reason: sessionEndReasonOf(error) }))
       .finally(() => { refreshing = null })
     return refreshing
   }
 
-  async function endSession() {
+  async function endSession(reason: SessionEndReason | undefined) {
     const redirect = nuxtApp.$router.currentRoute.value.fullPath
     await nuxtApp.runWithContext(async () => {
       useAuthStore().clear()
-      await navigateTo({ path: '/login', query: { redirect } })
+      await navigateTo(loginLocation(redirect, reason))
     })
   }
 
@@ -45,10 +49,12 @@ export default defineNuxtPlugin((nuxtApp) => {
     }
     catch (error) {
       if (import.meta.server || apiErrorStatus(error) !== 401 || CREDENTIAL_ENDPOINTS.has(url)) throw error
-      const refreshed = refreshes !== refreshesBefore || await refreshOnce()
-      if (!refreshed) {
-        await endSession()
-        throw error
+      if (refreshes === refreshesBefore) {
+        const refresh = await refreshOnce()
+        if (!refresh.ok) {
+          await endSession(refresh.reason)
+          throw error
+        }
       }
       return await request<T>(url, options)
     }

@@ -1,3 +1,6 @@
+import { isSessionEndReason } from '#shared/constants'
+import type { SessionEndReason } from '#shared/constants'
+
 export interface ApiProblem {
   message: string
   /** Messages by dotted field path, e.g. `profile.budget`, as the API reports them. */
@@ -6,7 +9,7 @@ export interface ApiProblem {
 
 interface FetchFailure {
   statusCode?: number
-  data?: { message?: string, data?: { fields?: Record<string, string> } }
+  data?: { message?: string, data?: { fields?: Record<string, string>, reason?: unknown } }
 }
 
 /** Reads an error thrown by `$api`/`$fetch` into what a form can show. */
@@ -21,4 +24,10 @@ export function describeApiError(error: unknown): ApiProblem {
 
 export function apiErrorStatus(error: unknown): number | undefined {
   return (error as FetchFailure | null)?.statusCode
+}
+
+/** Why a session ended, as a failed refresh reports it; undefined when it does not say. */
+export function sessionEndReasonOf(error: unknown): SessionEndReason | undefined {
+  const reason = (error as FetchFailure | null)?.data?.data?.reason
+  return isSessionEndReason(reason) ? reason : undefined
 }

@@ -1,6 +1,6 @@
 import type { BadgeProps } from '@nuxt/ui'
 import { AD_REQUEST_STATUSES, CAMPAIGN_STATUSES, NICHES, ROLES, USER_STATUSES } from '#shared/constants'
-import type { AdRequestStatus, CampaignStatus, CampaignVisibility, Platform, Role, UserStatus } from '#shared/constants'
+import type { AdRequestStatus, CampaignStatus, CampaignVisibility, Platform, Role, SessionEndReason, UserStatus } from '#shared/constants'
 import { capitalize } from './format'
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -58,4 +58,17 @@ export const FILTER_OPTIONS = {
   role: ROLES.map(value => ({ label: ROLE_LABELS[value], value })),
   niche: NICHES.map(value => ({ label: capitalize(value), value })),
   flagged: [{ label: 'Flagged', value: 'true' }, { label: 'Not flagged', value: 'false' }],
+}
+
+/** What the login page tells someone whose session ended, by the reason the server gave. */
+export const SESSION_END_NOTICES: Record<SessionEndReason, { title: string, description: string, icon: string }> = {
+  'expired': { title: 'Your session expired', description: 'Log in again to continue.', icon: 'i-lucide-clock' },
+  'logged-out': { title: 'You were logged out', description: 'This session was ended from another tab or device. Log in again to continue.', icon: 'i-lucide-log-out' },
+  'reused': {
+    title: 'You were logged out for your safety',
+    description: 'This session was ended because its sign-in was used from two places. Log in again to continue; if that was not you, change your password.',
+    icon: 'i-lucide-shield-alert',
+  },
+  'suspended': { title: 'This account is suspended', description: 'You cannot log in while it is suspended. Contact the Influencia team if you think this is a mistake.', icon: 'i-lucide-ban' },
+  'revoked': { title: 'Your session has ended', description: 'Log in again to continue.', icon: 'i-lucide-log-out' },
 }

@@ -1,4 +1,5 @@
 import { ROLE_HOME } from '#shared/constants'
+import type { SessionEndReason } from '#shared/constants'
 import type { SessionUser } from '~/types/session'
 
 /**
@@ -14,4 +15,9 @@ export function safeRedirect(value: unknown): string | undefined {
 /** Where a user goes after logging in or signing up. */
 export function landingPath(user: Pick<SessionUser, 'role'>, redirect: unknown): string {
   return safeRedirect(redirect) ?? ROLE_HOME[user.role]
+}
+
+/** The login page, asked to come back to `redirect` afterwards and to say why the session ended. */
+export function loginLocation(redirect: string, reason?: SessionEndReason) {
+  return { path: '/login', query: { reason, redirect } }
 }

@@ -1,12 +1,53 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto'
 import { and, eq, isNull, sql } from 'drizzle-orm'
+import type { SessionEndReason } from '../../shared/constants'
 import type { Db } from '../database/client'
 import { writeTransaction } from '../database/client'
 import { authSessions, refreshTokens, users } from '../database/schema'
 import { DomainError } from './errors'
 
+/**
+ * How long after its first use a refresh token may come back and get the same successor. Two
+ * tabs opened at once, or a page load racing an API call, present the same cookie; the second
+ * request can wait behind the first for seconds on a busy server (p99 of 6-8 s was measured
+ * under load), so a few seconds would still log people out. Much longer would give a thief who
+ * replays a stolen token a wide window before the replay revokes the session.
+ */
+export const REFRESH_REUSE_GRACE_MS = 15_000
+
 const digest = (token: string) => createHash('sha256').update(token).digest('hex')
 const newToken = () => randomBytes(32).toString('base64url')
+
+/**
+ * The token that replaces `token`, derived from it with a server secret rather than drawn at
+ * random: a second presentation within the grace window can then be answered with the same
+ * successor although only digests are stored, and only a holder of `token` can obtain it.
+ */
+const successorOf = (token: string, secret: string) =>
+  createHmac('sha256', secret).update('refresh-successor:').update(token).digest('base64url')
+
+// What the session's stored revocation reason tells the user; a suspension is told from the
+// user's current status instead, since a reactivated user's old sessions stay revoked.
+const REVOKED_BECAUSE: Record<string, SessionEndReason> = {
+  'logout': 'logged-out',
+  'refresh token reused': 'reused',
+}
+
+const SESSION_ENDED_MESSAGES: Record<SessionEndReason, string> = {
+  'expired': 'Session has expired; log in again',
+  'logged-out': 'This session was logged out; log in again',
+  'reused': 'Refresh token was already used; the session has been ended for safety',
+  'suspended': 'This account is suspended',
+  'revoked': 'Session has ended; log in again',
+}
+
+/** A refresh token cannot be exchanged any more; `reason` tells the user why. */
+export class SessionEndedError extends DomainError {
+  constructor(readonly reason: SessionEndReason) {
+    super(reason === 'suspended' ? 'forbidden' : 'unauthenticated', SESSION_ENDED_MESSAGES[reason], { reason })
+    this.name = 'SessionEndedError'
+  }
+}
 
 /** Starts a login session and returns its first refresh token (only its digest is stored). */
 export function startSession(db: Db, userId: number, userAgent: string, ttlSeconds: number) {
@@ -20,11 +61,22 @@ export function startSession(db: Db, userId: number, userAgent: string, ttlSecon
   return { sessionId, refreshToken, expiresAt }
 }
 
+export interface RotationSettings {
+  /** Lifetime of a newly issued refresh token. */
+  ttlSeconds: number
+  /** Server secret the successor of a token is derived with. */
+  secret: string
+  now?: Date
+}
+
 /**
- * Exchanges a refresh token for the next one of its session. A token that was already used
- * means it leaked: the whole session (every token descended from the same login) is revoked.
+ * Exchanges a refresh token for the next one of its session. Presented again within
+ * REFRESH_REUSE_GRACE_MS of its first use (two tabs refreshing at once), it answers with the
+ * same successor, or that successor's own live successor when it has already been rotated in
+ * the meantime. Presented later, it means the token leaked: the whole session (every token
+ * descended from the same login) is revoked.
  */
-export function rotateRefreshToken(db: Db, refreshToken: string, ttlSeconds: number) {
+export function rotateRefreshToken(db: Db, refreshToken: string, { ttlSeconds, secret, now = new Date() }: RotationSettings) {
   const outcome = writeTransaction(db, (tx) => {
     const row = tx.select({
       tokenId: refreshTokens.id,
@@ -32,6 +84,7 @@ export function rotateRefreshToken(db: Db, refreshToken: string, ttlSeconds: num
       expiresAt: refreshTokens.expiresAt,
       sessionId: authSessions.id,
       revokedAt: authSessions.revokedAt,
+      revokedReason: authSessions.revokedReason,
       userId: users.id,
       role: users.role,
       status: users.status,
@@ -42,31 +95,56 @@ export function rotateRefreshToken(db: Db, refreshToken: string, ttlSeconds: num
       .where(eq(refreshTokens.tokenHash, digest(refreshToken)))
       .get()
 
-    if (!row || row.revokedAt) return { ok: false, error: 'Session has ended; log in again', kind: 'unauthenticated' } as const
-    if (row.usedAt) {
-      revoke(tx, row.sessionId, 'refresh token reused')
-      return { ok: false, error: 'Refresh token was already used; the session has been ended for safety', kind: 'unauthenticated' } as const
-    }
-    if (row.expiresAt.getTime() <= Date.now()) return { ok: false, error: 'Session has expired; log in again', kind: 'unauthenticated' } as const
+    const ended = (reason: SessionEndReason) => ({ ok: false, reason } as const)
+    if (!row) return ended('revoked')
     if (row.status === 'suspended') {
-      revoke(tx, row.sessionId, 'user suspended')
-      return { ok: false, error: 'This account is suspended', kind: 'forbidden' } as const
+      revoke(tx, row.sessionId, 'user suspended', now)
+      return ended('suspended')
     }
+    if (row.revokedAt) return ended(REVOKED_BECAUSE[row.revokedReason ?? ''] ?? 'revoked')
+    const session = { sessionId: row.sessionId, userId: row.userId, role: row.role, tokenVersion: row.tokenVersion }
 
-    const next = newToken()
-    const expiresAt = new Date(Date.now() + ttlSeconds * 1000)
-    tx.update(refreshTokens).set({ usedAt: new Date() }).where(eq(refreshTokens.id, row.tokenId)).run()
+    if (row.usedAt) {
+      const live = row.usedAt.getTime() + REFRESH_REUSE_GRACE_MS >= now.getTime()
+        ? liveDescendant(tx, row.sessionId, refreshToken, secret)
+        : undefined
+      if (!live) {
+        revoke(tx, row.sessionId, 'refresh token reused', now)
+        return ended('reused')
+      }
+      if (live.expiresAt.getTime() <= now.getTime()) return ended('expired')
+      return { ok: true as const, ...session, ...live }
+    }
+    if (row.expiresAt.getTime() <= now.getTime()) return ended('expired')
+
+    const next = successorOf(refreshToken, secret)
+    const expiresAt = new Date(now.getTime() + ttlSeconds * 1000)
+    tx.update(refreshTokens).set({ usedAt: now }).where(eq(refreshTokens.id, row.tokenId)).run()
     tx.insert(refreshTokens).values({ sessionId: row.sessionId, tokenHash: digest(next), expiresAt }).run()
     tx.update(authSessions).set({ expiresAt }).where(eq(authSessions.id, row.sessionId)).run()
-    return { ok: true as const, refreshToken: next, expiresAt, sessionId: row.sessionId, userId: row.userId, role: row.role, tokenVersion: row.tokenVersion }
+    return { ok: true as const, ...session, refreshToken: next, expiresAt }
   })
   // Thrown after the transaction so a detected reuse stays revoked instead of rolling back.
-  if (!outcome.ok) throw new DomainError(outcome.kind, outcome.error)
+  if (!outcome.ok) throw new SessionEndedError(outcome.reason)
   return outcome
 }
 
-function revoke(db: Db, sessionId: string, reason: string) {
-  db.update(authSessions).set({ revokedAt: new Date(), revokedReason: reason })
+/**
+ * The first not yet used token down the chain of successors of a used `token`: what its holder
+ * gets when it presents the token again within the grace window.
+ */
+function liveDescendant(db: Db, sessionId: string, token: string, secret: string) {
+  for (let candidate = successorOf(token, secret); ; candidate = successorOf(candidate, secret)) {
+    const row = db.select({ usedAt: refreshTokens.usedAt, expiresAt: refreshTokens.expiresAt }).from(refreshTokens)
+      .where(and(eq(refreshTokens.tokenHash, digest(candidate)), eq(refreshTokens.sessionId, sessionId)))
+      .get()
+    if (!row) return undefined
+    if (!row.usedAt) return { refreshToken: candidate, expiresAt: row.expiresAt }
+  }
+}
+
+function revoke(db: Db, sessionId: string, reason: string, now = new Date()) {
+  db.update(authSessions).set({ revokedAt: now, revokedReason: reason })
     .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt))).run()
 }
 

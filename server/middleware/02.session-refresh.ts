@@ -1,7 +1,11 @@
+import { SessionEndedError } from '../domain/sessions'
+
 // A page load whose access cookie has expired but whose refresh cookie is still good gets
 // fresh tokens here, before the page renders: the server-side render then sees the user as
 // logged in (no flash of the logged-out page), and the browser receives the new cookies
 // with the page. API calls refresh explicitly instead (POST /api/auth/refresh).
+// When the session has ended, `event.context.sessionEndReason` tells the render why, so the
+// redirect to the login page can explain it.
 export default defineEventHandler(async (event) => {
   if (event.method !== 'GET') return
   const path = event.path
@@ -17,7 +21,8 @@ export default defineEventHandler(async (event) => {
     const { accessToken, refreshToken: next } = await refreshSession(event, refreshToken)
     replaceRequestCookies(event, { [ACCESS_COOKIE]: accessToken, [REFRESH_COOKIE]: next })
   }
-  catch {
+  catch (error) {
+    if (error instanceof SessionEndedError) event.context.sessionEndReason = error.reason
     clearAuthCookies(event)
     replaceRequestCookies(event, { [ACCESS_COOKIE]: '', [REFRESH_COOKIE]: '' })
   }

@@ -96,9 +96,12 @@ export async function logIn(event: H3Event, user: UserRow): Promise<Awaited<Retu
   return { ...tokens, user: getUserWithProfile(db, user.id)! }
 }
 
-/** Trades a refresh token for fresh tokens (and cookies); throws 401/403 when it cannot. */
+/**
+ * Trades a refresh token for fresh tokens (and cookies); throws a SessionEndedError (401, or 403
+ * for a suspended account) that says why when it cannot.
+ */
 export async function refreshSession(event: H3Event, refreshToken: string) {
-  const rotated = rotateRefreshToken(useDb(), refreshToken, useRuntimeConfig().refreshTokenTtl)
+  const rotated = rotateRefreshToken(useDb(), refreshToken, { ttlSeconds: useRuntimeConfig().refreshTokenTtl, secret: tokenSettings().secret })
   return issueTokens(event, rotated)
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { apiClient, newAccount } from '../support/api-client'
 import { TEST_ADMIN_PASSWORD } from '../support/built-server'
+import { countRows } from '../support/database'
 import { decodeToken, forgeToken } from '../support/tokens'
 
 async function signedUp(role: 'sponsor' | 'influencer' = 'influencer') {
@@ -26,23 +27,33 @@ describe('refresh tokens', () => {
     expect(second.status).toBe(200)
   })
 
-  it('a reused refresh token ends the whole session, for the thief and the owner alike', async () => {
-    const { refreshToken } = await signedUp()
-    const legit = await apiClient().post('/api/auth/refresh', { refreshToken })
-    expect(legit.status).toBe(200)
+  it('presented twice at once (two tabs), both get the same new refresh token, and the session goes on', async () => {
+    const { refreshToken, user } = await signedUp()
+    const [a, b] = await Promise.all([
+      apiClient().post('/api/auth/refresh', { refreshToken }),
+      apiClient().post('/api/auth/refresh', { refreshToken }),
+    ])
+    expect([a.status, b.status]).toEqual([200, 200])
+    expect(a.body.refreshToken).not.toBe(refreshToken)
+    expect(b.body.refreshToken).toBe(a.body.refreshToken)
+    expect(b.cookies.influencia_refresh).toBe(a.body.refreshToken)
+    expect((await apiClient().get('/api/auth/me', bearer(a.body.accessToken))).status).toBe(200)
+    expect((await apiClient().get('/api/auth/me', bearer(b.body.accessToken))).status).toBe(200)
 
-    const replay = await apiClient().post('/api/auth/refresh', { refreshToken })
-    expect(replay.status).toBe(401)
-    expect(replay.body.message).toMatch(/already used/)
-
-    // The token issued to the legitimate holder belonged to the same session: it is dead too.
-    expect((await apiClient().post('/api/auth/refresh', { refreshToken: legit.body.refreshToken })).status).toBe(401)
-    expect((await apiClient().get('/api/auth/me', bearer(legit.body.accessToken))).status).toBe(401)
+    const next = await apiClient().post('/api/auth/refresh', { refreshToken: a.body.refreshToken })
+    expect(next.status).toBe(200)
+    expect(next.body.refreshToken).not.toBe(a.body.refreshToken)
+    expect((await apiClient().get('/api/auth/me', bearer(next.body.accessToken))).status).toBe(200)
+    expect(countRows('auth_sessions', 'user_id = ? and revoked_at is not null', user.id)).toBe(0)
   })
 
   it('an unknown refresh token is 401, and so is none at all', async () => {
-    expect((await apiClient().post('/api/auth/refresh', { refreshToken: 'x'.repeat(43) })).status).toBe(401)
-    expect((await apiClient().post('/api/auth/refresh')).status).toBe(401)
+    const unknown = await apiClient().post('/api/auth/refresh', { refreshToken: 'x'.repeat(43) })
+    expect(unknown.status).toBe(401)
+    expect(unknown.body.data).toEqual({ reason: 'revoked' })
+    const none = await apiClient().post('/api/auth/refresh')
+    expect(none.status).toBe(401)
+    expect(none.body.data).toEqual({ reason: 'expired' })
   })
 })
 
@@ -54,6 +65,34 @@ describe('page loads', () => {
     expect(page.cookies.influencia_access).toEqual(expect.any(String))
     expect(page.cookies.influencia_refresh).not.toBe(refreshToken)
     expect((await apiClient().get('/api/auth/me', bearer(page.cookies.influencia_access!))).status).toBe(200)
+  })
+
+  it('that happen at once (two tabs) both renew from the same refresh cookie, to the same new one', async () => {
+    const { refreshToken } = await signedUp()
+    const load = () => apiClient().get('/influencer', { headers: { accept: 'text/html', cookie: `influencia_refresh=${refreshToken}` }, cookies: false })
+    const [a, b] = await Promise.all([load(), load()])
+    expect([a.status, b.status]).toEqual([200, 200])
+    expect(a.body).toContain('Welcome,')
+    expect(b.body).toContain('Welcome,')
+    expect(a.cookies.influencia_refresh).not.toBe(refreshToken)
+    expect(b.cookies.influencia_refresh).toBe(a.cookies.influencia_refresh)
+    expect((await apiClient().post('/api/auth/refresh', { refreshToken: a.cookies.influencia_refresh })).status).toBe(200)
+  })
+
+  it('of a dashboard whose session was logged out elsewhere go to the login page, which says why', async () => {
+    const { client, refreshToken } = await signedUp()
+    expect((await client.post('/api/auth/logout')).status).toBe(200)
+    const page = await apiClient().get('/influencer/requests', { headers: { accept: 'text/html', cookie: `influencia_refresh=${refreshToken}` }, cookies: false })
+    expect(page.status).toBe(302)
+    const location = page.headers.get('location')!
+    expect(location).toBe('/login?reason=logged-out&redirect=/influencer/requests')
+    expect(page.cookies.influencia_refresh).toBe('')
+
+    const login = await apiClient().get(location, { headers: { accept: 'text/html' } })
+    expect(login.body).toContain('You were logged out')
+    const unexplained = await apiClient().get('/login?reason=bogus', { headers: { accept: 'text/html' } })
+    expect(unexplained.status).toBe(200)
+    expect(unexplained.body).not.toContain('You were logged out')
   })
 
   it('drop the cookies of a session that has ended', async () => {
@@ -74,7 +113,9 @@ describe('logout', () => {
     expect(out.cookies.influencia_access).toBe('')
 
     expect((await apiClient().get('/api/auth/me', bearer(accessToken))).status).toBe(401)
-    expect((await apiClient().post('/api/auth/refresh', { refreshToken })).status).toBe(401)
+    const refresh = await apiClient().post('/api/auth/refresh', { refreshToken })
+    expect(refresh.status).toBe(401)
+    expect(refresh.body).toMatchObject({ message: 'This session was logged out; log in again', data: { reason: 'logged-out' } })
     expect((await apiClient().get('/api/auth/me', bearer(other.body.accessToken))).status).toBe(200)
   })
 
@@ -147,7 +188,9 @@ describe('suspension', () => {
 
     expect((await client.get('/api/auth/me')).status).toBe(401)
     expect((await apiClient().get('/api/auth/me', bearer(accessToken))).status).toBe(401)
-    expect((await apiClient().post('/api/auth/refresh', { refreshToken })).status).toBe(401)
+    const refresh = await apiClient().post('/api/auth/refresh', { refreshToken })
+    expect(refresh.status).toBe(403)
+    expect(refresh.body).toMatchObject({ message: 'This account is suspended', data: { reason: 'suspended' } })
     const login = await apiClient().post('/api/auth/login', { login: account.username, password: account.password })
     expect(login.status).toBe(403)
     expect(login.body.message).toMatch(/suspended/)

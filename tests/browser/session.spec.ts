@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures'
 import type { Page } from '@playwright/test'
-import { DEMO_PASSWORD, expectGreeting, gotoHydrated } from './helpers'
+import { TEST_ADMIN_PASSWORD } from '../support/built-server'
+import { DEMO_PASSWORD, expectGreeting, gotoHydrated, logInThroughForm, signUp } from './helpers'
 
 // The access cookie lives 15 minutes; dropping it from the browser is what its expiry looks like.
 async function expireAccessCookie(page: Page) {
@@ -48,4 +49,59 @@ test('parallel calls that meet an expired access cookie share one refresh and ke
   // A second refresh with the same token would have revoked the session; it is still alive.
   await page.reload()
   await expectGreeting(page, 'Nina Eats')
+})
+
+test('two tabs opened at once after the access cookie expired both show the dashboard, and the session goes on', async ({ page, context }) => {
+  await logInAs(page, 'nina')
+  await expireAccessCookie(page)
+  const secondTab = await context.newPage()
+
+  const [first, second] = await Promise.all([page.goto('/influencer'), secondTab.goto('/influencer')])
+  // Both page loads carried the same refresh token: each had to renew the session with it.
+  const presented = await Promise.all([first, second].map(response => response!.request().headerValue('cookie')))
+  expect(presented[0]).toMatch(/influencia_refresh=/)
+  expect(presented[1]).toBe(presented[0])
+  await expectGreeting(page, 'Nina Eats')
+  await expectGreeting(secondTab, 'Nina Eats')
+
+  // The refresh token both tabs were given is good for the next renewal too.
+  await expireAccessCookie(page)
+  await secondTab.reload()
+  await expectGreeting(secondTab, 'Nina Eats')
+  await expect(secondTab).toHaveURL('/influencer')
+})
+
+test('a session logged out from elsewhere sends the next page load to the login page, which says why', async ({ page, otherPage }) => {
+  await logInAs(page, 'kai')
+  await gotoHydrated(page, '/influencer')
+  // Another browser holding the same cookies logs this session out.
+  await otherPage.context().addCookies(await page.context().cookies())
+  expect((await otherPage.request.post('/api/auth/logout')).ok()).toBe(true)
+
+  await page.goto('/influencer/requests')
+  await expect(page).toHaveURL('/login?reason=logged-out&redirect=/influencer/requests')
+  await expect(page.getByRole('status')).toContainText('You were logged out')
+  await expect(page.getByRole('status')).toContainText('This session was ended from another tab or device.')
+
+  await logInThroughForm(page, 'kai')
+  await expect(page).toHaveURL('/influencer/requests')
+})
+
+test('an account suspended while its dashboard is open goes to the login page, which says it is suspended', async ({ page, otherPage }) => {
+  const account = await signUp(page.request, 'influencer', { displayName: 'Suspended Soon' })
+  await gotoHydrated(page, '/influencer')
+  await expectGreeting(page, account.displayName)
+
+  expect((await otherPage.request.post('/api/auth/login', { data: { login: 'admin', password: TEST_ADMIN_PASSWORD } })).ok()).toBe(true)
+  expect((await otherPage.request.patch(`/api/admin/users/${account.id}`, { data: { status: 'suspended' } })).status()).toBe(200)
+
+  await page.getByRole('link', { name: 'Requests' }).click()
+  await expect(page).toHaveURL('/login?reason=suspended&redirect=/influencer/requests')
+  await expect(page.getByRole('status')).toContainText('This account is suspended')
+})
+
+test('the login page says nothing about a reason it does not know', async ({ page }) => {
+  await gotoHydrated(page, '/login?reason=bogus')
+  await expect(page.getByRole('heading', { name: 'Welcome back' })).toBeVisible()
+  await expect(page.getByRole('status')).toHaveCount(0)
 })

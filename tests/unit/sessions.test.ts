@@ -3,10 +3,29 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { migrateDatabase, openDatabase } from '../../server/database/client'
 import type { Db } from '../../server/database/client'
 import { authSessions, users } from '../../server/database/schema'
-import { endSession, prepareSessionLookup, rotateRefreshToken, startSession } from '../../server/domain/sessions'
+import { endSession, prepareSessionLookup, REFRESH_REUSE_GRACE_MS, rotateRefreshToken, SessionEndedError, startSession } from '../../server/domain/sessions'
+import type { SessionEndReason } from '../../shared/constants'
 
 let db: Db
 let userId: number
+
+const SECRET = 'unit-test-secret-0123456789abcdefghijklmnop'
+const rotate = (token: string, now?: Date) => rotateRefreshToken(db, token, { ttlSeconds: 3600, secret: SECRET, now })
+const secondsAfter = (start: Date, seconds: number) => new Date(start.getTime() + seconds * 1000)
+
+/** The reason a refresh fails with (and fails the test when it succeeds). */
+function refusal(token: string, now?: Date): SessionEndReason {
+  try {
+    rotate(token, now)
+  }
+  catch (error) {
+    if (error instanceof SessionEndedError) return error.reason
+    throw error
+  }
+  throw new Error('the refresh token was accepted')
+}
+
+const revokedReason = () => db.select().from(authSessions).get()!.revokedReason
 
 beforeEach(() => {
   db = openDatabase(':memory:')
@@ -26,29 +45,86 @@ describe('login sessions', () => {
 
   it('rotate a refresh token into a new one of the same session', () => {
     const started = startSession(db, userId, 'test', 3600)
-    const next = rotateRefreshToken(db, started.refreshToken, 3600)
+    const next = rotate(started.refreshToken)
     expect(next.sessionId).toBe(started.sessionId)
     expect(next.refreshToken).not.toBe(started.refreshToken)
-    expect(rotateRefreshToken(db, next.refreshToken, 3600).userId).toBe(userId)
+    expect(rotate(next.refreshToken).userId).toBe(userId)
   })
 
-  it('revoke the whole session when a used token comes back, and the revocation sticks', () => {
+  it('answer a token presented again within the grace window with the same successor, which still works', () => {
+    const start = new Date()
     const started = startSession(db, userId, 'test', 3600)
-    const next = rotateRefreshToken(db, started.refreshToken, 3600)
-    expect(() => rotateRefreshToken(db, started.refreshToken, 3600)).toThrow(/already used/)
-    const session = db.select().from(authSessions).get()!
-    expect(session.revokedReason).toBe('refresh token reused')
-    expect(() => rotateRefreshToken(db, next.refreshToken, 3600)).toThrow(/Session has ended/)
+    const first = rotate(started.refreshToken, start)
+    const again = rotate(started.refreshToken, secondsAfter(start, REFRESH_REUSE_GRACE_MS / 1000 - 1))
+    expect(again.refreshToken).toBe(first.refreshToken)
+    expect(again.expiresAt).toEqual(first.expiresAt)
+    expect(again.sessionId).toBe(started.sessionId)
+
+    const later = secondsAfter(start, 3000)
+    expect(rotate(first.refreshToken, later).refreshToken).not.toBe(first.refreshToken)
+    expect(revokedReason()).toBeNull()
   })
 
-  it('expire, and end on logout', () => {
+  it('follow the chain when the successor was itself rotated within the window', () => {
+    const start = new Date()
+    const started = startSession(db, userId, 'test', 3600)
+    const first = rotate(started.refreshToken, start)
+    const second = rotate(first.refreshToken, secondsAfter(start, 2))
+    expect(rotate(started.refreshToken, secondsAfter(start, 4)).refreshToken).toBe(second.refreshToken)
+    expect(rotate(first.refreshToken, secondsAfter(start, 5)).refreshToken).toBe(second.refreshToken)
+    expect(revokedReason()).toBeNull()
+  })
+
+  it('revoke the whole session when a used token comes back after the window, and the revocation sticks', () => {
+    const start = new Date()
+    const started = startSession(db, userId, 'test', 3600)
+    const next = rotate(started.refreshToken, start)
+    expect(refusal(started.refreshToken, secondsAfter(start, REFRESH_REUSE_GRACE_MS / 1000 + 1))).toBe('reused')
+    expect(revokedReason()).toBe('refresh token reused')
+    expect(refusal(next.refreshToken, secondsAfter(start, REFRESH_REUSE_GRACE_MS / 1000 + 2))).toBe('reused')
+    // Within the window too: a revoked session gives nothing to anyone.
+    expect(refusal(started.refreshToken, start)).toBe('reused')
+  })
+
+  it('refuse a token presented within the window once its session was logged out', () => {
+    const start = new Date()
+    const started = startSession(db, userId, 'test', 3600)
+    rotate(started.refreshToken, start)
+    endSession(db, started.sessionId)
+    expect(refusal(started.refreshToken, secondsAfter(start, 1))).toBe('logged-out')
+  })
+
+  it('refuse a token presented within the window once its successor expired', () => {
+    const start = new Date()
+    const started = startSession(db, userId, 'test', 3600)
+    rotateRefreshToken(db, started.refreshToken, { ttlSeconds: 1, secret: SECRET, now: start })
+    expect(refusal(started.refreshToken, secondsAfter(start, 2))).toBe('expired')
+  })
+
+  it('refuse a token presented again with another secret, as a reuse', () => {
+    const start = new Date()
+    const started = startSession(db, userId, 'test', 3600)
+    rotate(started.refreshToken, start)
+    expect(() => rotateRefreshToken(db, started.refreshToken, { ttlSeconds: 3600, secret: `${SECRET}-rotated`, now: start })).toThrow(/already used/)
+    expect(revokedReason()).toBe('refresh token reused')
+  })
+
+  it('say why a refresh is refused: expired, logged out, suspended or unknown', () => {
     const expired = startSession(db, userId, 'test', -1)
-    expect(() => rotateRefreshToken(db, expired.refreshToken, 3600)).toThrow(/expired/)
+    expect(refusal(expired.refreshToken)).toBe('expired')
 
     const live = startSession(db, userId, 'test', 3600)
     const lookup = prepareSessionLookup(db)
     expect(lookup(userId, live.sessionId)?.sessionRevokedAt).toBeNull()
     endSession(db, live.sessionId)
     expect(lookup(userId, live.sessionId)?.sessionRevokedAt).toBeInstanceOf(Date)
+    expect(refusal(live.refreshToken)).toBe('logged-out')
+
+    const beforeSuspension = startSession(db, userId, 'test', 3600)
+    db.update(users).set({ status: 'suspended' }).run()
+    expect(refusal(beforeSuspension.refreshToken)).toBe('suspended')
+    expect(lookup(userId, beforeSuspension.sessionId)?.sessionRevokedAt).toBeInstanceOf(Date)
+
+    expect(refusal('x'.repeat(43))).toBe('revoked')
   })
 })

@@ -1,9 +1,11 @@
 import { refreshSchema } from '../../../shared/schemas/auth'
+import { SessionEndedError } from '../../domain/sessions'
 
 export default defineApiHandler(async (event) => {
   const body = await readBodyAs(event, refreshSchema)
   const token = body.refreshToken ?? getCookie(event, REFRESH_COOKIE)
-  if (!token) throw createError({ status: 401, message: 'No refresh token; log in again' })
+  // The refresh cookie lives exactly as long as a refresh token: when it is gone, it expired.
+  if (!token) throw new SessionEndedError('expired')
   try {
     return await refreshSession(event, token)
   }
