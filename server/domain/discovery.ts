@@ -162,7 +162,7 @@ export function recommendCampaigns(db: Db, viewer: Viewer, limit = 12) {
   const me = db.select(cardColumns).from(users).innerJoin(influencerProfiles, eq(influencerProfiles.userId, users.id))
     .where(eq(users.id, viewer.id)).get()
   if (!me) throw new DomainError('not_found', 'Complete your influencer profile first')
-  const records = dealRecords(db, [viewer.id]).get(viewer.id)
+  const track = dealRecords(db, [viewer.id]).get(viewer.id)
 
   const mine = db.select({ id: adRequests.campaignId }).from(adRequests).where(eq(adRequests.influencerId, viewer.id))
   const live = and(eq(campaigns.visibility, 'public'), eq(campaigns.flagged, false), inArray(campaigns.status, ['active', 'scheduled']), notInArray(campaigns.id, mine))
@@ -172,7 +172,7 @@ export function recommendCampaigns(db: Db, viewer: Viewer, limit = 12) {
     ...db.select(pick).from(campaigns).where(and(live, sql`${campaigns.niche} <> ${me.niche}`)).orderBy(desc(campaigns.budget)).limit(200).all(),
   ]
   const ranked = candidates
-    .map(c => ({ id: c.id, ...scoreMatch({ niche: c.niche, budget: c.budget, remaining: c.budget - Number(c.committed) }, me, historyWith(records, c.sponsorId)) }))
+    .map(c => ({ id: c.id, ...scoreMatch({ niche: c.niche, budget: c.budget, remaining: c.budget - Number(c.committed) }, me, historyWith(track, c.sponsorId)) }))
     .filter(c => c.score > 0)
     .sort((a, b) => b.score - a.score || b.id - a.id)
     .slice(0, limit)

@@ -7,8 +7,7 @@ import { awaitingAnswerFrom } from './ad-requests'
 import { DomainError } from './errors'
 import type { Viewer } from './viewer'
 
-// The dashboards sum these figures over the status groups of shared/constants, the same groups
-// the lists they link to filter by.
+/** The group the dashboard's "Live campaigns" counts and its list filters by. */
 const LIVE_CAMPAIGN = [...CAMPAIGN_STATUS_GROUPS.live]
 
 export interface DealTotals {
