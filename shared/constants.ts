@@ -23,12 +23,35 @@ export type CampaignVisibility = (typeof CAMPAIGN_VISIBILITIES)[number]
 export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'active', 'paused', 'completed', 'cancelled'] as const
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number]
 
+/**
+ * Statuses counted together, each under one name: a dashboard figure sums a group and links to
+ * the list filtered by the group's name (`?status=live`), so the figure and the list always agree.
+ */
+export const CAMPAIGN_STATUS_GROUPS = {
+  /** Running or about to: their budgets are money the brand has set aside. Never a draft. */
+  live: ['active', 'scheduled', 'paused'],
+} as const satisfies Record<string, readonly CampaignStatus[]>
+export type CampaignStatusGroup = keyof typeof CAMPAIGN_STATUS_GROUPS
+/** A campaign list's status filter: a status or a group's name. */
+export const CAMPAIGN_STATUS_FILTER = statusFilter(CAMPAIGN_STATUSES, CAMPAIGN_STATUS_GROUPS)
+
 export const AD_REQUEST_STATUSES = [
   'pending', 'negotiating', 'accepted', 'rejected', 'withdrawn', 'expired', 'completed',
 ] as const
 export type AdRequestStatus = (typeof AD_REQUEST_STATUSES)[number]
 /** Requests still being negotiated or worked on: at most one per influencer and campaign. */
 export const OPEN_AD_REQUEST_STATUSES = ['pending', 'negotiating', 'accepted'] as const satisfies readonly AdRequestStatus[]
+
+/** Ad-request statuses counted together; see CAMPAIGN_STATUS_GROUPS. */
+export const AD_REQUEST_STATUS_GROUPS = {
+  /** An offer on the table that one side has still to answer. */
+  in_negotiation: ['pending', 'negotiating'],
+  /** An offer accepted: a deal, in progress or done, whose payment is committed. */
+  agreed: ['accepted', 'completed'],
+} as const satisfies Record<string, readonly AdRequestStatus[]>
+export type AdRequestStatusGroup = keyof typeof AD_REQUEST_STATUS_GROUPS
+/** An ad-request list's status filter: a status or a group's name. */
+export const AD_REQUEST_STATUS_FILTER = statusFilter(AD_REQUEST_STATUSES, AD_REQUEST_STATUS_GROUPS)
 
 export const AD_REQUEST_PARTIES = ['sponsor', 'influencer'] as const
 export type AdRequestParty = (typeof AD_REQUEST_PARTIES)[number]
@@ -59,4 +82,18 @@ export type SessionEndReason = (typeof SESSION_END_REASONS)[number]
 
 export function isSessionEndReason(value: unknown): value is SessionEndReason {
   return (SESSION_END_REASONS as readonly unknown[]).includes(value)
+}
+
+/** The values a status filter accepts, and the statuses each stands for: a group's, or itself. */
+function statusFilter<S extends string, G extends string>(statuses: readonly S[], groups: Record<G, readonly S[]>) {
+  const isGroup = (value: S | G): value is G => Object.hasOwn(groups, value)
+  return {
+    values: [...statuses, ...Object.keys(groups) as G[]],
+    statusesOf: (value: S | G): S[] => (isGroup(value) ? [...groups[value]] : [value]),
+  }
+}
+
+/** A figure summed over a group's statuses, e.g. how many of a sponsor's campaigns are live. */
+export function sumOverGroup<S extends string>(group: readonly S[], valueOf: (status: S) => number): number {
+  return group.reduce((total, status) => total + valueOf(status), 0)
 }

@@ -1,4 +1,5 @@
 import type { CampaignStatus, CampaignVisibility, Niche } from '#shared/constants'
+import type { MatchReason } from '#shared/matching'
 
 /** A campaign as GET /api/campaigns and /api/campaigns/:id answer it; money in cents. */
 export interface CampaignView {
@@ -29,5 +30,6 @@ export interface RecommendedCampaign {
   campaign: CampaignView
   /** 0-100 */
   score: number
-  reasons: string[]
+  /** Why, for and against, in the order the score weighs them. */
+  reasons: MatchReason[]
 }

@@ -1,4 +1,5 @@
 import type { Niche, Platform } from '#shared/constants'
+import type { MatchReason } from '#shared/matching'
 
 /** An influencer as sponsors discover them (GET /api/influencers); money in cents. */
 export interface InfluencerCard {
@@ -27,5 +28,6 @@ export interface InfluencerRecommendation {
   influencer: InfluencerCard
   /** 0 to 100. */
   score: number
-  reasons: string[]
+  /** Why, for and against, in the order the score weighs them. */
+  reasons: MatchReason[]
 }

@@ -28,10 +28,8 @@ export function formatDateTime(iso: string): string {
   return `${mediumDate.format(date)}, ${clock.format(date)} UTC`
 }
 
-/** "1 draft", "3 drafts": for the regular English plurals the pages count. */
-export function countOf(count: number, noun: string): string {
-  return `${count} ${count === 1 ? noun : `${noun}s`}`
-}
+/** "1 draft", "3 drafts": for the regular English plurals. */
+export { countOf } from '#shared/words'
 
 /** `fitness` → `Fitness`, for the lower-case vocabularies in shared/constants. */
 export function capitalize(word: string): string {

@@ -1,6 +1,6 @@
 import type { BadgeProps } from '@nuxt/ui'
-import { AD_REQUEST_STATUSES, CAMPAIGN_STATUSES, NICHES, ROLES, USER_STATUSES } from '#shared/constants'
-import type { AdRequestStatus, CampaignStatus, CampaignVisibility, Platform, Role, SessionEndReason, UserStatus } from '#shared/constants'
+import { AD_REQUEST_STATUS_GROUPS, AD_REQUEST_STATUSES, CAMPAIGN_STATUS_GROUPS, CAMPAIGN_STATUSES, NICHES, ROLES, USER_STATUSES } from '#shared/constants'
+import type { AdRequestStatus, AdRequestStatusGroup, CampaignStatus, CampaignStatusGroup, CampaignVisibility, Platform, Role, SessionEndReason, UserStatus } from '#shared/constants'
 import { capitalize } from './format'
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -50,10 +50,41 @@ export const AD_REQUEST_STATUS_BADGES: Record<AdRequestStatus, { label: string, 
   completed: { label: 'Completed', color: 'primary' },
 }
 
+export const CAMPAIGN_STATUS_GROUP_LABELS: Record<CampaignStatusGroup, string> = {
+  live: 'Live',
+}
+
+export const AD_REQUEST_STATUS_GROUP_LABELS: Record<AdRequestStatusGroup, string> = {
+  in_negotiation: 'In negotiation',
+  agreed: 'Agreed',
+}
+
+/**
+ * "3 active · 1 scheduled · 0 paused": every status a group's figure counts, named. A line break
+ * falls only between two statuses (no-break space inside each).
+ */
+export function groupBreakdown<S extends string>(group: readonly S[], count: (status: S) => number, badges: Record<S, { label: string }>): string {
+  return group.map(status => `${count(status)}\u00A0${badges[status].label.toLowerCase()}`).join(' · ')
+}
+
+/** A filter choice for a group, saying which statuses it stands for: "Live: active, scheduled, paused". */
+function groupOptions<S extends string, G extends string>(groups: Record<G, readonly S[]>, labels: Record<G, string>, badges: Record<S, { label: string }>) {
+  return (Object.keys(groups) as G[]).map(value => ({
+    label: `${labels[value]}: ${groups[value].map(status => badges[status].label.toLowerCase()).join(', ')}`,
+    value,
+  }))
+}
+
+const campaignStatusOptions = CAMPAIGN_STATUSES.map(value => ({ label: CAMPAIGN_STATUS_BADGES[value].label, value }))
+const requestStatusOptions = AD_REQUEST_STATUSES.map(value => ({ label: AD_REQUEST_STATUS_BADGES[value].label, value }))
+
 /** The choices of the list filters, in the order the selects show them. */
 export const FILTER_OPTIONS = {
-  campaignStatus: CAMPAIGN_STATUSES.map(value => ({ label: CAMPAIGN_STATUS_BADGES[value].label, value })),
-  requestStatus: AD_REQUEST_STATUSES.map(value => ({ label: AD_REQUEST_STATUS_BADGES[value].label, value })),
+  campaignStatus: campaignStatusOptions,
+  requestStatus: requestStatusOptions,
+  /** For the owner's lists, which the dashboard figures link to: the groups, then each status. */
+  campaignStatusOrGroup: [...groupOptions(CAMPAIGN_STATUS_GROUPS, CAMPAIGN_STATUS_GROUP_LABELS, CAMPAIGN_STATUS_BADGES), ...campaignStatusOptions],
+  requestStatusOrGroup: [...groupOptions(AD_REQUEST_STATUS_GROUPS, AD_REQUEST_STATUS_GROUP_LABELS, AD_REQUEST_STATUS_BADGES), ...requestStatusOptions],
   userStatus: USER_STATUSES.map(value => ({ label: STATUS_BADGES[value].label, value })),
   role: ROLES.map(value => ({ label: ROLE_LABELS[value], value })),
   niche: NICHES.map(value => ({ label: capitalize(value), value })),

@@ -3,6 +3,7 @@ import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { writeTransaction } from '../database/client'
 import { adRequestEvents, adRequests, campaigns, sponsorProfiles, users } from '../database/schema'
+import { AD_REQUEST_STATUS_GROUPS } from '../../shared/constants'
 import type { AdRequestEventKind, AdRequestParty } from '../../shared/constants'
 import type { AdRequestAction, AdRequestCreateInput, AdRequestListQuery } from '../../shared/schemas/ad-request'
 import type { Page } from '../../shared/schemas/common'
@@ -85,7 +86,7 @@ function partyTo(viewer: Viewer): SQL {
 
 /** Open requests whose offer on the table is the other side's: the next answer is `party`'s. */
 export function awaitingAnswerFrom(party: AdRequestParty): SQL {
-  return and(inArray(adRequests.status, ['pending', 'negotiating']), ne(adRequests.lastOfferBy, party))!
+  return and(inArray(adRequests.status, [...AD_REQUEST_STATUS_GROUPS.in_negotiation]), ne(adRequests.lastOfferBy, party))!
 }
 
 function baseQuery(db: Db) {
@@ -97,7 +98,7 @@ function baseQuery(db: Db) {
 
 export function listAdRequests(db: Db, viewer: Viewer, q: AdRequestListQuery): Page<AdRequestView> {
   const where: SQL[] = [partyTo(viewer)]
-  if (q.status) where.push(eq(adRequests.status, q.status))
+  if (q.status) where.push(inArray(adRequests.status, q.status))
   if (q.campaignId) where.push(eq(adRequests.campaignId, q.campaignId))
   if (q.awaitingMe && viewer.role !== 'admin') where.push(awaitingAnswerFrom(viewer.role as AdRequestParty))
   const condition = and(...where)

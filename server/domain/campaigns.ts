@@ -100,7 +100,7 @@ export function listCampaigns(db: Db, viewer: Viewer | null, q: CampaignListQuer
   if (q.q && !match) return { items: [], total: 0, page: q.page, pageSize: q.pageSize }
   if (match) where.push(sql`${campaigns.id} in (select rowid from campaigns_fts where campaigns_fts match ${match})`)
   if (q.niche) where.push(eq(campaigns.niche, q.niche))
-  if (q.status) where.push(eq(campaigns.status, q.status))
+  if (q.status) where.push(inArray(campaigns.status, q.status))
   if (q.visibility) where.push(eq(campaigns.visibility, q.visibility))
   if (q.minBudget !== undefined) where.push(gte(campaigns.budget, q.minBudget))
   if (q.maxBudget !== undefined) where.push(lte(campaigns.budget, q.maxBudget))

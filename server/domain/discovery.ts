@@ -2,11 +2,13 @@ import { and, asc, count, desc, eq, gte, inArray, lte, notInArray, sql } from 'd
 import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { adRequests, campaigns, influencerProfiles, users } from '../database/schema'
+import { AD_REQUEST_STATUS_GROUPS } from '../../shared/constants'
 import type { Page } from '../../shared/schemas/common'
 import type { InfluencerSearchQuery } from '../../shared/schemas/influencer'
 import { getCampaign } from './campaigns'
 import { DomainError } from './errors'
-import { scoreMatch } from './matching'
+import { NO_DEALS, scoreMatch } from './matching'
+import type { DealRecord, MatchHistory } from './matching'
 import { committedSql } from './money'
 import { ftsQuery, likeEscape } from './search'
 import type { Viewer } from './viewer'
@@ -82,22 +84,48 @@ export function getInfluencer(db: Db, viewer: Viewer, id: number) {
     .innerJoin(influencerProfiles, eq(influencerProfiles.userId, users.id))
     .where(and(eq(users.id, id), viewer.role === 'admin' || viewer.id === id ? eq(users.role, 'influencer') : and(eq(users.role, 'influencer'), eq(users.status, 'active')))).get()
   if (!row) throw new DomainError('not_found', 'No such influencer')
-  const track = trackRecords(db, [id]).get(id)
-  return { ...presentCard(row, viewer), completedDeals: track?.completed ?? 0 }
+  return { ...presentCard(row, viewer), completedDeals: dealRecords(db, [id]).get(id)?.overall.completed ?? 0 }
 }
 
-/** Per influencer: decided requests, accepted ones, and completed ones. */
-function trackRecords(db: Db, ids: number[]) {
-  const records = new Map<number, { decided: number, accepted: number, completed: number }>()
-  if (!ids.length) return records
+interface DealRecords {
+  overall: DealRecord
+  byBrand: Map<number, DealRecord>
+}
+
+/**
+ * Per influencer, the requests that became deals (accepted or completed), the completed ones
+ * and the rejected ones: on the whole platform and with each brand (sponsor).
+ */
+function dealRecords(db: Db, influencerIds: number[]) {
+  const records = new Map<number, DealRecords>()
+  if (!influencerIds.length) return records
+  const tally = (condition: SQL) => sql<number>`sum(case when ${condition} then 1 else 0 end)`
   const rows = db.select({
-    id: adRequests.influencerId,
-    decided: sql<number>`sum(case when ${adRequests.status} in ('accepted', 'completed', 'rejected') then 1 else 0 end)`,
-    accepted: sql<number>`sum(case when ${adRequests.status} in ('accepted', 'completed') then 1 else 0 end)`,
-    completed: sql<number>`sum(case when ${adRequests.status} = 'completed' then 1 else 0 end)`,
-  }).from(adRequests).where(inArray(adRequests.influencerId, ids)).groupBy(adRequests.influencerId).all()
-  for (const r of rows) records.set(r.id, { decided: Number(r.decided), accepted: Number(r.accepted), completed: Number(r.completed) })
+    influencerId: adRequests.influencerId,
+    sponsorId: campaigns.sponsorId,
+    agreed: tally(inArray(adRequests.status, [...AD_REQUEST_STATUS_GROUPS.agreed])),
+    completed: tally(eq(adRequests.status, 'completed')),
+    rejected: tally(eq(adRequests.status, 'rejected')),
+  }).from(adRequests).innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
+    .where(inArray(adRequests.influencerId, influencerIds))
+    .groupBy(adRequests.influencerId, campaigns.sponsorId).all()
+  for (const row of rows) {
+    const record = { agreed: Number(row.agreed), completed: Number(row.completed), rejected: Number(row.rejected) }
+    const entry = records.get(row.influencerId) ?? { overall: NO_DEALS, byBrand: new Map() }
+    entry.byBrand.set(row.sponsorId, record)
+    entry.overall = {
+      agreed: entry.overall.agreed + record.agreed,
+      completed: entry.overall.completed + record.completed,
+      rejected: entry.overall.rejected + record.rejected,
+    }
+    records.set(row.influencerId, entry)
+  }
   return records
+}
+
+/** What `scoreMatch` needs to know of an influencer's past with the platform and with one brand. */
+function historyWith(records: DealRecords | undefined, sponsorId: number): MatchHistory {
+  return { overall: records?.overall ?? NO_DEALS, withBrand: records?.byBrand.get(sponsorId) ?? NO_DEALS }
 }
 
 const CANDIDATES_IN_NICHE = 1500
@@ -122,12 +150,9 @@ export function recommendInfluencers(db: Db, viewer: Viewer, campaignId: number,
     .orderBy(desc(influencerProfiles.engagementRate)).limit(CANDIDATES_ELSEWHERE).all()
 
   const candidates = [...inNiche, ...elsewhere]
-  const records = trackRecords(db, candidates.map(c => c.id))
+  const records = dealRecords(db, candidates.map(c => c.id))
   return candidates
-    .map((c) => {
-      const record = records.get(c.id) ?? { decided: 0, accepted: 0, completed: 0 }
-      return { influencer: presentCard(c, viewer), ...scoreMatch(campaign, { ...c, ...record }) }
-    })
+    .map(c => ({ influencer: presentCard(c, viewer), ...scoreMatch(campaign, c, historyWith(records.get(c.id), campaign.sponsor.id)) }))
     .sort((a, b) => b.score - a.score || b.influencer.audienceSize - a.influencer.audienceSize)
     .slice(0, limit)
 }
@@ -137,17 +162,17 @@ export function recommendCampaigns(db: Db, viewer: Viewer, limit = 12) {
   const me = db.select(cardColumns).from(users).innerJoin(influencerProfiles, eq(influencerProfiles.userId, users.id))
     .where(eq(users.id, viewer.id)).get()
   if (!me) throw new DomainError('not_found', 'Complete your influencer profile first')
-  const record = trackRecords(db, [viewer.id]).get(viewer.id) ?? { decided: 0, accepted: 0, completed: 0 }
+  const track = dealRecords(db, [viewer.id]).get(viewer.id)
 
   const mine = db.select({ id: adRequests.campaignId }).from(adRequests).where(eq(adRequests.influencerId, viewer.id))
   const live = and(eq(campaigns.visibility, 'public'), eq(campaigns.flagged, false), inArray(campaigns.status, ['active', 'scheduled']), notInArray(campaigns.id, mine))
-  const pick = { id: campaigns.id, niche: campaigns.niche, budget: campaigns.budget, committed: committedSql() }
+  const pick = { id: campaigns.id, sponsorId: campaigns.sponsorId, niche: campaigns.niche, budget: campaigns.budget, committed: committedSql() }
   const candidates = [
     ...db.select(pick).from(campaigns).where(and(live, eq(campaigns.niche, me.niche))).orderBy(desc(campaigns.budget)).limit(500).all(),
     ...db.select(pick).from(campaigns).where(and(live, sql`${campaigns.niche} <> ${me.niche}`)).orderBy(desc(campaigns.budget)).limit(200).all(),
   ]
   const ranked = candidates
-    .map(c => ({ id: c.id, ...scoreMatch({ niche: c.niche, budget: c.budget, remaining: c.budget - Number(c.committed) }, { ...me, ...record }) }))
+    .map(c => ({ id: c.id, ...scoreMatch({ niche: c.niche, budget: c.budget, remaining: c.budget - Number(c.committed) }, me, historyWith(track, c.sponsorId)) }))
     .filter(c => c.score > 0)
     .sort((a, b) => b.score - a.score || b.id - a.id)
     .slice(0, limit)

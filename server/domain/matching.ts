@@ -1,7 +1,10 @@
 import { formatCents } from '../../shared/money'
+import type { MatchReason } from '../../shared/matching'
+import { countOf } from '../../shared/words'
 
 // How well an influencer fits a campaign, as a score out of 100 with the reasons a person can
-// read. Pure: the same function ranks influencers for a campaign and campaigns for an influencer.
+// read, each marked as counting for or against the match. Pure: the same function ranks
+// influencers for a campaign and campaigns for an influencer.
 
 export interface MatchCampaign {
   niche: string
@@ -15,40 +18,72 @@ export interface MatchInfluencer {
   audienceSize: number
   engagementRate: number
   minimumRate: number
-  /** Past requests that ended in a decision, and how many of those were accepted. */
-  decided: number
-  accepted: number
+}
+
+/** Requests that became deals (accepted or completed), those completed, and those rejected. */
+export interface DealRecord {
+  agreed: number
+  completed: number
+  rejected: number
+}
+
+export const NO_DEALS: DealRecord = { agreed: 0, completed: 0, rejected: 0 }
+
+/** The influencer's record on the whole platform, and with the campaign's brand alone. */
+export interface MatchHistory {
+  overall: DealRecord
+  withBrand: DealRecord
 }
 
 export interface Match {
   score: number
-  reasons: string[]
+  reasons: MatchReason[]
 }
 
-const WEIGHTS = { niche: 35, rate: 20, audience: 15, engagement: 15, history: 15 } as const
+const WEIGHTS = { niche: 35, rate: 20, audience: 15, engagement: 15, history: 10, brand: 5 } as const
 /** Cost per thousand followers that a budget is assumed to buy (cents). */
 const REFERENCE_CPM = 1_000
+/** Engagement rates (percent) above which engagement is a reason to pick someone, and below which it is one not to. */
+const STRONG_ENGAGEMENT = 3
+const LOW_ENGAGEMENT = 1
 
 const compactFormat = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 })
 const compact = (n: number) => compactFormat.format(n)
 
-export function scoreMatch(campaign: MatchCampaign, influencer: MatchInfluencer): Match {
-  const reasons: string[] = []
+/** The track record in words: completed deals first, then how often requests became deals. */
+function historyText({ agreed, completed, rejected }: DealRecord): string {
+  const inProgress = agreed - completed
+  if (!agreed) return `No deals yet: ${countOf(rejected, 'request')} rejected`
+  const deals = completed
+    ? `Completed ${countOf(completed, 'deal')}${inProgress ? `, ${inProgress} more in progress` : ''}`
+    : `${countOf(inProgress, 'deal')} in progress, none completed yet`
+  return rejected ? `${deals}; ${agreed} of ${agreed + rejected} requests became deals` : deals
+}
+
+export function scoreMatch(campaign: MatchCampaign, influencer: MatchInfluencer, history: MatchHistory): Match {
+  const reasons: MatchReason[] = []
   let score = 0
 
   if (campaign.niche === influencer.niche) {
     score += WEIGHTS.niche
-    reasons.push(`Creates ${influencer.niche} content, the campaign's niche`)
+    reasons.push({ kind: 'niche', tone: 'positive', text: `Creates ${influencer.niche} content, the campaign's niche` })
+  }
+  else {
+    reasons.push({ kind: 'niche', tone: 'negative', text: `Creates ${influencer.niche} content, outside the campaign's ${campaign.niche} niche` })
   }
 
   if (influencer.minimumRate <= campaign.remaining) {
     score += WEIGHTS.rate
-    reasons.push(influencer.minimumRate > 0
-      ? `Minimum rate ${formatCents(influencer.minimumRate)} fits the ${formatCents(campaign.remaining)} left to spend`
-      : 'No minimum rate')
+    reasons.push({
+      kind: 'rate',
+      tone: 'positive',
+      text: influencer.minimumRate > 0
+        ? `Minimum rate ${formatCents(influencer.minimumRate)} fits the ${formatCents(campaign.remaining)} left to spend`
+        : 'No minimum rate',
+    })
   }
   else {
-    reasons.push(`Minimum rate ${formatCents(influencer.minimumRate)} is above the ${formatCents(campaign.remaining)} left to spend`)
+    reasons.push({ kind: 'rate', tone: 'negative', text: `Minimum rate ${formatCents(influencer.minimumRate)} is above the ${formatCents(campaign.remaining)} left to spend` })
   }
 
   // The audience a budget can reasonably pay for, compared on a log scale: ten times too big
@@ -57,23 +92,44 @@ export function scoreMatch(campaign: MatchCampaign, influencer: MatchInfluencer)
   const distance = Math.abs(Math.log10(Math.max(1, influencer.audienceSize) / affordable))
   const audienceFit = Math.max(0, 1 - distance)
   score += WEIGHTS.audience * audienceFit
-  if (audienceFit >= 0.5) reasons.push(`Audience of ${compact(influencer.audienceSize)} suits a ${formatCents(campaign.budget)} budget`)
-  else if (influencer.audienceSize > affordable) reasons.push(`Audience of ${compact(influencer.audienceSize)} is large for this budget`)
-  else reasons.push(`Audience of ${compact(influencer.audienceSize)} is small for this budget`)
+  const audience = `Audience of ${compact(influencer.audienceSize)}`
+  if (audienceFit >= 0.5) reasons.push({ kind: 'audience', tone: 'positive', text: `${audience} suits a ${formatCents(campaign.budget)} budget` })
+  else reasons.push({ kind: 'audience', tone: 'negative', text: `${audience} is ${influencer.audienceSize > affordable ? 'large' : 'small'} for a ${formatCents(campaign.budget)} budget` })
 
-  const engagement = Math.min(1, influencer.engagementRate / 8)
-  score += WEIGHTS.engagement * engagement
-  if (influencer.engagementRate >= 3) reasons.push(`Strong engagement (${influencer.engagementRate.toFixed(1)} %)`)
+  score += WEIGHTS.engagement * Math.min(1, influencer.engagementRate / 8)
+  const rate = `${influencer.engagementRate.toFixed(1)} %`
+  if (influencer.engagementRate >= STRONG_ENGAGEMENT) reasons.push({ kind: 'engagement', tone: 'positive', text: `Strong engagement (${rate})` })
+  else if (influencer.engagementRate < LOW_ENGAGEMENT) reasons.push({ kind: 'engagement', tone: 'negative', text: `Low engagement (${rate})` })
 
-  if (influencer.decided >= 2) {
-    const rate = influencer.accepted / influencer.decided
-    score += WEIGHTS.history * rate
-    reasons.push(`Accepted ${influencer.accepted} of ${influencer.decided} past deals`)
+  const { overall, withBrand } = history
+  const decided = overall.agreed + overall.rejected
+  if (decided) {
+    const agreedShare = overall.agreed / decided
+    score += WEIGHTS.history * agreedShare
+    reasons.push({ kind: 'history', tone: agreedShare >= 0.5 ? 'positive' : 'negative', text: historyText(overall) })
   }
   else {
     // No track record yet: neither rewarded nor punished.
     score += WEIGHTS.history / 2
-    reasons.push('New on Influencia: no past deals yet')
+    reasons.push({ kind: 'history', tone: 'neutral', text: 'New on Influencia: no deals yet' })
+  }
+
+  if (withBrand.agreed) {
+    score += WEIGHTS.brand
+    reasons.push({
+      kind: 'brand',
+      tone: 'positive',
+      text: withBrand.completed
+        ? `Has completed ${countOf(withBrand.completed, 'deal')} with this brand`
+        : `Has ${countOf(withBrand.agreed, 'deal')} in progress with this brand`,
+    })
+  }
+  else if (withBrand.rejected) {
+    reasons.push({ kind: 'brand', tone: 'negative', text: `${countOf(withBrand.rejected, 'earlier request')} with this brand ended in rejection` })
+  }
+  else {
+    // Never worked together: half marks, as for a newcomer's empty record.
+    score += WEIGHTS.brand / 2
   }
 
   return { score: Math.round(score), reasons }

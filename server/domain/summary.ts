@@ -1,14 +1,14 @@
 import { and, count, eq, inArray, sum } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { adRequests, campaigns } from '../database/schema'
-import { AD_REQUEST_STATUSES, CAMPAIGN_STATUSES } from '../../shared/constants'
+import { AD_REQUEST_STATUSES, AD_REQUEST_STATUS_GROUPS, CAMPAIGN_STATUSES, CAMPAIGN_STATUS_GROUPS } from '../../shared/constants'
 import type { AdRequestParty, AdRequestStatus, CampaignStatus } from '../../shared/constants'
 import { awaitingAnswerFrom } from './ad-requests'
 import { DomainError } from './errors'
 import type { Viewer } from './viewer'
 
-/** Campaigns that are running or about to: their budgets are money the brand has set aside. */
-const LIVE_CAMPAIGN: CampaignStatus[] = ['scheduled', 'active', 'paused']
+/** The group the dashboard's "Live campaigns" counts and its list filters by. */
+const LIVE_CAMPAIGN = [...CAMPAIGN_STATUS_GROUPS.live]
 
 export interface DealTotals {
   /** Requests and the sum on the table, by status. */
@@ -21,7 +21,7 @@ export interface SponsorSummary {
   role: 'sponsor'
   deals: DealTotals
   campaigns: Record<CampaignStatus, number>
-  /** Budgets of live campaigns, and what accepted and completed deals have committed of them. */
+  /** Budgets of live campaigns, and what agreed deals (accepted or completed) have committed of them. */
   budget: { live: number, committed: number }
 }
 
@@ -65,7 +65,7 @@ export function dashboardSummary(db: Db, viewer: Viewer): SponsorSummary | Influ
     .where(and(eq(campaigns.sponsorId, viewer.id), inArray(campaigns.status, LIVE_CAMPAIGN))).get()
   const committed = db.select({ amount: sum(adRequests.paymentAmount) }).from(adRequests)
     .innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
-    .where(and(eq(campaigns.sponsorId, viewer.id), inArray(campaigns.status, LIVE_CAMPAIGN), inArray(adRequests.status, ['accepted', 'completed'])))
+    .where(and(eq(campaigns.sponsorId, viewer.id), inArray(campaigns.status, LIVE_CAMPAIGN), inArray(adRequests.status, [...AD_REQUEST_STATUS_GROUPS.agreed])))
     .get()
   return {
     role: 'sponsor',

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AD_REQUEST_STATUSES } from '../constants'
+import { AD_REQUEST_STATUS_FILTER } from '../constants'
 import { money } from './auth'
 import { pageQuery } from './common'
 
@@ -28,7 +28,9 @@ export const AD_REQUEST_ACTIONS = ['accept', 'reject', 'counter', 'withdraw', 'c
 export type AdRequestAction = (typeof AD_REQUEST_ACTIONS)[number]
 
 export const adRequestListQuery = pageQuery.extend({
-  status: z.enum(AD_REQUEST_STATUSES, { error: 'Unknown status' }).optional(),
+  /** One status or a group's name (`agreed`, `in_negotiation`), read as the statuses it stands for. */
+  status: z.enum(AD_REQUEST_STATUS_FILTER.values, { error: `Unknown status: use one of ${AD_REQUEST_STATUS_FILTER.values.join(', ')}` })
+    .transform(AD_REQUEST_STATUS_FILTER.statusesOf).optional(),
   campaignId: z.coerce.number({ error: 'Must be a numeric id' }).int().positive().optional(),
   /** Only requests waiting for the caller's answer. */
   awaitingMe: z.stringbool({ error: 'Use true or false' }).optional(),

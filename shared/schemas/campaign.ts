@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CAMPAIGN_STATUSES, CAMPAIGN_VISIBILITIES, NICHES } from '../constants'
+import { CAMPAIGN_STATUS_FILTER, CAMPAIGN_VISIBILITIES, NICHES } from '../constants'
 import { money } from './auth'
 import { pageQuery } from './common'
 
@@ -36,7 +36,9 @@ export const CAMPAIGN_SORTS = ['newest', 'budget_desc', 'budget_asc', 'starts_so
 export const campaignListQuery = pageQuery.extend({
   q: z.string().trim().max(100, 'At most 100 characters').optional(),
   niche: z.enum(NICHES, { error: 'Unknown niche' }).optional(),
-  status: z.enum(CAMPAIGN_STATUSES, { error: 'Unknown status' }).optional(),
+  /** One status or a group's name (`live`), read as the statuses it stands for. */
+  status: z.enum(CAMPAIGN_STATUS_FILTER.values, { error: `Unknown status: use one of ${CAMPAIGN_STATUS_FILTER.values.join(', ')}` })
+    .transform(CAMPAIGN_STATUS_FILTER.statusesOf).optional(),
   visibility: z.enum(CAMPAIGN_VISIBILITIES, { error: 'Unknown visibility' }).optional(),
   minBudget: z.coerce.number({ error: 'Must be a number of cents' }).int('Whole cents').min(0, 'Cannot be negative').optional(),
   maxBudget: z.coerce.number({ error: 'Must be a number of cents' }).int('Whole cents').min(0, 'Cannot be negative').optional(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { anonymous, liveCampaign, loginAs, newUser } from '../support/actors'
+import type { Client } from '../support/actors'
 
 describe('influencer search', () => {
   it('finds influencers by words in their name, bio, niche or location, with filters and sorting', async () => {
@@ -46,7 +47,7 @@ describe('matching', () => {
     const [best] = res.body.items
     expect(best.influencer.niche).toBe('gaming')
     expect(best.score).toBeGreaterThan(50)
-    expect(best.reasons[0]).toBe('Creates gaming content, the campaign\'s niche')
+    expect(best.reasons[0]).toEqual({ kind: 'niche', tone: 'positive', text: 'Creates gaming content, the campaign\'s niche' })
     const scores = res.body.items.map((r: any) => r.score)
     expect(scores).toEqual([...scores].sort((x, y) => y - x))
   })
@@ -59,9 +60,59 @@ describe('matching', () => {
     for (const r of res.body.items) {
       expect(['active', 'scheduled']).toContain(r.campaign.status)
       expect(r.reasons.length).toBeGreaterThan(0)
+      for (const reason of r.reasons) expect(['positive', 'negative', 'neutral']).toContain(reason.tone)
     }
     const mine = (await mia.get('/api/ad-requests?pageSize=100')).body.items.map((r: any) => r.campaignId)
     expect(res.body.items.some((r: any) => mine.includes(r.campaign.id))).toBe(false)
+  })
+})
+
+describe('match reasons from the real deal history', () => {
+  async function deal(sponsor: Client, campaignId: number, creator: Client, end: 'completed' | 'rejected') {
+    const invite = await sponsor.post('/api/ad-requests', { campaignId, influencerId: creator.user.id, requirements: 'One video', paymentAmount: 20_000 })
+    expect(invite.status, JSON.stringify(invite.body)).toBe(201)
+    const answer = await creator.post(`/api/ad-requests/${invite.body.id}/${end === 'rejected' ? 'reject' : 'accept'}`, {})
+    expect(answer.status).toBe(200)
+    if (end === 'completed') expect((await sponsor.post(`/api/ad-requests/${invite.body.id}/complete`, {})).status).toBe(200)
+  }
+  const trackRecord = (reasons: { kind: string }[]) => reasons.filter(r => r.kind === 'history' || r.kind === 'brand')
+
+  it('counts completed deals, names work with the same brand, and calls new only who has no deal, on both sides', async () => {
+    // A niche no other test uses, and creators who fit the campaigns' budget exactly, so that
+    // they are the ones recommended.
+    const profile = { niche: 'pets', audienceSize: 1_000_000, engagementRate: 8, minimumRate: 10_000 }
+    const [brand, otherBrand, newBrand] = [await newUser('sponsor'), await newUser('sponsor'), await newUser('sponsor')]
+    const [veteran, declined, newcomer] = [await newUser('influencer', { profile }), await newUser('influencer', { profile }), await newUser('influencer', { profile })]
+    const pets = { niche: 'pets', budget: 1_000_000 }
+    const earlier = await liveCampaign(brand, pets)
+    await deal(brand, earlier.id, veteran, 'completed')
+    await deal(otherBrand, (await liveCampaign(otherBrand, pets)).id, veteran, 'completed')
+    await deal(brand, earlier.id, declined, 'rejected')
+
+    // The brand's next campaign ranks its candidates on what really happened.
+    const next = await liveCampaign(brand, pets)
+    const ranked = (await brand.get(`/api/campaigns/${next.id}/recommendations`)).body.items
+    const forBrand = (creator: Client) => ranked.find((r: any) => r.influencer.id === creator.user.id)
+    expect(trackRecord(forBrand(veteran).reasons)).toEqual([
+      { kind: 'history', tone: 'positive', text: 'Completed 2 deals' },
+      { kind: 'brand', tone: 'positive', text: 'Has completed 1 deal with this brand' },
+    ])
+    expect(trackRecord(forBrand(declined).reasons)).toEqual([
+      { kind: 'history', tone: 'negative', text: 'No deals yet: 1 request rejected' },
+      { kind: 'brand', tone: 'negative', text: '1 earlier request with this brand ended in rejection' },
+    ])
+    expect(trackRecord(forBrand(newcomer).reasons)).toEqual([{ kind: 'history', tone: 'neutral', text: 'New on Influencia: no deals yet' }])
+    expect([forBrand(veteran).score, forBrand(newcomer).score, forBrand(declined).score]).toEqual([100, 93, 85])
+
+    // Each creator's own list of campaigns says the same of that brand, and nothing of a new one.
+    const unknown = await liveCampaign(newBrand, pets)
+    for (const creator of [veteran, declined, newcomer]) {
+      const items = (await creator.get('/api/campaigns/recommended')).body.items
+      const forCampaign = (id: number) => trackRecord(items.find((r: any) => r.campaign.id === id).reasons)
+      const seenByBrand = trackRecord(forBrand(creator).reasons)
+      expect(forCampaign(next.id)).toEqual(seenByBrand)
+      expect(forCampaign(unknown.id)).toEqual(seenByBrand.filter(r => r.kind === 'history'))
+    }
   })
 })
 

@@ -11,6 +11,24 @@ test('a sponsor is sent to log in, lands on their dashboard and cannot open the 
   await expect(page.getByText('Acme Outdoor Co.')).toBeVisible()
   await expect(page.getByText('$25,000')).toBeVisible()
 
+  // Each figure names the statuses it counts and leads to the list of the same statuses, as long.
+  const figures = [
+    { label: 'Live campaigns', names: /^\d+\sactive · \d+\sscheduled · \d+\spaused$/, url: '/sponsor/campaigns?status=live', filter: 'Live: active, scheduled, paused', noun: 'campaigns' },
+    { label: 'Deals agreed', names: /^\d+\saccepted · \d+\scompleted$/, url: '/sponsor/requests?status=agreed', filter: 'Agreed: accepted, completed', noun: 'requests' },
+  ]
+  for (const { label, names, url, filter, noun } of figures) {
+    const tile = page.getByRole('link', { name: new RegExp(`^${label}`) })
+    const [, value, hint] = [0, 1, 2].map(n => tile.locator('p').nth(n))
+    await expect(hint).toHaveText(names)
+    const figure = (await value.textContent())!.trim()
+    expect(Number(figure)).toBeGreaterThan(1)
+    await tile.click()
+    await expect(page).toHaveURL(url)
+    await expect(page.getByRole('combobox', { name: 'Status' })).toContainText(filter)
+    await expect(page.getByText(`Showing 1–${figure} of ${figure} ${noun}`)).toBeVisible()
+    await page.goBack()
+  }
+
   await gotoHydrated(page, '/admin')
   await expect(page).toHaveURL('/sponsor')
   await expectGreeting(page, 'Acme Outdoor')

@@ -109,7 +109,7 @@ test('a) a sponsor publishes a campaign, finds a creator by niche and invites th
 
   // Both dashboards show the deal.
   await sidebar(page).getByRole('link', { name: 'Dashboard' }).click()
-  const agreed = page.getByRole('region', { name: /Agreed deals/ })
+  const agreed = page.getByRole('region', { name: /Deals in progress/ })
   await expect(agreed.getByRole('link', { name: new RegExp(`${creator.displayName}.*\\$650`) })).toBeVisible()
   await expect(page.getByRole('link', { name: /Deals agreed\s*1/ })).toBeVisible()
   await expect(page.getByText('$650 of $10,000', { exact: true })).toBeVisible()
@@ -118,7 +118,7 @@ test('a) a sponsor publishes a campaign, finds a creator by niche and invites th
   await sidebar(otherPage).getByRole('link', { name: 'Dashboard' }).click()
   const work = otherPage.getByRole('region', { name: /Accepted work/ })
   await expect(work.getByRole('link', { name: new RegExp(`${sponsor.profile.company}.*\\$650`) })).toBeVisible()
-  await expect(otherPage.getByRole('link', { name: /Agreed work\s*\$650/ })).toBeVisible()
+  await expect(otherPage.getByRole('link', { name: /Work to deliver\s*\$650/ })).toBeVisible()
   await expectAccessible(otherPage, 'the creator’s dashboard')
 })
 
