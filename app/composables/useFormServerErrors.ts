@@ -1,4 +1,4 @@
-import type { FormError, FormErrorWithId } from '@nuxt/ui'
+import type { FormError, FormErrorWithId, FormInputEvents } from '@nuxt/ui'
 
 /** What this needs of a UForm's template ref (its exposed API, plus Vue's `$el`). */
 export interface FormErrorTarget {
@@ -36,7 +36,11 @@ function snapshot(state: FormState, path: string): string {
  * as one more rule, `validate`, for as long as the field holds the value they were about, and
  * they are dropped when a new submit starts (the server judges afresh).
  *
- * Pass the form's state and its own client rules, and give the returned `validate` to UForm.
+ * Fields are re-validated only as the person types (after UForm's short delay), not on blur or
+ * change: those fire on the mousedown of a click on the submit button, and an error that
+ * disappears at that moment moves the button from under the pointer, so the click is lost.
+ *
+ * Pass the form's state and its own client rules, and bind the returned `formProps` on UForm.
  */
 export function useFormServerErrors(
   form: Readonly<Ref<FormErrorTarget | null | undefined>>,
@@ -79,5 +83,6 @@ export function useFormServerErrors(
     }, { immediate: true, flush: 'post' })
   }
 
-  return { message, show, clear, validate }
+  const formProps = { validate, validateOn: ['input'] satisfies FormInputEvents[] }
+  return { message, show, clear, formProps }
 }

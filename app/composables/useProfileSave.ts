@@ -14,7 +14,7 @@ export function useProfileSave(
   const { $api } = useNuxtApp()
   const auth = useAuthStore()
   const toast = useToast()
-  const { message, show, clear, validate } = useFormServerErrors(form, state, clientRules)
+  const { message, show, clear, formProps } = useFormServerErrors(form, state, clientRules)
   const saving = ref(false)
 
   async function save(body: ProfileUpdateInput): Promise<void> {
@@ -35,5 +35,5 @@ export function useProfileSave(
     }
   }
 
-  return { saving, message, save, validate }
+  return { saving, message, save, formProps }
 }

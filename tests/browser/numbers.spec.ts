@@ -24,7 +24,7 @@ async function typeInto(page: Page, label: string, text: string) {
   return field
 }
 
-test('a negative budget is shown as typed, with the allowed range, and saves nothing', async ({ page }) => {
+test('a negative budget is shown as typed with the allowed range, and the corrected one saves at the first click', async ({ page }) => {
   await logIn(page.request, 'acme')
   const count = async () => (await (await page.request.get('/api/campaigns', { params: { mine: 'true' } })).json() as { total: number }).total
   const before = await count()
@@ -43,6 +43,13 @@ test('a negative budget is shown as typed, with the allowed range, and saves not
   await expect(budget).toHaveAttribute('aria-invalid', 'true')
   await expect(budget).toBeFocused()
   expect(await count()).toBe(before)
+
+  // Leaving the field for the button must not clear the error under the pointer's feet: the
+  // form would shift and swallow the click.
+  await budget.fill('1200')
+  await page.getByRole('button', { name: 'Save draft' }).click()
+  await expect(page.getByText('Draft saved', { exact: true })).toBeVisible()
+  expect(await count()).toBe(before + 1)
 })
 
 test('a counter-offer is sent as typed, or refused when it is negative or the amount on the table', async ({ page, otherPage, request }) => {
