@@ -35,6 +35,9 @@ export const CAMPAIGN_STATUS_BADGES: Record<CampaignStatus, { label: string, col
   cancelled: { label: 'Cancelled', color: 'error' },
 }
 
+/** Shown beside the status of a campaign a moderator flagged: it takes no new requests. */
+export const UNDER_REVIEW_BADGE = { label: 'Under review', color: 'warning', icon: 'i-lucide-flag' } as const satisfies BadgeProps
+
 export const CAMPAIGN_VISIBILITY_LABELS: Record<CampaignVisibility, { label: string, description: string, icon: string }> = {
   public: { label: 'Public', description: 'Listed in the campaign directory: any creator can find it and apply.', icon: 'i-lucide-globe' },
   private: { label: 'Private', description: 'Hidden from the directory: only creators you invite see it.', icon: 'i-lucide-lock' },

@@ -77,3 +77,12 @@ export async function approve(request: APIRequestContext, userId: number) {
   expect(approved.status()).toBe(200)
   await request.post('/api/auth/logout')
 }
+
+/** The admin flags a campaign for review, through the API (a separate request context). */
+export async function flagCampaign(request: APIRequestContext, campaignId: number, reason: string) {
+  const admin = await request.post('/api/auth/login', { data: { login: 'admin', password: TEST_ADMIN_PASSWORD } })
+  expect(admin.ok()).toBe(true)
+  const flagged = await request.patch(`/api/admin/campaigns/${campaignId}`, { data: { flagged: true, reason } })
+  expect(flagged.status()).toBe(200)
+  await request.post('/api/auth/logout')
+}
