@@ -86,3 +86,17 @@ export async function flagCampaign(request: APIRequestContext, campaignId: numbe
   expect(flagged.status()).toBe(200)
   await request.post('/api/auth/logout')
 }
+
+/**
+ * Nothing scrolls sideways: neither the page (its scrollingElement) nor a panel or table inside
+ * it, whose own scrollbars would otherwise hide an overflow from the page's width.
+ */
+export async function expectNoSidewaysScroll(page: Page) {
+  const overflowing = await page.evaluate(() => {
+    const root = document.scrollingElement!
+    const scrollers = [...document.querySelectorAll('*')].filter(el => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX))
+    return [root, ...scrollers].filter(el => el.scrollWidth > el.clientWidth)
+      .map(el => `${el.tagName.toLowerCase()}.${String(el.className).split(' ').slice(0, 4).join('.')}: ${el.scrollWidth} > ${el.clientWidth}`)
+  })
+  expect(overflowing, 'elements scrolling sideways').toEqual([])
+}
