@@ -6,7 +6,7 @@ export interface ApiProblem {
 
 interface FetchFailure {
   statusCode?: number
-  data?: { message?: string, data?: { fields?: Record<string, string> } }
+  data?: { message?: string, data?: { fields?: Record<string, string>, adRequestId?: number } }
 }
 
 /** Reads an error thrown by `$api`/`$fetch` into what a form can show. */
@@ -21,4 +21,10 @@ export function describeApiError(error: unknown): ApiProblem {
 
 export function apiErrorStatus(error: unknown): number | undefined {
   return (error as FetchFailure | null)?.statusCode
+}
+
+/** The open request a refused new request collides with (one open request per creator and campaign). */
+export function openRequestIdOf(error: unknown): number | undefined {
+  const id = (error as FetchFailure | null)?.data?.data?.adRequestId
+  return typeof id === 'number' ? id : undefined
 }
