@@ -22,7 +22,7 @@ test('an influencer finds a campaign by a word, applies, and sees the request on
   await results.getByRole('link', { name: 'Vitamin C Serum Reviews' }).click()
 
   await expect(page.getByRole('heading', { level: 2, name: 'Vitamin C Serum Reviews' })).toBeVisible()
-  await expect(page.getByText('GlowLab Cosmetics').first()).toBeVisible()
+  await expect(page.getByText('GlowLab', { exact: true }).first()).toBeVisible()
   await page.getByRole('button', { name: 'Apply', exact: true }).click()
 
   const dialog = page.getByRole('dialog', { name: 'Apply to Vitamin C Serum Reviews' })
