@@ -19,8 +19,10 @@ export interface CampaignView {
   committed: number
   remaining: number
   sponsor: { id: number, company: string }
-  /** Only the owner and admins are told. */
-  flagged?: boolean
+  /** Under review by a moderator: it takes no new requests. */
+  flagged: boolean
+  /** Why, told only to the owner and admins (GET /api/campaigns/:id). */
+  flagReason?: string
   createdAt: string
   updatedAt: string
 }

@@ -9,7 +9,7 @@ export interface ApiProblem {
 
 interface FetchFailure {
   statusCode?: number
-  data?: { message?: string, data?: { fields?: Record<string, string>, reason?: unknown } }
+  data?: { message?: string, data?: { fields?: Record<string, string>, reason?: unknown, adRequestId?: unknown } }
 }
 
 /** Reads an error thrown by `$api`/`$fetch` into what a form can show. */
@@ -30,4 +30,10 @@ export function apiErrorStatus(error: unknown): number | undefined {
 export function sessionEndReasonOf(error: unknown): SessionEndReason | undefined {
   const reason = (error as FetchFailure | null)?.data?.data?.reason
   return isSessionEndReason(reason) ? reason : undefined
+}
+
+/** The open request a refused new request collides with (one open request per creator and campaign). */
+export function openRequestIdOf(error: unknown): number | undefined {
+  const id = (error as FetchFailure | null)?.data?.data?.adRequestId
+  return typeof id === 'number' ? id : undefined
 }

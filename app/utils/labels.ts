@@ -35,6 +35,9 @@ export const CAMPAIGN_STATUS_BADGES: Record<CampaignStatus, { label: string, col
   cancelled: { label: 'Cancelled', color: 'error' },
 }
 
+/** Shown beside the status of a campaign a moderator flagged: it takes no new requests. */
+export const UNDER_REVIEW_BADGE = { label: 'Under review', color: 'warning', icon: 'i-lucide-flag' } as const satisfies BadgeProps
+
 export const CAMPAIGN_VISIBILITY_LABELS: Record<CampaignVisibility, { label: string, description: string, icon: string }> = {
   public: { label: 'Public', description: 'Listed in the campaign directory: any creator can find it and apply.', icon: 'i-lucide-globe' },
   private: { label: 'Private', description: 'Hidden from the directory: only creators you invite see it.', icon: 'i-lucide-lock' },
@@ -44,7 +47,8 @@ export const AD_REQUEST_STATUS_BADGES: Record<AdRequestStatus, { label: string, 
   pending: { label: 'Pending', color: 'warning' },
   negotiating: { label: 'Negotiating', color: 'info' },
   accepted: { label: 'Accepted', color: 'success' },
-  rejected: { label: 'Rejected', color: 'error' },
+  // The API's `rejected`: people decline a request, and read that it was declined.
+  rejected: { label: 'Declined', color: 'error' },
   withdrawn: { label: 'Withdrawn', color: 'neutral' },
   expired: { label: 'Expired', color: 'neutral' },
   completed: { label: 'Completed', color: 'primary' },

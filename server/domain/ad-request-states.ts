@@ -21,6 +21,10 @@ export type Decision =
 
 const OPEN: AdRequestStatus[] = ['pending', 'negotiating']
 
+// People read "declined" where the API says `reject`/`rejected`: the buttons and labels say so too.
+const WORD: Partial<Record<AdRequestStatus, string>> = { rejected: 'declined' }
+const DONE: Record<'counter' | 'accept' | 'reject', string> = { counter: 'countered', accept: 'accepted', reject: 'declined' }
+
 export function decide(state: RequestState, action: AdRequestAction, side: AdRequestParty): Decision {
   const refuse = (reason: string): Decision => ({ ok: false, reason })
   const isOpen = OPEN.includes(state.status)
@@ -29,17 +33,17 @@ export function decide(state: RequestState, action: AdRequestAction, side: AdReq
     case 'counter':
     case 'accept':
     case 'reject': {
-      if (!isOpen) return refuse(`This request is ${state.status}: it can no longer be ${action === 'counter' ? 'countered' : `${action}ed`}`)
+      if (!isOpen) return refuse(`This request is ${WORD[state.status] ?? state.status}: it can no longer be ${DONE[action]}`)
       if (side === state.lastOfferBy) return refuse('You made the offer on the table: wait for the other side to answer it')
       if (action === 'counter') return { ok: true, status: 'negotiating', lastOfferBy: side }
       return { ok: true, status: action === 'accept' ? 'accepted' : 'rejected', lastOfferBy: state.lastOfferBy }
     }
     case 'withdraw':
-      if (!isOpen) return refuse(`This request is ${state.status}: it can no longer be withdrawn`)
-      if (side !== state.initiatedBy) return refuse(`Only the ${state.initiatedBy} who opened this request can withdraw it; you can reject it instead`)
+      if (!isOpen) return refuse(`This request is ${WORD[state.status] ?? state.status}: it can no longer be withdrawn`)
+      if (side !== state.initiatedBy) return refuse(`Only the ${state.initiatedBy} who opened this request can withdraw it; you can decline it instead`)
       return { ok: true, status: 'withdrawn', lastOfferBy: state.lastOfferBy }
     case 'complete':
-      if (state.status !== 'accepted') return refuse(`Only an accepted deal can be completed; this request is ${state.status}`)
+      if (state.status !== 'accepted') return refuse(`Only an accepted deal can be completed; this request is ${WORD[state.status] ?? state.status}`)
       if (side !== 'sponsor') return refuse('The sponsor marks the work as completed')
       return { ok: true, status: 'completed', lastOfferBy: state.lastOfferBy }
   }

@@ -114,14 +114,17 @@ export function getAdRequest(db: Db, viewer: Viewer, id: number) {
   const row = baseQuery(db).where(and(eq(adRequests.id, id), partyTo(viewer))).get() as ListRow | undefined
   if (!row) throw new DomainError('not_found', 'No such ad request')
   const actor = aliasedTable(users, 'actor')
+  const actorBrand = aliasedTable(sponsorProfiles, 'actor_brand')
   const history = db.select({
     kind: adRequestEvents.kind,
     actorId: adRequestEvents.actorId,
-    actorName: actor.displayName,
+    // A brand goes by its company name everywhere in a deal, its history included.
+    actorName: sql<string | null>`coalesce(${actorBrand.company}, ${actor.displayName})`,
     paymentAmount: adRequestEvents.paymentAmount,
     message: adRequestEvents.message,
     at: adRequestEvents.createdAt,
   }).from(adRequestEvents).leftJoin(actor, eq(actor.id, adRequestEvents.actorId))
+    .leftJoin(actorBrand, eq(actorBrand.userId, adRequestEvents.actorId))
     .where(eq(adRequestEvents.adRequestId, id)).orderBy(asc(adRequestEvents.createdAt), asc(adRequestEvents.id)).all()
   return {
     ...present(row, viewer),
@@ -173,7 +176,9 @@ export function createAdRequest(db: Db, viewer: Viewer, input: AdRequestCreateIn
     const existing = tx.select({ id: adRequests.id, status: adRequests.status }).from(adRequests)
       .where(and(eq(adRequests.campaignId, campaign.id), eq(adRequests.influencerId, influencerId), inArray(adRequests.status, [...OPEN_REQUEST]))).get()
     if (existing) {
-      throw new DomainError('conflict', `There is already an open request (#${existing.id}, ${existing.status}) for this influencer on this campaign`, { adRequestId: existing.id })
+      // The id lets the client link to the open request; the message stays free of internal ids.
+      const who = side === 'sponsor' ? 'This influencer already has' : 'You already have'
+      throw new DomainError('conflict', `${who} an open request on this campaign (${existing.status})`, { adRequestId: existing.id })
     }
     assertFitsBudget(tx, campaign.id, input.paymentAmount, 'The offer')
 

@@ -8,6 +8,7 @@ import type { CampaignCreateInput, CampaignListQuery, CampaignUpdateInput } from
 import type { Page } from '../../shared/schemas/common'
 import { formatCents } from '../../shared/money'
 import { DomainError } from './errors'
+import { openFlagReason } from './moderation'
 import { committedSql } from './money'
 import { notify } from './notifications'
 import { ftsQuery } from './search'
@@ -57,13 +58,12 @@ const columns = {
 
 type CampaignSelection = { [K in keyof typeof columns]: unknown } & Record<string, unknown>
 
-function present(row: CampaignSelection, viewer: Viewer | null) {
+function present(row: CampaignSelection) {
   const r = row as {
     id: number, slug: string, title: string, description: string, niche: string, goals: string, startDate: string, endDate: string,
     visibility: string, budget: number, status: CampaignStatus, flagged: boolean, createdAt: Date, updatedAt: Date,
     sponsorId: number, company: string | null, committed: number
   }
-  const insider = viewer?.role === 'admin' || viewer?.id === r.sponsorId
   return {
     id: r.id,
     slug: r.slug,
@@ -79,12 +79,16 @@ function present(row: CampaignSelection, viewer: Viewer | null) {
     committed: Number(r.committed),
     remaining: r.budget - Number(r.committed),
     sponsor: { id: r.sponsorId, company: r.company ?? '' },
-    ...(insider ? { flagged: r.flagged } : {}),
+    // Only its owner, admins and the parties of its deals still see a flagged campaign, and each
+    // must be told it is under review: it takes no new requests.
+    flagged: r.flagged,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   }
 }
 export type CampaignView = ReturnType<typeof present>
+/** One campaign; its owner and admins are also told why it is under review. */
+export type CampaignDetail = CampaignView & { flagReason?: string }
 
 const SORTS = {
   newest: [desc(campaigns.createdAt), desc(campaigns.id)],
@@ -119,17 +123,20 @@ export function listCampaigns(db: Db, viewer: Viewer | null, q: CampaignListQuer
     .where(condition).orderBy(...order)
     .limit(q.pageSize).offset((q.page - 1) * q.pageSize).all()
   const total = db.select({ n: count() }).from(campaigns).where(condition).get()!.n
-  return { items: rows.map(r => present(r, viewer)), total, page: q.page, pageSize: q.pageSize }
+  return { items: rows.map(r => present(r)), total, page: q.page, pageSize: q.pageSize }
 }
 
 /** One campaign by id or slug, if the viewer may see it; otherwise not found. */
-export function getCampaign(db: Db, viewer: Viewer | null, idOrSlug: number | string): CampaignView {
+export function getCampaign(db: Db, viewer: Viewer | null, idOrSlug: number | string): CampaignDetail {
   const key = typeof idOrSlug === 'number' ? eq(campaigns.id, idOrSlug) : eq(campaigns.slug, idOrSlug)
   const row = db.select(columns).from(campaigns)
     .leftJoin(sponsorProfiles, eq(sponsorProfiles.userId, campaigns.sponsorId))
     .where(and(key, visibleTo(viewer))).get()
   if (!row) throw new DomainError('not_found', 'No such campaign')
-  return present(row, viewer)
+  const campaign = present(row)
+  // The reason is between the brand and the moderators; a creator only learns that it is under review.
+  const insider = viewer?.role === 'admin' || viewer?.id === campaign.sponsor.id
+  return campaign.flagged && insider ? { ...campaign, flagReason: openFlagReason(db, 'campaign', campaign.id) } : campaign
 }
 
 function today() {

@@ -80,3 +80,10 @@ export function moderateUser(db: Db, adminId: number, userId: number, change: Us
   })
   return getUserWithProfile(db, userId)!
 }
+
+/** Why a user or campaign is flagged: the reason of its open flag, if it has one. */
+export function openFlagReason(db: Db, targetType: (typeof flags.$inferSelect)['targetType'], targetId: number): string | undefined {
+  return db.select({ reason: flags.reason }).from(flags)
+    .where(and(eq(flags.targetType, targetType), eq(flags.targetId, targetId), eq(flags.status, 'open')))
+    .orderBy(desc(flags.createdAt), desc(flags.id)).get()?.reason
+}

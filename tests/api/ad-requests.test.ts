@@ -161,8 +161,11 @@ describe('invalid transitions answer 409 and change nothing', () => {
     const first = await invite(sponsor, c.id, creator.user.id)
     const again = await sponsor.post('/api/ad-requests', { campaignId: c.id, influencerId: creator.user.id, requirements: 'Again', paymentAmount: 1_000 })
     expect(again.status).toBe(409)
+    // The open request is named by its id in the data, for a link, and not in the words people read.
+    expect(again.body).toMatchObject({ message: 'This influencer already has an open request on this campaign (pending)', data: { adRequestId: first.id } })
     const apply = await creator.post('/api/ad-requests', { campaignId: c.id, requirements: 'Me too', paymentAmount: 1_000 })
     expect(apply.status).toBe(409)
+    expect(apply.body).toMatchObject({ message: 'You already have an open request on this campaign (pending)', data: { adRequestId: first.id } })
     await creator.post(`/api/ad-requests/${first.id}/reject`, {})
     expect((await creator.post('/api/ad-requests', { campaignId: c.id, requirements: 'Second try', paymentAmount: 1_000 })).status).toBe(201)
   })

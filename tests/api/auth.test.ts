@@ -125,6 +125,6 @@ describe('GET /api/auth/me', () => {
     const login = await apiClient().post('/api/auth/login', { login: 'acme', password: 'demo-password' })
     const res = await apiClient().get('/api/auth/me', { headers: { authorization: `Bearer ${login.body.accessToken}` } })
     expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({ username: 'acme', role: 'sponsor', profile: { company: 'Acme Outdoor Co.', budget: 2_500_000 } })
+    expect(res.body).toMatchObject({ username: 'acme', role: 'sponsor', profile: { company: 'Acme Outdoor', budget: 2_500_000 } })
   })
 })

@@ -134,7 +134,7 @@ describe('admin moderation', () => {
     expect((await anonymous().get(`/api/campaigns?q=${tag}`)).body.total).toBe(1)
 
     const flagged = await admin.patch(`/api/admin/campaigns/${c.id}`, { flagged: true, reason: 'Misleading health claims' })
-    expect(flagged.body.flagged).toBe(true)
+    expect(flagged.body).toMatchObject({ flagged: true, flagReason: 'Misleading health claims' })
     expect((await anonymous().get(`/api/campaigns?q=${tag}`)).body.total).toBe(0)
     expect((await (await loginAs('mia')).get(`/api/campaigns?q=${tag}`)).body.total).toBe(0)
     expect((await admin.get('/api/campaigns?flagged=true&pageSize=100')).body.items.map((x: any) => x.id)).toContain(c.id)
@@ -145,6 +145,9 @@ describe('admin moderation', () => {
 
     await admin.patch(`/api/admin/campaigns/${c.id}`, { flagged: false })
     expect((await anonymous().get(`/api/campaigns?q=${tag}`)).body.total).toBe(1)
+    const unflagged = (await sponsor.get(`/api/campaigns/${c.id}`)).body
+    expect(unflagged.flagged).toBe(false)
+    expect(unflagged).not.toHaveProperty('flagReason')
   })
 
   it('takes no new requests on a campaign under review, while its deals stay visible to their parties', async () => {
@@ -153,7 +156,15 @@ describe('admin moderation', () => {
     const c = await liveCampaign(sponsor)
     const deal = (await sponsor.post('/api/ad-requests', { campaignId: c.id, influencerId: party.user.id, requirements: 'Post', paymentAmount: 10_000 })).body
     const admin = await loginAs('admin')
-    expect((await admin.patch(`/api/admin/campaigns/${c.id}`, { flagged: true, reason: 'Under review' })).status).toBe(200)
+    expect((await admin.patch(`/api/admin/campaigns/${c.id}`, { flagged: true, reason: 'Misleading claims' })).status).toBe(200)
+
+    // Whoever still sees the campaign is told it is under review; only its brand and admins why.
+    for (const insider of [sponsor, admin]) {
+      expect((await insider.get(`/api/campaigns/${c.id}`)).body).toMatchObject({ flagged: true, flagReason: 'Misleading claims' })
+    }
+    const seenByParty = (await party.get(`/api/campaigns/${c.id}`)).body
+    expect(seenByParty.flagged).toBe(true)
+    expect(seenByParty).not.toHaveProperty('flagReason')
 
     const invite = await sponsor.post('/api/ad-requests', { campaignId: c.id, influencerId: newcomer.user.id, requirements: 'Post', paymentAmount: 10_000 })
     expect(invite.status).toBe(409)

@@ -8,7 +8,7 @@ test('a sponsor is sent to log in, lands on their dashboard and cannot open the 
   await logInThroughForm(page, 'acme')
   await expect(page).toHaveURL('/sponsor')
   await expectGreeting(page, 'Acme Outdoor')
-  await expect(page.getByText('Acme Outdoor Co.')).toBeVisible()
+  await expect(page.getByRole('definition').filter({ hasText: /^Acme Outdoor$/ })).toBeVisible()
   await expect(page.getByText('$25,000')).toBeVisible()
 
   // Each figure names the statuses it counts and leads to the list of the same statuses, as long.

@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test'
-import type { APIRequestContext, Page } from '@playwright/test'
+import type { APIRequestContext, Locator, Page } from '@playwright/test'
 import { TEST_ADMIN_PASSWORD } from '../support/built-server'
 
 export const DEMO_PASSWORD = 'demo-password'
@@ -25,6 +25,12 @@ export async function logInThroughForm(page: Page, login: string, password = DEM
   await page.getByRole('button', { name: 'Log in' }).click()
 }
 
+/** Shows the page in the light or the dark colour scheme, as the system would ask for it. */
+export async function useColorScheme(page: Page, scheme: 'light' | 'dark') {
+  await page.emulateMedia({ colorScheme: scheme })
+  await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/)
+}
+
 export async function expectGreeting(page: Page, displayName: string) {
   await expect(page.getByRole('heading', { level: 1, name: `Welcome, ${displayName}` })).toBeVisible()
 }
@@ -37,8 +43,7 @@ export async function expectAccessible(page: Page, what: string) {
   const { default: AxeBuilder } = await import('@axe-core/playwright')
   const problems: string[] = []
   for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/)
+    await useColorScheme(page, scheme)
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
     problems.push(...results.violations.map(v => `${scheme}: ${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')})`))
   }
@@ -76,4 +81,67 @@ export async function approve(request: APIRequestContext, userId: number) {
   const approved = await request.patch(`/api/admin/users/${userId}`, { data: { status: 'active' } })
   expect(approved.status()).toBe(200)
   await request.post('/api/auth/logout')
+}
+
+/** The admin flags a campaign for review, through the API (a separate request context). */
+export async function flagCampaign(request: APIRequestContext, campaignId: number, reason: string) {
+  const admin = await request.post('/api/auth/login', { data: { login: 'admin', password: TEST_ADMIN_PASSWORD } })
+  expect(admin.ok()).toBe(true)
+  const flagged = await request.patch(`/api/admin/campaigns/${campaignId}`, { data: { flagged: true, reason } })
+  expect(flagged.status()).toBe(200)
+  await request.post('/api/auth/logout')
+}
+
+/**
+ * A disabled button must look it, in both colour schemes: grey instead of its colour, with the
+ * not-allowed cursor, and a label still readable (4.5:1; axe skips disabled controls).
+ */
+export async function expectLooksDisabled(button: Locator) {
+  await expect(button).toBeDisabled()
+  for (const scheme of ['light', 'dark'] as const) {
+    await useColorScheme(button.page(), scheme)
+    const look = await button.evaluate((el) => {
+      const style = getComputedStyle(el)
+      const ctx = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!
+      // Through a canvas, so that whatever notation the browser computes (oklch, color-mix) reads as sRGB.
+      const rgb = (color: string) => {
+        ctx.clearRect(0, 0, 1, 1)
+        ctx.fillStyle = '#010203'
+        ctx.fillStyle = color
+        if (ctx.fillStyle === '#010203') throw new Error(`Unreadable colour ${color}`)
+        ctx.fillRect(0, 0, 1, 1)
+        return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)]
+      }
+      const luminance = (c: number[]) => c.map(v => v / 255).map(v => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+        .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i]!, 0)
+      const [background, text] = [rgb(style.backgroundColor), rgb(style.color)]
+      const [light, dark] = [luminance(background), luminance(text)].sort((a, b) => b - a)
+      return {
+        cursor: style.cursor,
+        opacity: style.opacity,
+        /** How far from grey: 0 for a grey, over 100 for the brand's violet. */
+        tint: Math.max(...background) - Math.min(...background),
+        contrast: (light! + 0.05) / (dark! + 0.05),
+      }
+    })
+    expect(look.cursor, `cursor (${scheme})`).toBe('not-allowed')
+    expect(look.opacity, `opacity (${scheme})`).toBe('1')
+    expect(look.tint, `background tint (${scheme})`).toBeLessThan(16)
+    expect(look.contrast, `label contrast (${scheme})`).toBeGreaterThanOrEqual(4.5)
+  }
+  await useColorScheme(button.page(), 'light')
+}
+
+/**
+ * Nothing scrolls sideways: neither the page (its scrollingElement) nor a panel or table inside
+ * it, whose own scrollbars would otherwise hide an overflow from the page's width.
+ */
+export async function expectNoSidewaysScroll(page: Page) {
+  const overflowing = await page.evaluate(() => {
+    const root = document.scrollingElement!
+    const scrollers = [...document.querySelectorAll('*')].filter(el => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX))
+    return [root, ...scrollers].filter(el => el.scrollWidth > el.clientWidth)
+      .map(el => `${el.tagName.toLowerCase()}.${String(el.className).split(' ').slice(0, 4).join('.')}: ${el.scrollWidth} > ${el.clientWidth}`)
+  })
+  expect(overflowing, 'elements scrolling sideways').toEqual([])
 }

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures'
 import type { Page } from '@playwright/test'
-import { gotoHydrated, logInThroughForm } from './helpers'
+import { flagCampaign, gotoHydrated, logInThroughForm, signUp } from './helpers'
 
 async function logIn(page: Page, username: string, landing: string) {
   await gotoHydrated(page, '/login')
@@ -22,7 +22,7 @@ test('an influencer finds a campaign by a word, applies, and sees the request on
   await results.getByRole('link', { name: 'Vitamin C Serum Reviews' }).click()
 
   await expect(page.getByRole('heading', { level: 2, name: 'Vitamin C Serum Reviews' })).toBeVisible()
-  await expect(page.getByText('GlowLab Cosmetics').first()).toBeVisible()
+  await expect(page.getByText('GlowLab', { exact: true }).first()).toBeVisible()
   await page.getByRole('button', { name: 'Apply', exact: true }).click()
 
   const dialog = page.getByRole('dialog', { name: 'Apply to Vitamin C Serum Reviews' })
@@ -48,6 +48,49 @@ test('an influencer finds a campaign by a word, applies, and sees the request on
   await gotoHydrated(page, page.url())
   await expect(yourRequest.getByText('Pending', { exact: true })).toBeVisible()
   await expect(page.getByRole('button', { name: /^Apply/ })).toHaveCount(0)
+})
+
+test('a campaign under review offers a creator who applied before no way to apply, and tells its brand why', async ({ page, otherPage, request }) => {
+  const word = `glacier${Date.now().toString(36)}`
+  const title = `Ice Cream ${word}`
+  const reason = 'Unverifiable health claims in the brief'
+  const sponsor = await signUp(request, 'sponsor')
+  const creator = await signUp(request, 'influencer')
+  expect((await page.request.post('/api/auth/login', { data: { login: sponsor.username, password: sponsor.password } })).ok()).toBe(true)
+  const created = await page.request.post('/api/campaigns', {
+    data: { title, description: 'Summer flavours.', niche: 'food', startDate: new Date().toISOString().slice(0, 10), endDate: '2099-01-01', visibility: 'public', budget: 100_000, status: 'active' },
+  })
+  expect(created.status()).toBe(201)
+  const campaign = await created.json() as { id: number }
+
+  // The creator applied once and withdrew; then a moderator flagged the campaign.
+  expect((await otherPage.request.post('/api/auth/login', { data: { login: creator.username, password: creator.password } })).ok()).toBe(true)
+  const applied = await otherPage.request.post('/api/ad-requests', { data: { campaignId: campaign.id, requirements: 'One reel', paymentAmount: 30_000 } })
+  expect(applied.status()).toBe(201)
+  const { id: requestId } = await applied.json() as { id: number }
+  expect((await otherPage.request.post(`/api/ad-requests/${requestId}/withdraw`, { data: {} })).ok()).toBe(true)
+  await flagCampaign(request, campaign.id, reason)
+
+  // The creator still finds it, marked under review, and is offered nothing the server would refuse.
+  await gotoHydrated(otherPage, `/influencer/campaigns?q=${word}`)
+  const results = otherPage.getByRole('region', { name: 'Matching campaigns' })
+  const card = results.getByRole('article').filter({ has: otherPage.getByRole('link', { name: title }) })
+  await expect(card.getByText('Under review', { exact: true })).toBeVisible()
+  await expect(results.getByRole('button', { name: /Apply/ })).toHaveCount(0)
+
+  await card.getByRole('link', { name: title }).click()
+  await expect(otherPage.getByRole('heading', { level: 2, name: title })).toBeVisible()
+  await expect(otherPage.getByText('Under review', { exact: true })).toBeVisible()
+  const aside = otherPage.getByRole('complementary', { name: 'Your application' })
+  await expect(aside.getByText('Withdrawn', { exact: true })).toBeVisible()
+  await expect(aside.getByText('A moderator is reviewing this campaign. It takes no new applications until the review ends.')).toBeVisible()
+  await expect(otherPage.getByRole('button', { name: /Apply/ })).toHaveCount(0)
+  // Why is between the brand and the moderators.
+  await expect(otherPage.getByText(reason)).toHaveCount(0)
+
+  await gotoHydrated(page, `/sponsor/campaigns/${campaign.id}`)
+  await expect(page.getByText('Under review by a moderator')).toBeVisible()
+  await expect(page.getByText(`Reason: ${reason}`)).toBeVisible()
 })
 
 test('the niche filter shows only campaigns of that niche and lives in the URL', async ({ page }) => {

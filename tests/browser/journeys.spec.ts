@@ -159,13 +159,13 @@ test('b) a creator applies to a public campaign and the sponsor declines it', as
   await decline.getByLabel('Message').fill('We are looking for video creators this time.')
   await decline.getByRole('button', { name: 'Decline' }).click()
   await expect(page.getByText('Offer declined', { exact: true })).toBeVisible()
-  await expect(page.getByText('Rejected', { exact: true }).first()).toBeVisible()
+  await expect(page.getByText('Declined', { exact: true }).first()).toBeVisible()
   await expect(page.getByRole('group', { name: 'Your next step' })).toHaveCount(0)
 
   // The creator sees the outcome and the reason.
   await sidebar(otherPage).getByRole('link', { name: 'Requests' }).click()
   const row = otherPage.getByRole('row').filter({ hasText: title })
-  await expect(row.getByText('Rejected', { exact: true })).toBeVisible()
+  await expect(row.getByText('Declined', { exact: true })).toBeVisible()
   await row.getByRole('link', { name: title }).click()
   await expect(otherPage.getByText(`${sponsor.displayName} declined`)).toBeVisible()
   await expect(otherPage.getByText('We are looking for video creators this time.')).toBeVisible()

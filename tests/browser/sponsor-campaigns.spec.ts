@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures'
 import type { Page } from '@playwright/test'
-import { DEMO_PASSWORD, gotoHydrated } from './helpers'
+import { DEMO_PASSWORD, expectLooksDisabled, gotoHydrated, signUp } from './helpers'
 
 // Each journey fills a whole form and crosses several pages: on a busy CI machine that takes
 // longer than the default minute.
@@ -137,8 +137,62 @@ test('a sponsor awaiting approval can save a draft but not publish it', async ({
   await expect(page.getByText('Draft saved', { exact: true })).toBeVisible()
   const header = page.locator('header').filter({ has: page.getByRole('heading', { level: 1, name: title }) })
   await expect(header.getByText('Draft', { exact: true })).toBeVisible()
-  await expect(header.getByRole('button', { name: 'Publish' })).toBeDisabled()
+  await expectLooksDisabled(header.getByRole('button', { name: 'Publish' }))
   await expect(page.getByText('This campaign stays a draft until an admin approves your brand account')).toBeVisible()
+})
+
+test('a sponsor awaiting approval who tries to invite is told to wait for approval, not to publish', async ({ page }) => {
+  await logInAs(page, 'novabank')
+  await gotoHydrated(page, '/sponsor/influencers')
+  await page.getByRole('button', { name: 'Invite Mia Fit' }).click()
+
+  const dialog = page.getByRole('dialog', { name: 'Invite Mia Fit' })
+  await expect(dialog.getByText('Your account is awaiting approval')).toBeVisible()
+  await expect(dialog.getByText('Once an admin approves your brand account, you can publish a campaign and invite creators to it.')).toBeVisible()
+  await expect(dialog.getByText(/Publish one first/)).toHaveCount(0)
+  await expect(dialog.getByRole('link', { name: 'Prepare a draft' })).toHaveAttribute('href', '/sponsor/campaigns/new')
+})
+
+test('on a draft, the recommended creators’ Invite buttons are disabled and look it', async ({ page }) => {
+  await logInAs(page, 'acme')
+  const created = await page.request.post('/api/campaigns', {
+    data: { title: unique('Lake Paddle'), description: 'Paddling with our dry bags.', niche: 'travel', startDate: day(5), endDate: day(40), visibility: 'public', budget: 300_000 },
+  })
+  expect(created.status()).toBe(201)
+  const campaign = await created.json() as { id: number }
+
+  await gotoHydrated(page, `/sponsor/campaigns/${campaign.id}`)
+  await expect(page.getByText('Publish the campaign to invite creators')).toBeVisible()
+  const invite = page.getByRole('region', { name: 'Recommended influencers' }).getByRole('button', { name: 'Invite', exact: true })
+  await expect(invite.first()).toBeVisible()
+  await expectLooksDisabled(invite.first())
+})
+
+test('inviting a creator who already has an open request links to that request', async ({ page, request }) => {
+  const sponsor = await signUp(request, 'sponsor')
+  const creator = await signUp(request, 'influencer')
+  expect((await page.request.post('/api/auth/login', { data: { login: sponsor.username, password: sponsor.password } })).ok()).toBe(true)
+  const created = await page.request.post('/api/campaigns', {
+    data: { title: unique('River Run'), description: 'Running along the river.', niche: 'fitness', startDate: day(0), endDate: day(30), visibility: 'public', budget: 300_000, status: 'active' },
+  })
+  const campaign = await created.json() as { id: number }
+  const first = await page.request.post('/api/ad-requests', { data: { campaignId: campaign.id, influencerId: creator.id, requirements: 'One reel', paymentAmount: 40_000 } })
+  expect(first.status()).toBe(201)
+  const { id } = await first.json() as { id: number }
+
+  await gotoHydrated(page, `/sponsor/influencers/${creator.id}`)
+  await page.getByRole('button', { name: 'Invite to a campaign' }).click()
+  const dialog = page.getByRole('dialog', { name: `Invite ${creator.displayName}` })
+  await dialog.getByLabel('Requirements').fill('Two more reels')
+  await dialog.getByLabel('Offer').fill('450')
+  await dialog.getByRole('button', { name: 'Send invitation' }).click()
+
+  const alert = dialog.getByRole('alert')
+  await expect(alert).toContainText('This influencer already has an open request on this campaign')
+  await expect(alert).not.toContainText('#')
+  await alert.getByRole('link', { name: 'See the open request' }).click()
+  await expect(page).toHaveURL(`/sponsor/requests/${id}`)
+  await expect(page.getByRole('heading', { level: 1, name: /River Run/ })).toBeVisible()
 })
 
 test('a sponsor finds a travel creator and invites them to a campaign', async ({ page }) => {

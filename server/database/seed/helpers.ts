@@ -9,7 +9,7 @@ export function slugify(text: string): string {
     .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'campaign'
 }
 
-export const hoursAgo = (h: number, now = Date.now()) => new Date(now - h * 3_600_000)
+export const daysAgo = (days: number, now = Date.now()) => new Date(now - days * 86_400_000)
 
 /** Splits rows into batches small enough for SQLite's bound-parameter limit. */
 export function* chunks<T>(rows: T[], size: number): Generator<T[]> {
