@@ -85,6 +85,9 @@ export default defineNuxtConfig({
     loginMaxAttemptsPerClient: 30,
     loginWindowSeconds: 900,
     maxBodyBytes: 65536,
+    /** An SMTP URL (`smtp://…`, `smtps://user:pass@host:465`); without one, e-mail stays in the outbox table. */
+    smtpUrl: '',
+    mailFrom: 'Influencia <no-reply@influencia.example>',
     seedDemo: '',
     adminPassword: '',
     public: {

@@ -66,6 +66,12 @@ export const FLAG_STATUSES = ['open', 'resolved', 'dismissed'] as const
 export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const
 export const JOB_OUTCOMES = ['running', 'succeeded', 'failed', 'skipped'] as const
 
+/** An e-mail is queued until its transport answers; without SMTP the outbox itself delivers it. */
+export const MAIL_STATUSES = ['queued', 'sent', 'failed'] as const
+export type MailStatus = (typeof MAIL_STATUSES)[number]
+export const MAIL_TRANSPORTS = ['smtp', 'outbox'] as const
+export type MailTransport = (typeof MAIL_TRANSPORTS)[number]
+
 /** Where each role lands after logging in; also the prefix of the pages only that role may open. */
 export const ROLE_HOME: Record<Role, string> = {
   admin: '/admin',

@@ -1,6 +1,6 @@
 import type { BadgeProps } from '@nuxt/ui'
 import { AD_REQUEST_STATUS_GROUPS, AD_REQUEST_STATUSES, CAMPAIGN_STATUS_GROUPS, CAMPAIGN_STATUSES, NICHES, ROLES, USER_STATUSES } from '#shared/constants'
-import type { AdRequestStatus, AdRequestStatusGroup, CampaignStatus, CampaignStatusGroup, CampaignVisibility, Platform, Role, SessionEndReason, UserStatus } from '#shared/constants'
+import type { AdRequestStatus, AdRequestStatusGroup, CampaignStatus, CampaignStatusGroup, CampaignVisibility, MailStatus, MailTransport, Platform, Role, SessionEndReason, UserStatus } from '#shared/constants'
 import { capitalize } from './format'
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -48,6 +48,18 @@ export const AD_REQUEST_STATUS_BADGES: Record<AdRequestStatus, { label: string, 
   withdrawn: { label: 'Withdrawn', color: 'neutral' },
   expired: { label: 'Expired', color: 'neutral' },
   completed: { label: 'Completed', color: 'primary' },
+}
+
+/** An e-mail's fate; through the outbox, "sent" means written there for admins to read. */
+export const MAIL_STATUS_BADGES: Record<MailStatus, { label: string, color: BadgeProps['color'] }> = {
+  queued: { label: 'Queued', color: 'warning' },
+  sent: { label: 'Sent', color: 'success' },
+  failed: { label: 'Failed', color: 'error' },
+}
+
+export const MAIL_TRANSPORT_LABELS: Record<MailTransport, { label: string, icon: string }> = {
+  smtp: { label: 'SMTP', icon: 'i-lucide-send' },
+  outbox: { label: 'Outbox only', icon: 'i-lucide-inbox' },
 }
 
 export const CAMPAIGN_STATUS_GROUP_LABELS: Record<CampaignStatusGroup, string> = {
