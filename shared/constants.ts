@@ -83,7 +83,7 @@ export const ROLE_HOME: Record<Role, string> = {
  * Why a login session ended: the refresh endpoint reports it as `data.reason`, and the login page
  * explains it when it arrives as `?reason=`.
  */
-export const SESSION_END_REASONS = ['expired', 'logged-out', 'reused', 'suspended', 'revoked'] as const
+export const SESSION_END_REASONS = ['expired', 'logged-out', 'reused', 'suspended', 'password-changed', 'revoked'] as const
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number]
 
 export function isSessionEndReason(value: unknown): value is SessionEndReason {

@@ -112,6 +112,11 @@ export const SESSION_END_NOTICES: Record<SessionEndReason, { title: string, desc
     description: 'This session was ended because its sign-in was used from two places. Log in again to continue; if that was not you, change your password.',
     icon: 'i-lucide-shield-alert',
   },
+  'password-changed': {
+    title: 'Your password was changed',
+    description: 'Every session of this account was ended. Log in with the new password; if you did not change it, reset it now.',
+    icon: 'i-lucide-key-round',
+  },
   'suspended': { title: 'This account is suspended', description: 'You cannot log in while it is suspended. Contact the Influencia team if you think this is a mistake.', icon: 'i-lucide-ban' },
   'revoked': { title: 'Your session has ended', description: 'Log in again to continue.', icon: 'i-lucide-log-out' },
 }
