@@ -1,4 +1,13 @@
-import type { FormErrorEvent, FormErrorWithId } from '@nuxt/ui'
+import type { FormErrorEvent, FormErrorWithId, FormInputEvents } from '@nuxt/ui'
+
+/**
+ * UForm's `validate-on` for the short sign-in forms, whose first field is focused on arrival:
+ * by default leaving an empty field shows "required" at once, and that message, appearing on
+ * mouse-down, pushes the links below down before mouse-up, so a click on "Forgot your
+ * password?" or "Log in" was lost. A field is judged once something was typed or changed in it
+ * (and on submit).
+ */
+export const VALIDATE_ON_CHANGE: FormInputEvents[] = ['input', 'change']
 
 /**
  * Resolves once a field can take focus. UForm disables its fields while it validates and
