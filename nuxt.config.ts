@@ -84,7 +84,13 @@ export default defineNuxtConfig({
     loginMaxFailuresPerAccount: 5,
     loginMaxAttemptsPerClient: 30,
     loginWindowSeconds: 900,
+    passwordResetMaxPerEmail: 3,
+    passwordResetMaxPerClient: 10,
+    passwordResetWindowSeconds: 900,
     maxBodyBytes: 65536,
+    /** An SMTP URL (`smtp://…`, `smtps://user:pass@host:465`); without one, e-mail stays in the outbox table. */
+    smtpUrl: '',
+    mailFrom: 'Influencia <no-reply@influencia.example>',
     seedDemo: '',
     adminPassword: '',
     public: {

@@ -46,8 +46,12 @@ export default defineConfig({
       NUXT_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
       NUXT_SEED_DEMO: 'true',
       NUXT_COOKIE_SECURE: 'false',
-      // Every browser in the run logs in from 127.0.0.1: the per-address limit is tested by the API suite.
+      // Links in e-mails (read from the outbox) lead back to this server.
+      NUXT_PUBLIC_SITE_URL: `http://localhost:${PORT}`,
+      // Every browser in the run logs in and asks for reset links from 127.0.0.1: the per-address limits
+      // are tested by the API suite.
       NUXT_LOGIN_MAX_ATTEMPTS_PER_CLIENT: '10000',
+      NUXT_PASSWORD_RESET_MAX_PER_CLIENT: '10000',
     },
   },
 })

@@ -66,6 +66,12 @@ export const FLAG_STATUSES = ['open', 'resolved', 'dismissed'] as const
 export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const
 export const JOB_OUTCOMES = ['running', 'succeeded', 'failed', 'skipped'] as const
 
+/** An e-mail is queued until its transport answers; without SMTP the outbox itself delivers it. */
+export const MAIL_STATUSES = ['queued', 'sent', 'failed'] as const
+export type MailStatus = (typeof MAIL_STATUSES)[number]
+export const MAIL_TRANSPORTS = ['smtp', 'outbox'] as const
+export type MailTransport = (typeof MAIL_TRANSPORTS)[number]
+
 /** Where each role lands after logging in; also the prefix of the pages only that role may open. */
 export const ROLE_HOME: Record<Role, string> = {
   admin: '/admin',
@@ -77,7 +83,7 @@ export const ROLE_HOME: Record<Role, string> = {
  * Why a login session ended: the refresh endpoint reports it as `data.reason`, and the login page
  * explains it when it arrives as `?reason=`.
  */
-export const SESSION_END_REASONS = ['expired', 'logged-out', 'reused', 'suspended', 'revoked'] as const
+export const SESSION_END_REASONS = ['expired', 'logged-out', 'reused', 'suspended', 'password-changed', 'revoked'] as const
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number]
 
 export function isSessionEndReason(value: unknown): value is SessionEndReason {

@@ -1,4 +1,4 @@
-import type { AdRequestStatus, CampaignStatus, Role, UserStatus } from '#shared/constants'
+import type { AdRequestStatus, CampaignStatus, MailStatus, MailTransport, Role, UserStatus } from '#shared/constants'
 
 /** GET /api/admin/stats; money in cents, days as 'YYYY-MM-DD' (UTC). */
 export interface PlatformStats {
@@ -27,4 +27,18 @@ export interface AdminUser {
   status: UserStatus
   flagged: boolean
   createdAt: string
+}
+
+/** An e-mail as GET /api/admin/outbox lists them (the plain-text body; times ISO). */
+export interface OutboxMail {
+  id: number
+  to: string
+  subject: string
+  text: string
+  status: MailStatus
+  transport: MailTransport
+  /** Why SMTP refused it, when it failed. */
+  error: string | null
+  createdAt: string
+  sentAt: string | null
 }

@@ -1,6 +1,6 @@
 import type { BadgeProps } from '@nuxt/ui'
 import { AD_REQUEST_STATUS_GROUPS, AD_REQUEST_STATUSES, CAMPAIGN_STATUS_GROUPS, CAMPAIGN_STATUSES, NICHES, ROLES, USER_STATUSES } from '#shared/constants'
-import type { AdRequestStatus, AdRequestStatusGroup, CampaignStatus, CampaignStatusGroup, CampaignVisibility, Platform, Role, SessionEndReason, UserStatus } from '#shared/constants'
+import type { AdRequestStatus, AdRequestStatusGroup, CampaignStatus, CampaignStatusGroup, CampaignVisibility, MailStatus, MailTransport, Platform, Role, SessionEndReason, UserStatus } from '#shared/constants'
 import { capitalize } from './format'
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -54,6 +54,18 @@ export const AD_REQUEST_STATUS_BADGES: Record<AdRequestStatus, { label: string, 
   completed: { label: 'Completed', color: 'primary' },
 }
 
+/** An e-mail's fate; through the outbox, "sent" means written there for admins to read. */
+export const MAIL_STATUS_BADGES: Record<MailStatus, { label: string, color: BadgeProps['color'] }> = {
+  queued: { label: 'Queued', color: 'warning' },
+  sent: { label: 'Sent', color: 'success' },
+  failed: { label: 'Failed', color: 'error' },
+}
+
+export const MAIL_TRANSPORT_LABELS: Record<MailTransport, { label: string, icon: string }> = {
+  smtp: { label: 'SMTP', icon: 'i-lucide-send' },
+  outbox: { label: 'Outbox only', icon: 'i-lucide-inbox' },
+}
+
 export const CAMPAIGN_STATUS_GROUP_LABELS: Record<CampaignStatusGroup, string> = {
   live: 'Live',
 }
@@ -103,6 +115,11 @@ export const SESSION_END_NOTICES: Record<SessionEndReason, { title: string, desc
     title: 'You were logged out for your safety',
     description: 'This session was ended because its sign-in was used from two places. Log in again to continue; if that was not you, change your password.',
     icon: 'i-lucide-shield-alert',
+  },
+  'password-changed': {
+    title: 'Your password was changed',
+    description: 'Every session of this account was ended. Log in with the new password; if you did not change it, reset it now.',
+    icon: 'i-lucide-key-round',
   },
   'suspended': { title: 'This account is suspended', description: 'You cannot log in while it is suspended. Contact the Influencia team if you think this is a mistake.', icon: 'i-lucide-ban' },
   'revoked': { title: 'Your session has ended', description: 'Log in again to continue.', icon: 'i-lucide-log-out' },

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import {
   AD_REQUEST_EVENT_KINDS, AD_REQUEST_PARTIES, AD_REQUEST_STATUSES, CAMPAIGN_STATUSES, CAMPAIGN_VISIBILITIES,
-  EXPORT_STATUSES, FLAG_STATUSES, FLAG_TARGETS, JOB_OUTCOMES, ROLES, USER_STATUSES,
+  EXPORT_STATUSES, FLAG_STATUSES, FLAG_TARGETS, JOB_OUTCOMES, MAIL_STATUSES, MAIL_TRANSPORTS, ROLES, USER_STATUSES,
 } from '../../shared/constants'
 import type { Platform } from '../../shared/constants'
 
@@ -193,4 +193,36 @@ export const refreshTokens = sqliteTable('refresh_tokens', {
   createdAt: createdAt(),
 }, t => [
   index('refresh_tokens_session_idx').on(t.sessionId),
+])
+
+/**
+ * Every e-mail the platform sends, recorded before it leaves. The dedupe key names the event the
+ * message is about; being unique, it keeps one event from ever mailing twice.
+ */
+export const outbox = sqliteTable('outbox', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  to: text('to').notNull(),
+  subject: text('subject').notNull(),
+  text: text('text').notNull(),
+  html: text('html').notNull(),
+  dedupeKey: text('dedupe_key').notNull().unique(),
+  status: text('status', { enum: MAIL_STATUSES }).notNull().default('queued'),
+  transport: text('transport', { enum: MAIL_TRANSPORTS }).notNull(),
+  error: text('error'),
+  createdAt: createdAt(),
+  sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+}, t => [
+  index('outbox_created_idx').on(t.createdAt),
+])
+
+/** Links sent to reset a forgotten password: stored as SHA-256 digests, each usable once. */
+export const passwordResetTokens = sqliteTable('password_reset_tokens', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  createdAt: createdAt(),
+}, t => [
+  index('password_reset_tokens_user_idx').on(t.userId),
 ])

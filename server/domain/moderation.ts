@@ -2,11 +2,12 @@ import { and, count, desc, eq, or, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { writeTransaction } from '../database/client'
-import { authSessions, flags, users } from '../database/schema'
+import { flags, users } from '../database/schema'
 import type { Role, UserStatus } from '../../shared/constants'
 import type { Page, PageQuery } from '../../shared/schemas/common'
 import { DomainError } from './errors'
 import { notify } from './notifications'
+import { endAllSessions } from './sessions'
 import { getUserWithProfile, presentUser } from './users'
 
 export interface UserFilters extends PageQuery {
@@ -61,10 +62,7 @@ export function moderateUser(db: Db, adminId: number, userId: number, change: Us
         tokenVersion: suspending ? user.tokenVersion + 1 : user.tokenVersion,
       }).where(eq(users.id, userId)).run()
       if (user.status === 'pending' && change.status === 'active') notify(tx, userId, 'account.approved', {})
-      if (suspending) {
-        tx.update(authSessions).set({ revokedAt: new Date(), revokedReason: 'user suspended' })
-          .where(and(eq(authSessions.userId, userId), sql`${authSessions.revokedAt} is null`)).run()
-      }
+      if (suspending) endAllSessions(tx, userId, 'user suspended')
     }
 
     if (change.flagged !== undefined && change.flagged !== user.flagged) {

@@ -1,10 +1,11 @@
-import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto'
+import { createHmac, randomUUID } from 'node:crypto'
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { SessionEndReason } from '../../shared/constants'
 import type { Db } from '../database/client'
 import { writeTransaction } from '../database/client'
 import { authSessions, refreshTokens, users } from '../database/schema'
 import { DomainError } from './errors'
+import { newSecretToken, tokenDigest } from './secret-tokens'
 
 /**
  * How long after its first use a refresh token may come back and get the same successor. Two
@@ -14,9 +15,6 @@ import { DomainError } from './errors'
  * replays a stolen token a wide window before the replay revokes the session.
  */
 export const REFRESH_REUSE_GRACE_MS = 15_000
-
-const digest = (token: string) => createHash('sha256').update(token).digest('hex')
-const newToken = () => randomBytes(32).toString('base64url')
 
 /**
  * The token that replaces `token`, derived from it with a server secret rather than drawn at
@@ -31,6 +29,7 @@ const successorOf = (token: string, secret: string) =>
 const REVOKED_BECAUSE: Record<string, SessionEndReason> = {
   'logout': 'logged-out',
   'refresh token reused': 'reused',
+  'password changed': 'password-changed',
 }
 
 const SESSION_ENDED_MESSAGES: Record<SessionEndReason, string> = {
@@ -38,6 +37,7 @@ const SESSION_ENDED_MESSAGES: Record<SessionEndReason, string> = {
   'logged-out': 'This session was logged out; log in again',
   'reused': 'Refresh token was already used; the session has been ended for safety',
   'suspended': 'This account is suspended',
+  'password-changed': 'The password of this account was changed; log in with the new one',
   'revoked': 'Session has ended; log in again',
 }
 
@@ -52,11 +52,11 @@ export class SessionEndedError extends DomainError {
 /** Starts a login session and returns its first refresh token (only its digest is stored). */
 export function startSession(db: Db, userId: number, userAgent: string, ttlSeconds: number) {
   const sessionId = randomUUID()
-  const refreshToken = newToken()
+  const refreshToken = newSecretToken()
   const expiresAt = new Date(Date.now() + ttlSeconds * 1000)
   writeTransaction(db, (tx) => {
     tx.insert(authSessions).values({ id: sessionId, userId, userAgent: userAgent.slice(0, 300), expiresAt }).run()
-    tx.insert(refreshTokens).values({ sessionId, tokenHash: digest(refreshToken), expiresAt }).run()
+    tx.insert(refreshTokens).values({ sessionId, tokenHash: tokenDigest(refreshToken), expiresAt }).run()
   })
   return { sessionId, refreshToken, expiresAt }
 }
@@ -92,7 +92,7 @@ export function rotateRefreshToken(db: Db, refreshToken: string, { ttlSeconds, s
     }).from(refreshTokens)
       .innerJoin(authSessions, eq(authSessions.id, refreshTokens.sessionId))
       .innerJoin(users, eq(users.id, authSessions.userId))
-      .where(eq(refreshTokens.tokenHash, digest(refreshToken)))
+      .where(eq(refreshTokens.tokenHash, tokenDigest(refreshToken)))
       .get()
 
     const ended = (reason: SessionEndReason) => ({ ok: false, reason } as const)
@@ -120,7 +120,7 @@ export function rotateRefreshToken(db: Db, refreshToken: string, { ttlSeconds, s
     const next = successorOf(refreshToken, secret)
     const expiresAt = new Date(now.getTime() + ttlSeconds * 1000)
     tx.update(refreshTokens).set({ usedAt: now }).where(eq(refreshTokens.id, row.tokenId)).run()
-    tx.insert(refreshTokens).values({ sessionId: row.sessionId, tokenHash: digest(next), expiresAt }).run()
+    tx.insert(refreshTokens).values({ sessionId: row.sessionId, tokenHash: tokenDigest(next), expiresAt }).run()
     tx.update(authSessions).set({ expiresAt }).where(eq(authSessions.id, row.sessionId)).run()
     return { ok: true as const, ...session, refreshToken: next, expiresAt }
   })
@@ -136,7 +136,7 @@ export function rotateRefreshToken(db: Db, refreshToken: string, { ttlSeconds, s
 function liveDescendant(db: Db, sessionId: string, token: string, secret: string) {
   for (let candidate = successorOf(token, secret); ; candidate = successorOf(candidate, secret)) {
     const row = db.select({ usedAt: refreshTokens.usedAt, expiresAt: refreshTokens.expiresAt }).from(refreshTokens)
-      .where(and(eq(refreshTokens.tokenHash, digest(candidate)), eq(refreshTokens.sessionId, sessionId)))
+      .where(and(eq(refreshTokens.tokenHash, tokenDigest(candidate)), eq(refreshTokens.sessionId, sessionId)))
       .get()
     if (!row) return undefined
     if (!row.usedAt) return { refreshToken: candidate, expiresAt: row.expiresAt }
@@ -150,6 +150,18 @@ function revoke(db: Db, sessionId: string, reason: string, now = new Date()) {
 
 export function endSession(db: Db, sessionId: string) {
   revoke(db, sessionId, 'logout')
+}
+
+/** Why every session of a user is ended at once; each is told to the user as its own reason. */
+export type EndAllReason = 'user suspended' | 'password changed'
+
+/**
+ * Ends every live session of a user (call it inside the write's transaction). Together with a
+ * bump of the user's token version it logs the user out everywhere at once.
+ */
+export function endAllSessions(db: Db, userId: number, reason: EndAllReason, now = new Date()) {
+  db.update(authSessions).set({ revokedAt: now, revokedReason: reason })
+    .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt))).run()
 }
 
 /**

@@ -4,10 +4,6 @@ import type { H3Event } from 'h3'
 // failures per account stop many machines from guessing one password. An account is counted
 // by its id, so switching between its username and its email does not reset the count.
 
-function clientAddress(event: H3Event) {
-  return getRequestIP(event, { xForwardedFor: configFlag(useRuntimeConfig().trustProxy, false) }) ?? 'unknown'
-}
-
 function refuse(event: H3Event, retryAfter: number): never {
   setResponseHeader(event, 'Retry-After', retryAfter)
   throw createError({ status: 429, statusText: 'Too Many Requests', message: `Too many login attempts; try again in ${Math.ceil(retryAfter / 60)} minute(s)`, data: { retryAfter } })

@@ -1,8 +1,15 @@
+import type { H3Event } from 'h3'
+
 /**
  * Fixed-window counters shared by every instance through Redis (atomic INCR), or kept in
  * memory when there is no Redis or it does not answer, so a Redis outage never locks users out.
  */
 const local = new Map<string, { count: number, resetAt: number }>()
+
+/** Whom a per-client limit counts: the address of the request (the proxy's word, when trusted). */
+export function clientAddress(event: H3Event) {
+  return getRequestIP(event, { xForwardedFor: configFlag(useRuntimeConfig().trustProxy, false) }) ?? 'unknown'
+}
 
 export interface WindowCount { count: number, retryAfter: number }
 

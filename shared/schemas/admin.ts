@@ -16,3 +16,7 @@ export const adminUserUpdate = z.strictObject({
   reason: z.string().trim().min(3, 'Say why, in a few words').max(500, 'Too long (max 500)').optional(),
 }).refine(v => v.status !== undefined || v.flagged !== undefined, { message: 'Nothing to change: give status or flagged', path: ['status'] })
   .refine(v => v.flagged !== true || !!v.reason, { message: 'A reason is required to flag', path: ['reason'] })
+
+export const adminOutboxQuery = pageQuery.extend({
+  q: z.string().trim().max(100, 'Too long (max 100)').optional(),
+})

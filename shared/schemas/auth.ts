@@ -81,3 +81,16 @@ export type LoginInput = z.infer<typeof loginSchema>
 export const refreshSchema = z.strictObject({
   refreshToken: z.string().min(20).max(200).optional(),
 })
+
+export const passwordResetRequestSchema = z.strictObject({
+  email: emailSchema,
+})
+export type PasswordResetRequestInput = z.infer<typeof passwordResetRequestSchema>
+
+const RESET_TOKEN_INVALID = 'This reset link is not valid; ask for a new one'
+
+export const passwordResetConfirmSchema = z.strictObject({
+  token: z.string({ error: RESET_TOKEN_INVALID }).min(20, RESET_TOKEN_INVALID).max(200, RESET_TOKEN_INVALID),
+  newPassword: passwordSchema,
+})
+export type PasswordResetConfirmInput = z.infer<typeof passwordResetConfirmSchema>

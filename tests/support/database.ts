@@ -15,3 +15,15 @@ export function countRows(table: string, where = '1 = 1', ...params: unknown[]):
     db.close()
   }
 }
+
+/** Write access to the test server's database, for a state no request can make (a link past its expiry). */
+export function changeTestDatabase<T>(change: (db: Database.Database) => T): T {
+  const db = new Database(inject('dbPath'), { fileMustExist: true })
+  db.pragma('busy_timeout = 5000')
+  try {
+    return change(db)
+  }
+  finally {
+    db.close()
+  }
+}
