@@ -34,6 +34,8 @@ export default defineNuxtPlugin((nuxtApp) => {
     return refreshing
   }
 
+  const loggedIn = () => nuxtApp.runWithContext(() => useAuthStore().user !== null)
+
   async function endSession(reason: SessionEndReason | undefined) {
     const redirect = nuxtApp.$router.currentRoute.value.fullPath
     await nuxtApp.runWithContext(async () => {
@@ -49,10 +51,14 @@ export default defineNuxtPlugin((nuxtApp) => {
     }
     catch (error) {
       if (import.meta.server || apiErrorStatus(error) !== 401 || CREDENTIAL_ENDPOINTS.has(url)) throw error
+      // Once a session is found over, the user is on the way to the login page with the reason
+      // the server gave: a later 401 must not refresh again (the cookie is gone, which reads as
+      // "expired") and send them there a second time with the wrong reason.
+      if (!loggedIn()) throw error
       if (refreshes === refreshesBefore) {
         const refresh = await refreshOnce()
         if (!refresh.ok) {
-          await endSession(refresh.reason)
+          if (loggedIn()) await endSession(refresh.reason)
           throw error
         }
       }
