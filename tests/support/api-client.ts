@@ -12,10 +12,10 @@ let nextClientAddress = 1
 /**
  * A minimal API client for tests: JSON in and out, a cookie jar, and its own client address
  * (the test server trusts X-Forwarded-For) so per-client rate limits of one test do not
- * touch another.
+ * touch another. It talks to the suite's server, or to another one a test started (`baseURL`).
  */
-export function apiClient(options: { ip?: string } = {}) {
-  const baseURL = inject('baseURL')
+export function apiClient(options: { ip?: string, baseURL?: string } = {}) {
+  const baseURL = options.baseURL ?? inject('baseURL')
   const ip = options.ip ?? `10.${process.pid % 250}.${Math.floor(nextClientAddress / 250)}.${nextClientAddress++ % 250}`
   const jar = new Map<string, string>()
 
