@@ -22,6 +22,7 @@ export const DASHBOARD_NAVIGATION: Record<Role, NavigationMenuItem[]> = {
     { label: 'Users', icon: 'i-lucide-users', to: '/admin/users' },
     { label: 'Campaigns', icon: 'i-lucide-megaphone', to: '/admin/campaigns' },
     { label: 'Ad requests', icon: 'i-lucide-handshake', to: '/admin/requests' },
+    { label: 'Scheduled jobs', icon: 'i-lucide-timer', to: '/admin/jobs' },
   ],
 }
 

@@ -22,7 +22,8 @@ export type JobRunView = ReturnType<typeof presentJobRun>
 
 /** "1 started, 0 completed, 2 expired": a run's counts as one line for lists and logs. */
 function describeCounts(counts: Counts) {
-  return Object.entries(counts).map(([what, n]) => `${n} ${what}`).join(', ') || 'nothing to do'
+  const entries = Object.entries(counts)
+  return entries.some(([, n]) => n > 0) ? entries.map(([what, n]) => `${n} ${what}`).join(', ') : 'Nothing to do'
 }
 
 export function startJobRun(db: Db, task: string, startedAt: Date): number {
