@@ -25,8 +25,8 @@ export function describeNotification(n: AppNotification, role: Role): Notificati
     case 'ad_request.withdrawn': return { title: `Withdrawn: ${campaign}`, icon: 'i-lucide-undo-2', to: request }
     case 'ad_request.completed': return { title: `Completed: ${campaign}`, description: amount && `Paid: ${amount}`, icon: 'i-lucide-badge-check', to: request }
     case 'ad_request.expired': return { title: `Expired: ${campaign}`, description: 'The campaign ended before an agreement.', icon: 'i-lucide-clock', to: request }
-    case 'campaign.started': return { title: `${campaign} has started`, description: 'Its start date has come: creators can now deliver and new deals can be agreed.', icon: 'i-lucide-play', to: campaignLink }
-    case 'campaign.ended': return { title: `${campaign} has ended`, description: 'Its end date has passed: open requests have expired; complete the accepted deals.', icon: 'i-lucide-flag-triangle-right', to: campaignLink }
+    case 'campaign.started': return { title: `${campaign} has started`, description: 'It is live from today.', icon: 'i-lucide-play', to: campaignLink }
+    case 'campaign.ended': return { title: `${campaign} has ended`, description: 'Its end date has passed: requests still open have expired.', icon: 'i-lucide-flag-triangle-right', to: campaignLink }
     case 'campaign.unflagged': return { title: `${campaign} is visible again`, description: 'A moderator ended the review.', icon: 'i-lucide-eye', to: campaignLink }
     case 'campaign.flagged': return { title: `${campaign} is under review`, description: reason, icon: 'i-lucide-flag', to: campaignLink }
     case 'account.approved': return { title: 'Your brand account is approved', description: 'You can now publish campaigns and invite creators.', icon: 'i-lucide-badge-check', to: '/sponsor/campaigns/new' }
