@@ -9,7 +9,7 @@ const AREAS = [
   { login: null, pages: ['/', '/login', '/login?reason=reused', '/signup'] },
   { login: 'acme', pages: ['/sponsor', '/sponsor/campaigns', '/sponsor/campaigns/new', '/sponsor/campaigns/1', '/sponsor/influencers', '/sponsor/requests', '/sponsor/requests/3', '/sponsor/profile'] },
   { login: 'mia', pages: ['/influencer', '/influencer/campaigns', '/influencer/campaigns/1', '/influencer/requests', '/influencer/requests/1', '/influencer/profile'] },
-  { login: 'admin', pages: ['/admin', '/admin/users', '/admin/campaigns', '/admin/requests'] },
+  { login: 'admin', pages: ['/admin', '/admin/users', '/admin/campaigns', '/admin/requests', '/admin/jobs'] },
 ]
 
 for (const area of AREAS) {

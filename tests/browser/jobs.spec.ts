@@ -14,7 +14,7 @@ test('an admin sees the lifecycle task with its schedule, runs it now and sees t
   await expect(card.getByText('* * * * *')).toBeVisible()
 
   const answered = page.waitForResponse(r => decodeURIComponent(r.url()).endsWith('/api/admin/jobs/campaigns:lifecycle/run') && r.request().method() === 'POST')
-  await page.getByRole('button', { name: 'Run campaigns:lifecycle now' }).click()
+  await card.getByRole('button', { name: 'Run now: campaigns:lifecycle' }).click()
   const run = await (await answered).json() as { id: number, outcome: string, summary: string, startedAt: string }
   expect(run.outcome).toBe('succeeded')
   await expect(page.getByText('campaigns:lifecycle ran', { exact: true })).toBeVisible()
