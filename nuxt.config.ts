@@ -2,11 +2,14 @@ import { cp } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Nitro, NitroConfig } from 'nitropack'
 import type { NuxtConfig, NuxtModule } from 'nuxt/schema'
+import { scheduledTasks } from './shared/jobs'
 
 // Checked against Nitro's own config type: type-checking this file alone, Nuxt's config type only
 // knows a reduced set of Nitro's options (hence the cast where it is used).
 const nitro: NitroConfig = {
   compressPublicAssets: true,
+  experimental: { tasks: true },
+  scheduledTasks: scheduledTasks(),
   hooks: {
     // The production server needs two real folders next to its entry point: drizzle's
     // migrations (migrate() reads files, not bundled assets) and the password worker.
@@ -73,6 +76,8 @@ export default defineNuxtConfig({
     migrationsDir: '',
     redisUrl: '',
     redisPrefix: 'influencia',
+    /** NUXT_TZ: the time zone campaign dates are days in (an IANA name). */
+    tz: 'UTC',
     jwtSecret: '',
     jwtIssuer: 'influencia',
     jwtAudience: 'influencia-app',

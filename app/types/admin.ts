@@ -42,3 +42,24 @@ export interface OutboxMail {
   createdAt: string
   sentAt: string | null
 }
+
+/** One recorded run of a scheduled task. */
+export interface JobRun {
+  id: number
+  task: string
+  startedAt: string
+  finishedAt: string | null
+  outcome: 'running' | 'succeeded' | 'failed' | 'skipped'
+  summary: string
+  counts: Record<string, number>
+  error: string | null
+}
+
+/** GET /api/admin/jobs: a scheduled task with its schedule and last runs, newest first. */
+export interface AdminJob {
+  name: string
+  cron: string
+  schedule: string
+  description: string
+  runs: JobRun[]
+}

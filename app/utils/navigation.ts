@@ -23,6 +23,7 @@ export const DASHBOARD_NAVIGATION: Record<Role, NavigationMenuItem[]> = {
     { label: 'Campaigns', icon: 'i-lucide-megaphone', to: '/admin/campaigns' },
     { label: 'Ad requests', icon: 'i-lucide-handshake', to: '/admin/requests' },
     { label: 'Outbox', icon: 'i-lucide-mail', to: '/admin/outbox' },
+    { label: 'Scheduled jobs', icon: 'i-lucide-timer', to: '/admin/jobs' },
   ],
 }
 

@@ -14,6 +14,7 @@ export function describeNotification(n: AppNotification, role: Role): Notificati
   const { adRequestId, campaignId, campaign = 'A campaign', paymentAmount, reason } = n.payload
   const amount = paymentAmount !== undefined ? formatCents(paymentAmount) : undefined
   const request = adRequestId ? `/${role}/requests/${adRequestId}` : undefined
+  const campaignLink = campaignId && role === 'sponsor' ? `/sponsor/campaigns/${campaignId}` : undefined
   switch (n.kind) {
     case 'ad_request.invited': return { title: `Invitation to ${campaign}`, description: amount && `Offer: ${amount}`, icon: 'i-lucide-mail-plus', to: request }
     case 'ad_request.applied': return { title: `New application to ${campaign}`, description: amount && `Asking: ${amount}`, icon: 'i-lucide-user-plus', to: request }
@@ -24,7 +25,10 @@ export function describeNotification(n: AppNotification, role: Role): Notificati
     case 'ad_request.withdrawn': return { title: `Withdrawn: ${campaign}`, icon: 'i-lucide-undo-2', to: request }
     case 'ad_request.completed': return { title: `Completed: ${campaign}`, description: amount && `Paid: ${amount}`, icon: 'i-lucide-badge-check', to: request }
     case 'ad_request.expired': return { title: `Expired: ${campaign}`, description: 'The campaign ended before an agreement.', icon: 'i-lucide-clock', to: request }
-    case 'campaign.flagged': return { title: `${campaign} is under review`, description: reason, icon: 'i-lucide-flag', to: campaignId && role === 'sponsor' ? `/sponsor/campaigns/${campaignId}` : undefined }
+    case 'campaign.started': return { title: `${campaign} has started`, description: 'It is live from today.', icon: 'i-lucide-play', to: campaignLink }
+    case 'campaign.ended': return { title: `${campaign} has ended`, description: 'Its end date has passed: requests still open have expired.', icon: 'i-lucide-flag-triangle-right', to: campaignLink }
+    case 'campaign.unflagged': return { title: `${campaign} is visible again`, description: 'A moderator ended the review.', icon: 'i-lucide-eye', to: campaignLink }
+    case 'campaign.flagged': return { title: `${campaign} is under review`, description: reason, icon: 'i-lucide-flag', to: campaignLink }
     case 'account.approved': return { title: 'Your brand account is approved', description: 'You can now publish campaigns and invite creators.', icon: 'i-lucide-badge-check', to: '/sponsor/campaigns/new' }
     default: return { title: 'Something changed', icon: 'i-lucide-bell' }
   }

@@ -166,6 +166,10 @@ export const jobRuns = sqliteTable('job_runs', {
   finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
   outcome: text('outcome', { enum: JOB_OUTCOMES }).notNull().default('running'),
   summary: text('summary').notNull().default(''),
+  /** What the run did, by name (e.g. `{ started: 1, completed: 0, expired: 2 }`). */
+  counts: text('counts', { mode: 'json' }).$type<Record<string, number>>().notNull().default({}),
+  /** Why a failed run failed. */
+  error: text('error'),
 }, t => [
   index('job_runs_task_idx').on(t.task, t.startedAt),
 ])

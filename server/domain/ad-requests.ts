@@ -1,18 +1,18 @@
 import { aliasedTable, and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
-import { writeTransaction } from '../database/client'
 import { adRequestEvents, adRequests, campaigns, sponsorProfiles, users } from '../database/schema'
 import { AD_REQUEST_STATUS_GROUPS } from '../../shared/constants'
 import type { AdRequestEventKind, AdRequestParty } from '../../shared/constants'
 import type { AdRequestAction, AdRequestCreateInput, AdRequestListQuery } from '../../shared/schemas/ad-request'
 import type { Page } from '../../shared/schemas/common'
+import type { AdRequestEventType } from '../../shared/events'
 import { formatCents } from '../../shared/money'
 import { allowedActions, awaitingSide, decide } from './ad-request-states'
 import { visibleTo } from './campaigns'
 import { DomainError } from './errors'
+import { writeWithEvents } from './events'
 import { assertFitsBudget } from './money'
-import { notify } from './notifications'
 import type { Viewer } from './viewer'
 
 /** Campaigns in these states take new requests and decisions. */
@@ -149,7 +149,7 @@ export function createAdRequest(db: Db, viewer: Viewer, input: AdRequestCreateIn
     throw new DomainError('forbidden', 'Only sponsors invite and only influencers apply')
   }
   const side: AdRequestParty = viewer.role
-  const id = writeTransaction(db, (tx) => {
+  const id = writeWithEvents(db, (tx, emit) => {
     let influencerId: number
     const campaign = tx.select().from(campaigns).where(and(eq(campaigns.id, input.campaignId), visibleTo(viewer))).get()
     if (side === 'sponsor') {
@@ -187,8 +187,11 @@ export function createAdRequest(db: Db, viewer: Viewer, input: AdRequestCreateIn
       status: 'pending', initiatedBy: side, lastOfferBy: side,
     }).returning({ id: adRequests.id }).get()
     tx.insert(adRequestEvents).values({ adRequestId: request.id, kind: 'offer', actorId: viewer.id, paymentAmount: input.paymentAmount, message: input.message ?? null }).run()
-    const recipient = side === 'sponsor' ? influencerId : campaign.sponsorId
-    notify(tx, recipient, side === 'sponsor' ? 'ad_request.invited' : 'ad_request.applied', { adRequestId: request.id, campaignId: campaign.id, campaign: campaign.title, paymentAmount: input.paymentAmount })
+    emit({
+      type: side === 'sponsor' ? 'ad_request.invited' : 'ad_request.applied',
+      adRequestId: request.id, campaignId: campaign.id, campaign: campaign.title, paymentAmount: input.paymentAmount,
+      actorId: viewer.id, recipients: [side === 'sponsor' ? influencerId : campaign.sponsorId],
+    })
     return request.id
   })
   return getAdRequest(db, viewer, id)
@@ -203,7 +206,7 @@ const EVENT_OF: Record<AdRequestAction, AdRequestEventKind> = {
  * two accepts racing for the last of a budget cannot both succeed.
  */
 export function actOnAdRequest(db: Db, viewer: Viewer, id: number, action: AdRequestAction, body: { paymentAmount?: number, message?: string }) {
-  writeTransaction(db, (tx) => {
+  writeWithEvents(db, (tx, emit) => {
     const row = tx.select({
       status: adRequests.status, initiatedBy: adRequests.initiatedBy, lastOfferBy: adRequests.lastOfferBy,
       paymentAmount: adRequests.paymentAmount, influencerId: adRequests.influencerId,
@@ -236,8 +239,11 @@ export function actOnAdRequest(db: Db, viewer: Viewer, id: number, action: AdReq
       adRequestId: id, kind: EVENT_OF[action], actorId: viewer.id,
       paymentAmount: action === 'counter' || action === 'accept' ? amount : null, message: body.message ?? null,
     }).run()
-    const other = side === 'sponsor' ? row.influencerId : row.sponsorId
-    notify(tx, other, `ad_request.${EVENT_OF[action]}`, { adRequestId: id, campaignId: row.campaignId, campaign: row.campaignTitle, paymentAmount: amount })
+    emit({
+      type: `ad_request.${EVENT_OF[action]}` as AdRequestEventType,
+      adRequestId: id, campaignId: row.campaignId, campaign: row.campaignTitle, paymentAmount: amount,
+      actorId: viewer.id, recipients: [side === 'sponsor' ? row.influencerId : row.sponsorId],
+    })
   })
   return getAdRequest(db, viewer, id)
 }

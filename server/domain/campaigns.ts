@@ -1,16 +1,17 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, ne, or, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
-import { writeTransaction } from '../database/client'
 import { adRequestEvents, adRequests, campaigns, flags, sponsorProfiles } from '../database/schema'
 import type { CampaignStatus } from '../../shared/constants'
 import type { CampaignCreateInput, CampaignListQuery, CampaignUpdateInput } from '../../shared/schemas/campaign'
 import type { Page } from '../../shared/schemas/common'
 import { formatCents } from '../../shared/money'
+import { dayIn } from './calendar'
 import { DomainError } from './errors'
+import { writeWithEvents } from './events'
+import type { Emit } from './events'
 import { openFlagReason } from './moderation'
 import { committedSql } from './money'
-import { notify } from './notifications'
 import { ftsQuery } from './search'
 import type { Viewer } from './viewer'
 
@@ -140,7 +141,7 @@ export function getCampaign(db: Db, viewer: Viewer | null, idOrSlug: number | st
 }
 
 function today() {
-  return new Date().toISOString().slice(0, 10)
+  return dayIn(new Date())
 }
 
 /** Publishing puts a campaign live: active when it has started, scheduled until then. */
@@ -171,19 +172,23 @@ export function createCampaign(db: Db, sponsor: Viewer, input: CampaignCreateInp
     assertMayPublish(sponsor)
     if (input.endDate < today()) throw new DomainError('invalid', 'The campaign would already be over', { fields: { endDate: 'Must be today or later to publish' } })
   }
-  const id = writeTransaction(db, tx => tx.insert(campaigns).values({
-    sponsorId: sponsor.id,
-    slug: uniqueSlug(tx, input.title),
-    title: input.title,
-    description: input.description,
-    niche: input.niche,
-    goals: input.goals ?? '',
-    startDate: input.startDate,
-    endDate: input.endDate,
-    visibility: input.visibility,
-    budget: input.budget,
-    status: wanted === 'draft' ? 'draft' : publishedStatus(input.startDate),
-  }).returning({ id: campaigns.id }).get().id)
+  const id = writeWithEvents(db, (tx, emit) => {
+    const row = tx.insert(campaigns).values({
+      sponsorId: sponsor.id,
+      slug: uniqueSlug(tx, input.title),
+      title: input.title,
+      description: input.description,
+      niche: input.niche,
+      goals: input.goals ?? '',
+      startDate: input.startDate,
+      endDate: input.endDate,
+      visibility: input.visibility,
+      budget: input.budget,
+      status: wanted === 'draft' ? 'draft' : publishedStatus(input.startDate),
+    }).returning({ id: campaigns.id }).get()
+    if (wanted !== 'draft') emit({ type: 'campaign.published', campaignId: row.id, campaign: input.title, sponsorId: sponsor.id, actorId: sponsor.id, recipients: [] })
+    return row.id
+  })
   return getCampaign(db, sponsor, id)
 }
 
@@ -198,7 +203,7 @@ const SPONSOR_MOVES: Record<CampaignStatus, CampaignStatus[]> = {
 }
 
 export function updateCampaign(db: Db, sponsor: Viewer, id: number, input: CampaignUpdateInput): CampaignView {
-  writeTransaction(db, (tx) => {
+  writeWithEvents(db, (tx, emit) => {
     const current = tx.select().from(campaigns).where(and(eq(campaigns.id, id), eq(campaigns.sponsorId, sponsor.id))).get()
     if (!current) throw new DomainError('not_found', 'No such campaign')
     if (current.status === 'completed' || current.status === 'cancelled') {
@@ -213,13 +218,14 @@ export function updateCampaign(db: Db, sponsor: Viewer, id: number, input: Campa
         throw new DomainError('conflict', `A ${current.status} campaign cannot become ${input.status}`)
       }
       if (input.status === 'cancelled') {
-        cancelInTransaction(tx, current)
+        cancelInTransaction(tx, emit, current)
         return
       }
       if (input.status === 'scheduled' || input.status === 'active') {
         assertMayPublish(sponsor)
         if (next.endDate < today()) throw new DomainError('conflict', 'The campaign has ended; change its end date to publish it')
         status = publishedStatus(next.startDate)
+        if (current.status === 'draft') emit({ type: 'campaign.published', campaignId: id, campaign: next.title, sponsorId: sponsor.id, actorId: sponsor.id, recipients: [] })
       }
       else {
         status = input.status
@@ -245,55 +251,58 @@ export function updateCampaign(db: Db, sponsor: Viewer, id: number, input: Campa
  * A campaign with accepted deals not yet completed cannot be cancelled (pause it instead).
  */
 export function cancelCampaign(db: Db, sponsor: Viewer, id: number): CampaignView {
-  writeTransaction(db, (tx) => {
+  writeWithEvents(db, (tx, emit) => {
     const current = tx.select().from(campaigns).where(and(eq(campaigns.id, id), eq(campaigns.sponsorId, sponsor.id))).get()
     if (!current) throw new DomainError('not_found', 'No such campaign')
     if (current.status === 'completed' || current.status === 'cancelled') {
       throw new DomainError('conflict', `This campaign is already ${current.status}`)
     }
-    cancelInTransaction(tx, current)
+    cancelInTransaction(tx, emit, current)
   })
   return getCampaign(db, sponsor, id)
 }
 
-function cancelInTransaction(tx: Db, campaign: CampaignRow) {
+function cancelInTransaction(tx: Db, emit: Emit, campaign: CampaignRow) {
   const accepted = tx.select({ n: count() }).from(adRequests)
     .where(and(eq(adRequests.campaignId, campaign.id), eq(adRequests.status, 'accepted'))).get()!.n
   if (accepted > 0) {
     throw new DomainError('conflict', `This campaign has ${accepted} accepted deal(s) still to complete: complete them or pause the campaign instead`)
   }
   tx.update(campaigns).set({ status: 'cancelled' }).where(eq(campaigns.id, campaign.id)).run()
-  expireOpenRequests(tx, campaign, 'The campaign was cancelled.')
+  emit({ type: 'campaign.cancelled', campaignId: campaign.id, campaign: campaign.title, sponsorId: campaign.sponsorId, actorId: campaign.sponsorId, recipients: [] })
+  expireOpenRequests(tx, emit, campaign, 'The campaign was cancelled.')
 }
 
-/** Ends every request still under negotiation on a campaign that is over. */
-export function expireOpenRequests(tx: Db, campaign: Pick<CampaignRow, 'id' | 'sponsorId' | 'title'>, reason: string) {
+/** Ends every request still under negotiation on a campaign that is over; both parties are told. */
+export function expireOpenRequests(tx: Db, emit: Emit, campaign: Pick<CampaignRow, 'id' | 'sponsorId' | 'title'>, reason: string) {
   const open = tx.select({ id: adRequests.id, influencerId: adRequests.influencerId }).from(adRequests)
     .where(and(eq(adRequests.campaignId, campaign.id), inArray(adRequests.status, ['pending', 'negotiating']))).all()
   for (const r of open) {
     tx.update(adRequests).set({ status: 'expired' }).where(eq(adRequests.id, r.id)).run()
     tx.insert(adRequestEvents).values({ adRequestId: r.id, kind: 'expired', actorId: null, message: reason }).run()
-    for (const userId of [r.influencerId, campaign.sponsorId]) {
-      notify(tx, userId, 'ad_request.expired', { adRequestId: r.id, campaignId: campaign.id, campaign: campaign.title })
-    }
+    emit({
+      type: 'ad_request.expired', adRequestId: r.id, campaignId: campaign.id, campaign: campaign.title,
+      actorId: null, recipients: [r.influencerId, campaign.sponsorId],
+    })
   }
   return open.length
 }
 
 /** An admin hides a campaign from public lists (flag) or shows it again (unflag). */
 export function moderateCampaign(db: Db, adminId: number, id: number, change: { flagged: boolean, reason?: string }) {
-  writeTransaction(db, (tx) => {
+  writeWithEvents(db, (tx, emit) => {
     const current = tx.select().from(campaigns).where(eq(campaigns.id, id)).get()
     if (!current) throw new DomainError('not_found', 'No such campaign')
     if (current.flagged === change.flagged) return
     tx.update(campaigns).set({ flagged: change.flagged }).where(eq(campaigns.id, id)).run()
     if (change.flagged) {
       tx.insert(flags).values({ targetType: 'campaign', targetId: id, reason: change.reason!, reporterId: adminId }).run()
-      notify(tx, current.sponsorId, 'campaign.flagged', { campaignId: id, campaign: current.title, reason: change.reason })
+      emit({ type: 'campaign.flagged', campaignId: id, campaign: current.title, sponsorId: current.sponsorId, reason: change.reason!, actorId: adminId, recipients: [current.sponsorId] })
     }
     else {
       tx.update(flags).set({ status: 'resolved', resolverId: adminId, resolvedAt: new Date() })
         .where(and(eq(flags.targetType, 'campaign'), eq(flags.targetId, id), eq(flags.status, 'open'))).run()
+      emit({ type: 'campaign.unflagged', campaignId: id, campaign: current.title, sponsorId: current.sponsorId, actorId: adminId, recipients: [current.sponsorId] })
     }
   })
   return getCampaign(db, { id: adminId, role: 'admin', status: 'active' }, id)

@@ -1,12 +1,11 @@
 import { and, count, desc, eq, or, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
-import { writeTransaction } from '../database/client'
 import { flags, users } from '../database/schema'
 import type { Role, UserStatus } from '../../shared/constants'
 import type { Page, PageQuery } from '../../shared/schemas/common'
 import { DomainError } from './errors'
-import { notify } from './notifications'
+import { writeWithEvents } from './events'
 import { endAllSessions } from './sessions'
 import { getUserWithProfile, presentUser } from './users'
 
@@ -50,7 +49,7 @@ export interface UserUpdate {
  * token version and ends every session, so the user's tokens stop working at once.
  */
 export function moderateUser(db: Db, adminId: number, userId: number, change: UserUpdate) {
-  writeTransaction(db, (tx) => {
+  writeWithEvents(db, (tx, emit) => {
     const user = tx.select().from(users).where(eq(users.id, userId)).get()
     if (!user) throw new DomainError('not_found', 'No such user')
     if (user.role === 'admin' && change.status === 'suspended') throw new DomainError('conflict', 'Admins cannot be suspended here')
@@ -61,8 +60,12 @@ export function moderateUser(db: Db, adminId: number, userId: number, change: Us
         status: change.status,
         tokenVersion: suspending ? user.tokenVersion + 1 : user.tokenVersion,
       }).where(eq(users.id, userId)).run()
-      if (user.status === 'pending' && change.status === 'active') notify(tx, userId, 'account.approved', {})
-      if (suspending) endAllSessions(tx, userId, 'user suspended')
+      if (user.status === 'pending' && change.status === 'active') emit({ type: 'account.approved', userId, actorId: adminId, recipients: [userId] })
+      if (suspending) {
+        // Not told in the inbox: they can no longer sign in to read it (e-mail will tell them).
+        emit({ type: 'user.suspended', userId, actorId: adminId, recipients: [] })
+        endAllSessions(tx, userId, 'user suspended')
+      }
     }
 
     if (change.flagged !== undefined && change.flagged !== user.flagged) {

@@ -5,11 +5,6 @@ import type { Page } from '../../shared/schemas/common'
 import type { MarkReadInput, NotificationListQuery } from '../../shared/schemas/notification'
 import type { Viewer } from './viewer'
 
-/** Leaves a message in a user's inbox; runs inside the transaction of the change it reports. */
-export function notify(db: Db, userId: number, kind: string, payload: Record<string, unknown>) {
-  db.insert(notifications).values({ userId, kind, payload }).run()
-}
-
 function unreadCount(db: Db, userId: number) {
   return db.select({ n: count() }).from(notifications)
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()!.n

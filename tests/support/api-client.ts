@@ -12,7 +12,7 @@ let nextClientAddress = 1
 /**
  * A minimal API client for tests: JSON in and out, a cookie jar, and its own client address
  * (the test server trusts X-Forwarded-For) so per-client rate limits of one test do not
- * touch another. It talks to the suite's server unless given another one's `baseURL`.
+ * touch another. It talks to the suite's server, or to another one a test started (`baseURL`).
  */
 export function apiClient(options: { ip?: string, baseURL?: string } = {}) {
   const baseURL = options.baseURL ?? inject('baseURL')

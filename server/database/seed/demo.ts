@@ -4,6 +4,8 @@ import type { Db } from '../client'
 import { writeTransaction } from '../client'
 import { adRequestEvents, adRequests, campaigns, flags, influencerProfiles, notifications, sponsorProfiles, users } from '../schema'
 import type { AdRequestParty, CampaignStatus, CampaignVisibility, Niche, Platform } from '../../../shared/constants'
+import { notificationsFor } from '../../../shared/events'
+import type { AdRequestEventType, DomainEvent } from '../../../shared/events'
 import { dayOffset, daysAgo, slugify } from './helpers'
 
 /** Every demo account but the admin logs in with this password. */
@@ -115,6 +117,9 @@ function other(party: AdRequestParty): AdRequestParty {
 /** The time of a step taken `hours` after `from`. */
 const later = (from: Date, hours: number) => new Date(from.getTime() + hours * 3_600_000)
 
+/** The lifecycle task runs just after midnight: a campaign starts or ends at this time of its day. */
+const lifecycleAt = (day: string) => new Date(`${day}T00:05:00Z`)
+
 /** Work agreed on takes about this long before the brand marks it completed. */
 const DAYS_TO_DELIVER = 10
 
@@ -140,12 +145,20 @@ export function seedDemo(db: Db, options: { adminPassword?: string } = {}): stri
       return row.id
     }
 
+    // The inbox holds what the events of this history told each person, through the same mapping
+    // as live delivery; what is over two days old has been read.
+    const tell = (event: DomainEvent, at: Date) => {
+      const readAt = now - at.getTime() > 2 * 86_400_000 ? later(at, 3) : null
+      for (const row of notificationsFor(event)) tx.insert(notifications).values({ ...row, createdAt: at, readAt }).run()
+    }
+
     if (adminHash) {
       addUser({ username: 'admin', email: 'admin@influencia.example', passwordHash: adminHash, role: 'admin', displayName: 'Platform Admin', status: 'active', createdAt: daysAgo(200, now) })
     }
     SPONSORS.forEach((s) => {
       const id = addUser({ username: s.username, email: `${s.username}@brands.example`, passwordHash: demoHash, role: 'sponsor', displayName: s.company, status: s.status, bio: `${s.company} — ${s.sector}.`, createdAt: daysAgo(s.joined, now) })
       tx.insert(sponsorProfiles).values({ userId: id, company: s.company, sector: s.sector, website: s.website, budget: s.budget }).run()
+      if (s.status === 'active') tell({ type: 'account.approved', userId: id, actorId: null, recipients: [id] }, later(daysAgo(s.joined, now), 20))
     })
     INFLUENCERS.forEach((p) => {
       const id = addUser({ username: p.username, email: `${p.username}@creators.example`, passwordHash: demoHash, role: 'influencer', displayName: p.displayName, status: 'active', bio: p.bio, createdAt: daysAgo(p.joined, now) })
@@ -166,6 +179,10 @@ export function seedDemo(db: Db, options: { adminPassword?: string } = {}): stri
         status: c.status, flagged: c.flagged ?? false, createdAt: daysAgo(c.created, now), updatedAt: daysAgo(c.updated, now),
       }).returning({ id: campaigns.id }).get()
       campaignIds.set(c.title, { id: row.id, sponsorId, end: c.end })
+      const about = { campaignId: row.id, campaign: c.title, sponsorId, actorId: null, recipients: [sponsorId] }
+      // Published before its start date, it was started by the lifecycle task; and ended by it.
+      if (['active', 'paused', 'completed'].includes(c.status) && c.created > -c.start) tell({ type: 'campaign.started', ...about }, lifecycleAt(dayOffset(c.start, today)))
+      if (c.status === 'completed') tell({ type: 'campaign.ended', ...about }, lifecycleAt(dayOffset(c.end + 1, today)))
     })
 
     REQUESTS.forEach((r) => {
@@ -199,18 +216,23 @@ export function seedDemo(db: Db, options: { adminPassword?: string } = {}): stri
       if (r.outcome === 'rejected') events.push({ adRequestId: request.id, kind: 'rejected', actorId: actor(decider), createdAt: tick(), message: 'Not the right fit this time.' })
       if (r.outcome === 'withdrawn') events.push({ adRequestId: request.id, kind: 'withdrawn', actorId: actor(r.by), createdAt: tick() })
       // The lifecycle task expires what is still open just after the campaign's last day.
-      if (r.outcome === 'expired') events.push({ adRequestId: request.id, kind: 'expired', actorId: null, createdAt: new Date(`${dayOffset(campaign.end + 1, today)}T00:05:00Z`), message: 'The campaign ended before an agreement.' })
+      if (r.outcome === 'expired') events.push({ adRequestId: request.id, kind: 'expired', actorId: null, createdAt: lifecycleAt(dayOffset(campaign.end + 1, today)), message: 'The campaign ended before an agreement.' })
       tx.insert(adRequestEvents).values(events).run()
       tx.update(adRequests).set({ updatedAt: events.at(-1)!.createdAt }).where(eq(adRequests.id, request.id)).run()
 
-      if (status === 'pending' || status === 'negotiating') {
-        tx.insert(notifications).values({ userId: actor(decider), kind: 'ad_request.awaiting_you', payload: { adRequestId: request.id, campaign: r.campaign } }).run()
+      for (const e of events) {
+        const type: AdRequestEventType = e.kind === 'offer' ? (r.by === 'sponsor' ? 'ad_request.invited' : 'ad_request.applied') : `ad_request.${e.kind}` as AdRequestEventType
+        const recipients = e.actorId === null ? [influencerId, campaign.sponsorId] : [e.actorId === influencerId ? campaign.sponsorId : influencerId]
+        tell({ type, adRequestId: request.id, campaignId: campaign.id, campaign: r.campaign, paymentAmount: e.paymentAmount ?? undefined, actorId: e.actorId ?? null, recipients }, e.createdAt!)
       }
     })
 
     const adminId = ids.get('admin') ?? null
+    const flagged = campaignIds.get('Miracle Cream Giveaway')!
+    const flagReason = 'Unverifiable health claims in the brief'
+    tell({ type: 'campaign.flagged', campaignId: flagged.id, campaign: 'Miracle Cream Giveaway', sponsorId: flagged.sponsorId, reason: flagReason, actorId: adminId, recipients: [flagged.sponsorId] }, daysAgo(1, now))
     tx.insert(flags).values([
-      { targetType: 'campaign', targetId: campaignIds.get('Miracle Cream Giveaway')!.id, reason: 'Unverifiable health claims in the brief', reporterId: adminId, status: 'open', createdAt: daysAgo(1, now) },
+      { targetType: 'campaign', targetId: flagged.id, reason: flagReason, reporterId: adminId, status: 'open', createdAt: daysAgo(1, now) },
       { targetType: 'user', targetId: ids.get('ana')!, reason: 'Follower count under review', reporterId: adminId, status: 'open', createdAt: daysAgo(2, now) },
     ]).run()
   })

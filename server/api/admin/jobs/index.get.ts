@@ -1,0 +1,4 @@
+export default defineApiHandler(async (event) => {
+  await requireUser(event, 'admin')
+  return { items: listJobs() }
+})

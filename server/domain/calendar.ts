@@ -1,0 +1,17 @@
+/**
+ * Campaign dates are calendar days (YYYY-MM-DD) in the platform's time zone (NUXT_TZ): a campaign
+ * starts when that day begins there, not at midnight UTC.
+ */
+let platformZone = 'UTC'
+
+/** Sets the platform's time zone once at startup; an unknown zone stops the start with a clear message. */
+export function setPlatformTimeZone(timeZone: string) {
+  dayIn(new Date(), timeZone)
+  platformZone = timeZone
+}
+
+/** The calendar day `now` falls on in `timeZone`. Throws a RangeError for an unknown zone. */
+export function dayIn(now: Date, timeZone = platformZone): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+}

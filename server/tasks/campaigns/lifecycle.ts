@@ -1,0 +1,12 @@
+import { runCampaignLifecycle } from '../../domain/lifecycle'
+
+export default defineTask({
+  meta: {
+    name: 'campaigns:lifecycle',
+    description: 'Starts and completes campaigns by their dates and expires the open requests of ended ones',
+  },
+  async run() {
+    const run = await runJob('campaigns:lifecycle', now => ({ ...runCampaignLifecycle(useDb(), now) }))
+    return { result: run }
+  },
+})

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto'
+import { finishJobRun, recentJobRuns, recordSkippedRun, startJobRun } from '../domain/job-runs'
+import type { Counts, JobRunView } from '../domain/job-runs'
+import { JOBS } from '../../shared/jobs'
+import type { JobName } from '../../shared/jobs'
+
+/** Longer than any run takes; it only matters when an instance dies holding the lock. */
+const LOCK_TTL_MS = 5 * 60_000
+
+// Compare-and-delete: an instance whose lock expired must not release the next holder's.
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`
+
+const runningHere = new Set<string>()
+
+/**
+ * Takes the task's lock: a Redis key (SET NX PX) shared by every instance when Redis is
+ * configured, so a schedule fires once across them; a flag in this process otherwise.
+ * Resolves to the release function, or null when someone else holds it.
+ */
+async function acquireLock(name: JobName): Promise<(() => Promise<void>) | null> {
+  const redis = redisClient()
+  if (!redis) {
+    if (runningHere.has(name)) return null
+    runningHere.add(name)
+    return async () => { runningHere.delete(name) }
+  }
+  const key = jobLockKey(name)
+  const token = randomUUID()
+  if (await redis.set(key, token, 'PX', LOCK_TTL_MS, 'NX') !== 'OK') return null
+  return async () => { await redis.eval(RELEASE, 1, key, token) }
+}
+
+export function jobLockKey(name: JobName) {
+  return `${useRuntimeConfig().redisPrefix}:lock:job:${name}`
+}
+
+/**
+ * Runs a task once under its lock and records the run in job_runs: running, then succeeded
+ * with what it did or failed with why; skipped when another instance holds the lock. Both the
+ * schedule and the admin's "Run now" come through here.
+ */
+export async function runJob(name: JobName, work: (now: Date) => Counts | Promise<Counts>): Promise<JobRunView> {
+  const db = useDb()
+  const release = await acquireLock(name)
+  const now = new Date()
+  if (!release) return recordSkippedRun(db, name, now)
+  try {
+    const id = startJobRun(db, name, now)
+    try {
+      return finishJobRun(db, id, { counts: await work(now) })
+    }
+    catch (error) {
+      console.error(`[jobs] ${name} failed:`, error)
+      return finishJobRun(db, id, { error: error instanceof Error ? error.message : String(error) })
+    }
+  }
+  finally {
+    await release()
+  }
+}
+
+/** Every known task with its schedule and its last runs, for the admin jobs page. */
+export function listJobs() {
+  const db = useDb()
+  return Object.entries(JOBS).map(([name, job]) => ({ name, ...job, runs: recentJobRuns(db, name) }))
+}

@@ -1,0 +1,57 @@
+/**
+ * Domain events: every state change someone must hear about. The domain emits them inside the
+ * write's transaction; the notifications table, live updates and e-mail all hear of them through
+ * one delivery path. `recipients` are the users told in their inbox (empty when nobody needs to
+ * be told, e.g. the sponsor who published their own campaign); `actorId` is null when the
+ * platform itself acted (the lifecycle task). The types double as notification kinds.
+ */
+
+interface Told {
+  actorId: number | null
+  recipients: number[]
+}
+
+interface AboutAdRequest extends Told {
+  adRequestId: number
+  campaignId: number
+  /** The campaign's title, so a notification reads well even after the campaign is renamed. */
+  campaign: string
+  paymentAmount?: number
+}
+
+interface AboutCampaign extends Told {
+  campaignId: number
+  campaign: string
+  sponsorId: number
+}
+
+export type AdRequestEventType =
+  | 'ad_request.invited' | 'ad_request.applied' | 'ad_request.counter' | 'ad_request.accepted'
+  | 'ad_request.rejected' | 'ad_request.withdrawn' | 'ad_request.completed' | 'ad_request.expired'
+
+export type DomainEvent =
+  | AboutAdRequest & { type: AdRequestEventType }
+  | AboutCampaign & { type: 'campaign.published' | 'campaign.started' | 'campaign.ended' | 'campaign.cancelled' | 'campaign.unflagged' }
+  | AboutCampaign & { type: 'campaign.flagged', reason: string }
+  | Told & { type: 'account.approved' | 'user.suspended', userId: number }
+  // Reserved for the CSV exports and monthly reports that plug into this path later.
+  | Told & { type: 'export.finished', exportId: number }
+  | Told & { type: 'report.ready', month: string }
+
+export type DomainEventType = DomainEvent['type']
+
+export interface NotificationDraft {
+  userId: number
+  kind: DomainEventType
+  payload: Record<string, unknown>
+}
+
+/**
+ * The inbox rows an event leaves: one per recipient, its kind the event's type and its payload
+ * the event's facts. The app's notification texts read these payloads, so the demo seed and the
+ * live delivery both go through here.
+ */
+export function notificationsFor(event: DomainEvent): NotificationDraft[] {
+  const { type, recipients, actorId: _actor, ...payload } = event
+  return recipients.map(userId => ({ userId, kind: type, payload }))
+}
