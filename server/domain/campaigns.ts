@@ -2,7 +2,9 @@ import { and, asc, count, desc, eq, gte, inArray, lte, ne, or, sql } from 'drizz
 import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { writeTransaction } from '../database/client'
+import { preparedOnce } from '../database/prepared'
 import { adRequestEvents, adRequests, campaigns, flags, sponsorProfiles } from '../database/schema'
+import { PUBLISHED_CAMPAIGN_STATUSES } from '../../shared/constants'
 import type { CampaignStatus } from '../../shared/constants'
 import type { CampaignCreateInput, CampaignListQuery, CampaignUpdateInput } from '../../shared/schemas/campaign'
 import type { Page } from '../../shared/schemas/common'
@@ -10,13 +12,13 @@ import { formatCents } from '../../shared/money'
 import { DomainError } from './errors'
 import { committedSql } from './money'
 import { notify } from './notifications'
-import { ftsQuery } from './search'
+import { ftsHits, ftsQuery } from './search'
 import type { Viewer } from './viewer'
 
 export type CampaignRow = typeof campaigns.$inferSelect
 
-/** Campaigns anybody may see: public, not hidden by moderation, published at least once. */
-const publiclyVisible = and(eq(campaigns.visibility, 'public'), eq(campaigns.flagged, false), ne(campaigns.status, 'draft'))!
+/** Campaigns anybody may see: public, not hidden by moderation, published and not withdrawn. */
+const publiclyVisible = and(eq(campaigns.visibility, 'public'), eq(campaigns.flagged, false), inArray(campaigns.status, [...PUBLISHED_CAMPAIGN_STATUSES]))!
 
 /**
  * The campaigns a viewer may see, as a WHERE condition, so that visibility is part of every
@@ -94,6 +96,21 @@ const SORTS = {
   ends_soon: [asc(campaigns.endDate), desc(campaigns.id)],
 } as const
 
+/**
+ * The rows of the given campaigns, in the order given. A list sorts and cuts its page of ids
+ * first and reads the rows here, so the committed sums (a subquery per row) and the wide text
+ * columns are computed for the rows shown rather than for every match before the sort.
+ */
+function campaignRows(db: Db, ids: number[]) {
+  if (!ids.length) return []
+  const statement = preparedOnce(db, 'campaigns:rows-by-id', () => db.select(columns).from(campaigns)
+    .leftJoin(sponsorProfiles, eq(sponsorProfiles.userId, campaigns.sponsorId))
+    .where(sql`${campaigns.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+    .prepare())
+  const byId = new Map(statement.all({ ids: JSON.stringify(ids) }).map(row => [row.id, row]))
+  return ids.flatMap(id => byId.get(id) ?? [])
+}
+
 export function listCampaigns(db: Db, viewer: Viewer | null, q: CampaignListQuery): Page<CampaignView> {
   const where: SQL[] = [visibleTo(viewer)]
   const match = q.q ? ftsQuery(q.q) : null
@@ -110,16 +127,16 @@ export function listCampaigns(db: Db, viewer: Viewer | null, q: CampaignListQuer
   const condition = and(...where)
 
   const sort = q.sort ?? (match ? 'relevance' : 'newest')
-  const order = sort === 'relevance'
-    ? [sql`(select rank from campaigns_fts where campaigns_fts match ${match ?? '""'} and campaigns_fts.rowid = "campaigns"."id")`, desc(campaigns.id)]
-    : SORTS[sort]
-
-  const rows = db.select(columns).from(campaigns)
-    .leftJoin(sponsorProfiles, eq(sponsorProfiles.userId, campaigns.sponsorId))
-    .where(condition).orderBy(...order)
-    .limit(q.pageSize).offset((q.page - 1) * q.pageSize).all()
+  const pageIds = db.select({ id: campaigns.id }).from(campaigns).$dynamic()
+  if (sort === 'relevance' && match) {
+    pageIds.innerJoin(ftsHits('campaigns_fts', match), sql`hits.id = ${campaigns.id}`).orderBy(sql`hits.rank`, desc(campaigns.id))
+  }
+  else {
+    pageIds.orderBy(...SORTS[sort === 'relevance' ? 'newest' : sort])
+  }
+  const ids = pageIds.where(condition).limit(q.pageSize).offset((q.page - 1) * q.pageSize).all().map(r => r.id)
   const total = db.select({ n: count() }).from(campaigns).where(condition).get()!.n
-  return { items: rows.map(r => present(r, viewer)), total, page: q.page, pageSize: q.pageSize }
+  return { items: campaignRows(db, ids).map(row => present(row, viewer)), total, page: q.page, pageSize: q.pageSize }
 }
 
 /** One campaign by id or slug, if the viewer may see it; otherwise not found. */
