@@ -17,7 +17,8 @@ export interface CampaignView {
   /** What accepted and completed deals take from the budget. */
   committed: number
   remaining: number
-  sponsor: { id: number, company: string }
+  /** `website` is what the brand entered: '' or a URL (any scheme, so check before linking). */
+  sponsor: { id: number, company: string, website: string }
   /** Only the owner and admins are told. */
   flagged?: boolean
   createdAt: string

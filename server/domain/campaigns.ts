@@ -4,7 +4,7 @@ import type { Db } from '../database/client'
 import { writeTransaction } from '../database/client'
 import { preparedOnce } from '../database/prepared'
 import { adRequestEvents, adRequests, campaigns, flags, sponsorProfiles } from '../database/schema'
-import { PUBLISHED_CAMPAIGN_STATUSES } from '../../shared/constants'
+import { OPEN_CAMPAIGN_STATUSES, PUBLISHED_CAMPAIGN_STATUSES } from '../../shared/constants'
 import type { CampaignStatus } from '../../shared/constants'
 import type { CampaignCreateInput, CampaignListQuery, CampaignUpdateInput } from '../../shared/schemas/campaign'
 import type { Page } from '../../shared/schemas/common'
@@ -54,6 +54,7 @@ const columns = {
   updatedAt: campaigns.updatedAt,
   sponsorId: campaigns.sponsorId,
   company: sponsorProfiles.company,
+  website: sponsorProfiles.website,
   committed: committedSql(),
 }
 
@@ -63,7 +64,7 @@ function present(row: CampaignSelection, viewer: Viewer | null) {
   const r = row as {
     id: number, slug: string, title: string, description: string, niche: string, goals: string, startDate: string, endDate: string,
     visibility: string, budget: number, status: CampaignStatus, flagged: boolean, createdAt: Date, updatedAt: Date,
-    sponsorId: number, company: string | null, committed: number
+    sponsorId: number, company: string | null, website: string | null, committed: number
   }
   const insider = viewer?.role === 'admin' || viewer?.id === r.sponsorId
   return {
@@ -80,7 +81,7 @@ function present(row: CampaignSelection, viewer: Viewer | null) {
     status: r.status,
     committed: Number(r.committed),
     remaining: r.budget - Number(r.committed),
-    sponsor: { id: r.sponsorId, company: r.company ?? '' },
+    sponsor: { id: r.sponsorId, company: r.company ?? '', website: r.website ?? '' },
     ...(insider ? { flagged: r.flagged } : {}),
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
@@ -147,6 +148,31 @@ export function getCampaign(db: Db, viewer: Viewer | null, idOrSlug: number | st
     .where(and(key, visibleTo(viewer))).get()
   if (!row) throw new DomainError('not_found', 'No such campaign')
   return present(row, viewer)
+}
+
+/** A campaign's public page: the same for every visitor, so it takes no viewer. */
+export function getPublicCampaign(db: Db, slug: string): CampaignView {
+  const statement = preparedOnce(db, 'campaigns:public-by-slug', () => db.select(columns).from(campaigns)
+    .leftJoin(sponsorProfiles, eq(sponsorProfiles.userId, campaigns.sponsorId))
+    .where(and(eq(campaigns.slug, sql.placeholder('slug')), publiclyVisible))
+    .prepare())
+  const row = statement.get({ slug })
+  if (!row) throw new DomainError('not_found', 'No such campaign')
+  return present(row, null)
+}
+
+/** The newest public campaigns that take applications (live or about to start), for the home page. */
+export function featuredCampaigns(db: Db, limit = 6): CampaignView[] {
+  const statement = preparedOnce(db, 'campaigns:featured', () => db.select({ id: campaigns.id }).from(campaigns)
+    .where(and(publiclyVisible, inArray(campaigns.status, [...OPEN_CAMPAIGN_STATUSES])))
+    .orderBy(...SORTS.newest).limit(sql.placeholder('limit')).prepare())
+  return campaignRows(db, statement.all({ limit }).map(r => r.id)).map(row => present(row, null))
+}
+
+/** Every campaign with a public page, and when it last changed: the sitemap's entries. */
+export function publicCampaignPages(db: Db): { slug: string, updatedAt: Date }[] {
+  return preparedOnce(db, 'campaigns:public-pages', () => db.select({ slug: campaigns.slug, updatedAt: campaigns.updatedAt })
+    .from(campaigns).where(publiclyVisible).orderBy(asc(campaigns.id)).prepare()).all()
 }
 
 function today() {

@@ -36,8 +36,11 @@ export async function expectGreeting(page: Page, displayName: string) {
 export async function expectAccessible(page: Page, what: string) {
   const { default: AxeBuilder } = await import('@axe-core/playwright')
   const problems: string[] = []
+  // Public pages ship no app: only their inline snippet picks the scheme, as the page loads.
+  const hydrated = await page.evaluate(() => !!(document.querySelector('#__nuxt') as NuxtRoot | null)?.__vue_app__)
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
+    if (!hydrated) await page.reload()
     await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/)
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
     problems.push(...results.violations.map(v => `${scheme}: ${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')})`))
@@ -76,4 +79,29 @@ export async function approve(request: APIRequestContext, userId: number) {
   const approved = await request.patch(`/api/admin/users/${userId}`, { data: { status: 'active' } })
   expect(approved.status()).toBe(200)
   await request.post('/api/auth/logout')
+}
+
+function day(offset: number) {
+  return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+}
+
+/**
+ * A live public campaign of a new brand, published through the API (the request context ends
+ * logged out). Titles carry a unique word, so the run's campaign is told from all others.
+ */
+export async function publishCampaign(request: APIRequestContext, data: { title: string, niche: string, budget: number }) {
+  const sponsor = await signUp(request, 'sponsor', { displayName: 'Paws Co' })
+  expect((await request.post('/api/auth/login', { data: { login: sponsor.username, password: sponsor.password } })).ok()).toBe(true)
+  const created = await request.post('/api/campaigns', {
+    data: {
+      ...data,
+      title: `${data.title} ${Date.now().toString(36)}${accounts++}`,
+      description: 'Daily walks with our new reflective harness, from the first sniff to the evening lap.',
+      goals: 'Three reels and a story a day.',
+      startDate: day(-1), endDate: day(30), visibility: 'public', status: 'active',
+    },
+  })
+  expect(created.status(), await created.text()).toBe(201)
+  await request.post('/api/auth/logout')
+  return { ...(await created.json() as { id: number, slug: string, title: string }), company: sponsor.profile.company, sponsor }
 }
