@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Nitro, NitroConfig } from 'nitropack'
 import type { NuxtConfig, NuxtModule } from 'nuxt/schema'
 import { scheduledTasks } from './shared/jobs'
+import { PUBLIC_PAGES } from './shared/public-pages'
 
 // Checked against Nitro's own config type: type-checking this file alone, Nuxt's config type only
 // knows a reduced set of Nitro's options (hence the cast where it is used).
@@ -36,7 +37,7 @@ const sameIdsOnServerAndClient: NuxtModule = (_options, nuxt) => {
 
 export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
-  modules: ['@nuxt/ui', '@pinia/nuxt', sameIdsOnServerAndClient],
+  modules: ['@nuxt/ui', '@pinia/nuxt', '@nuxtjs/robots', '@nuxtjs/sitemap', 'nuxt-schema-org', sameIdsOnServerAndClient],
   devtools: { enabled: false },
   // Hydration mismatches are reported in production too (a few hundred bytes): the browser tests
   // fail on any, so a server/client difference cannot slip in unseen.
@@ -71,6 +72,39 @@ export default defineNuxtConfig({
 
   colorMode: { preference: 'system', fallback: 'light' },
 
+  // Public pages ship no JavaScript: complete in the HTML, fast on any phone, and the same for
+  // every visitor (see shared/public-pages.ts). `ssr: true` is the default, stated because
+  // nuxt-site-config 4.2 reads a missing `ssr` rule as "no SSR" and then adds an inline script.
+  routeRules: {
+    ...Object.fromEntries(PUBLIC_PAGES.map(page => [page, { noScripts: true, ssr: true }])),
+    // The server renders an error page through an internal request to this path, whatever page
+    // failed: a public page's 404 must ship no JavaScript either. Error pages are links only.
+    '/__nuxt_error': { noScripts: true, ssr: true },
+  },
+
+  // The site's address and name for canonical URLs, the sitemap, robots.txt and JSON-LD come from
+  // runtimeConfig.public.site (NUXT_PUBLIC_SITE_URL, NUXT_PUBLIC_SITE_NAME), read when the server starts.
+  robots: {
+    disallow: ['/admin', '/sponsor', '/influencer', '/api/'],
+    // Each page says it in its robots meta tag; a header worked out from the path alone would
+    // say "index" on a missing campaign's 404.
+    header: false,
+    // Its bot detection (a plugin in every hydrated page) is not used here.
+    botDetection: false,
+  },
+  sitemap: {
+    // The app's own routes are dashboards and forms: the sitemap lists the public pages by hand
+    // and each public campaign from the database.
+    excludeAppSources: true,
+    urls: ['/', '/campaigns'],
+    sources: ['/api/__sitemap__/campaigns'],
+    // No cache until writes can invalidate one: a flagged or cancelled campaign leaves at once.
+    cacheMaxAgeSeconds: false,
+    credits: false,
+  },
+  // The site itself (name and address from the site config) is the organisation behind every page.
+  schemaOrg: { identity: 'Organization' },
+
   runtimeConfig: {
     dbPath: '.data/influencia.sqlite',
     migrationsDir: '',
@@ -99,8 +133,7 @@ export default defineNuxtConfig({
     seedDemo: '',
     adminPassword: '',
     public: {
-      siteUrl: 'http://localhost:3000',
-      siteName: 'Influencia',
+      site: { url: 'http://localhost:3000', name: 'Influencia' },
     },
   },
 

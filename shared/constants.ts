@@ -22,6 +22,10 @@ export type CampaignVisibility = (typeof CAMPAIGN_VISIBILITIES)[number]
 
 export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'active', 'paused', 'completed', 'cancelled'] as const
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number]
+/** A campaign that was published and not withdrawn: the only ones the public ever sees. */
+export const PUBLISHED_CAMPAIGN_STATUSES = ['scheduled', 'active', 'paused', 'completed'] as const satisfies readonly CampaignStatus[]
+/** A campaign takes new requests (applications and invitations) only while live or about to be. */
+export const OPEN_CAMPAIGN_STATUSES = ['scheduled', 'active'] as const satisfies readonly CampaignStatus[]
 
 /**
  * Statuses counted together, each under one name: a dashboard figure sums a group and links to

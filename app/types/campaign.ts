@@ -18,7 +18,8 @@ export interface CampaignView {
   /** What accepted and completed deals take from the budget. */
   committed: number
   remaining: number
-  sponsor: { id: number, company: string }
+  /** `website` is what the brand entered: '' or a URL (any scheme, so check before linking). */
+  sponsor: { id: number, company: string, website: string }
   /** Under review by a moderator: it takes no new requests. */
   flagged: boolean
   /** Why, told only to the owner and admins (GET /api/campaigns/:id). */

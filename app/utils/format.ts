@@ -42,3 +42,14 @@ const shortDay = new Intl.DateTimeFormat(LOCALE, { month: 'short', day: 'numeric
 export function formatShortDate(iso: string): string {
   return shortDay.format(new Date(iso))
 }
+
+/** At most `max` characters, cut at a word and marked with an ellipsis: meta descriptions, previews. */
+export function truncate(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  if (flat.length <= max) return flat
+  const cut = flat.slice(0, max - 1)
+  const lastSpace = cut.lastIndexOf(' ')
+  // At the last whole word, unless that would drop most of the text (one very long word).
+  const kept = lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut
+  return `${kept.replace(/[\s,.;:–-]+$/, '')}…`
+}

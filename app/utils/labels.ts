@@ -1,6 +1,7 @@
 import type { BadgeProps } from '@nuxt/ui'
 import { AD_REQUEST_STATUS_GROUPS, AD_REQUEST_STATUSES, CAMPAIGN_STATUS_GROUPS, CAMPAIGN_STATUSES, NICHES, ROLES, USER_STATUSES } from '#shared/constants'
 import type { AdRequestStatus, AdRequestStatusGroup, CampaignStatus, CampaignStatusGroup, CampaignVisibility, MailStatus, MailTransport, Platform, Role, SessionEndReason, UserStatus } from '#shared/constants'
+import type { CAMPAIGN_SORTS } from '#shared/schemas/campaign'
 import { capitalize } from './format'
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -37,6 +38,16 @@ export const CAMPAIGN_STATUS_BADGES: Record<CampaignStatus, { label: string, col
 
 /** Shown beside the status of a campaign a moderator flagged: it takes no new requests. */
 export const UNDER_REVIEW_BADGE = { label: 'Under review', color: 'warning', icon: 'i-lucide-flag' } as const satisfies BadgeProps
+
+/** The orders a campaign list offers; "Best match" ranks by the search text, so only with one. */
+export const CAMPAIGN_SORT_LABELS: Record<(typeof CAMPAIGN_SORTS)[number], string> = {
+  relevance: 'Best match',
+  newest: 'Newest',
+  budget_desc: 'Highest budget',
+  budget_asc: 'Lowest budget',
+  starts_soon: 'Starting soonest',
+  ends_soon: 'Ending soonest',
+}
 
 export const CAMPAIGN_VISIBILITY_LABELS: Record<CampaignVisibility, { label: string, description: string, icon: string }> = {
   public: { label: 'Public', description: 'Listed in the campaign directory: any creator can find it and apply.', icon: 'i-lucide-globe' },

@@ -1,6 +1,7 @@
 import type { NavigationMenuItem } from '@nuxt/ui'
 import { ROLE_HOME } from '#shared/constants'
 import type { Role } from '#shared/constants'
+import { DIRECTORY_PATH } from './directory'
 
 /** The sidebar of each role's area: a new dashboard page adds its entry here. */
 export const DASHBOARD_NAVIGATION: Record<Role, NavigationMenuItem[]> = {
@@ -32,6 +33,12 @@ export const DASHBOARD_NAVIGATION: Record<Role, NavigationMenuItem[]> = {
  * keeps the home page's section links from all looking active on the home page.
  */
 export const PUBLIC_NAVIGATION = [
+  { label: 'Campaigns', to: DIRECTORY_PATH },
   { label: 'For brands', to: '/#brands', exactHash: true },
   { label: 'For creators', to: '/#creators', exactHash: true },
 ] satisfies NavigationMenuItem[]
+
+/** A campaign in the creator's dashboard: where they apply, and where the public Apply leads them. */
+export function creatorCampaignPath(id: number): string {
+  return `${ROLE_HOME.influencer}/campaigns/${id}`
+}

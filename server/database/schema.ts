@@ -75,7 +75,9 @@ export const campaigns = sqliteTable('campaigns', {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, t => [
-  index('campaigns_public_list_idx').on(t.visibility, t.flagged, t.status, t.createdAt),
+  // Holds every column the public lists filter and sort by, so a list finds and orders its page of
+  // ids from the index alone, without reading the wide rows of every match.
+  index('campaigns_public_list_idx').on(t.visibility, t.flagged, t.status, t.createdAt, t.budget, t.startDate, t.endDate, t.niche),
   index('campaigns_sponsor_idx').on(t.sponsorId, t.status),
   index('campaigns_niche_idx').on(t.niche, t.status),
   index('campaigns_budget_idx').on(t.budget),

@@ -3,6 +3,7 @@ import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { adRequestEvents, adRequests, campaigns, sponsorProfiles, users } from '../database/schema'
 import { AD_REQUEST_STATUS_GROUPS } from '../../shared/constants'
+import { OPEN_CAMPAIGN_STATUSES } from '../../shared/constants'
 import type { AdRequestEventKind, AdRequestParty } from '../../shared/constants'
 import type { AdRequestAction, AdRequestCreateInput, AdRequestListQuery } from '../../shared/schemas/ad-request'
 import type { Page } from '../../shared/schemas/common'
@@ -16,7 +17,7 @@ import { assertFitsBudget } from './money'
 import type { Viewer } from './viewer'
 
 /** Campaigns in these states take new requests and decisions. */
-const LIVE_CAMPAIGN = ['scheduled', 'active'] as const
+const LIVE_CAMPAIGN = OPEN_CAMPAIGN_STATUSES
 const OPEN_REQUEST = ['pending', 'negotiating', 'accepted'] as const
 
 const influencer = aliasedTable(users, 'influencer')

@@ -1,7 +1,9 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, ne, or, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
+import { preparedOnce } from '../database/prepared'
 import { adRequestEvents, adRequests, campaigns, flags, sponsorProfiles } from '../database/schema'
+import { OPEN_CAMPAIGN_STATUSES, PUBLISHED_CAMPAIGN_STATUSES } from '../../shared/constants'
 import type { CampaignStatus } from '../../shared/constants'
 import type { CampaignCreateInput, CampaignListQuery, CampaignUpdateInput } from '../../shared/schemas/campaign'
 import type { Page } from '../../shared/schemas/common'
@@ -12,13 +14,13 @@ import { writeWithEvents } from './events'
 import type { Emit } from './events'
 import { openFlagReason } from './moderation'
 import { committedSql } from './money'
-import { ftsQuery } from './search'
+import { ftsHits, ftsQuery } from './search'
 import type { Viewer } from './viewer'
 
 export type CampaignRow = typeof campaigns.$inferSelect
 
-/** Campaigns anybody may see: public, not hidden by moderation, published at least once. */
-const publiclyVisible = and(eq(campaigns.visibility, 'public'), eq(campaigns.flagged, false), ne(campaigns.status, 'draft'))!
+/** Campaigns anybody may see: public, not hidden by moderation, published and not withdrawn. */
+const publiclyVisible = and(eq(campaigns.visibility, 'public'), eq(campaigns.flagged, false), inArray(campaigns.status, [...PUBLISHED_CAMPAIGN_STATUSES]))!
 
 /**
  * The campaigns a viewer may see, as a WHERE condition, so that visibility is part of every
@@ -54,6 +56,7 @@ const columns = {
   updatedAt: campaigns.updatedAt,
   sponsorId: campaigns.sponsorId,
   company: sponsorProfiles.company,
+  website: sponsorProfiles.website,
   committed: committedSql(),
 }
 
@@ -63,7 +66,7 @@ function present(row: CampaignSelection) {
   const r = row as {
     id: number, slug: string, title: string, description: string, niche: string, goals: string, startDate: string, endDate: string,
     visibility: string, budget: number, status: CampaignStatus, flagged: boolean, createdAt: Date, updatedAt: Date,
-    sponsorId: number, company: string | null, committed: number
+    sponsorId: number, company: string | null, website: string | null, committed: number
   }
   return {
     id: r.id,
@@ -79,7 +82,7 @@ function present(row: CampaignSelection) {
     status: r.status,
     committed: Number(r.committed),
     remaining: r.budget - Number(r.committed),
-    sponsor: { id: r.sponsorId, company: r.company ?? '' },
+    sponsor: { id: r.sponsorId, company: r.company ?? '', website: r.website ?? '' },
     // Only its owner, admins and the parties of its deals still see a flagged campaign, and each
     // must be told it is under review: it takes no new requests.
     flagged: r.flagged,
@@ -99,6 +102,21 @@ const SORTS = {
   ends_soon: [asc(campaigns.endDate), desc(campaigns.id)],
 } as const
 
+/**
+ * The rows of the given campaigns, in the order given. A list sorts and cuts its page of ids
+ * first and reads the rows here, so the committed sums (a subquery per row) and the wide text
+ * columns are computed for the rows shown rather than for every match before the sort.
+ */
+function campaignRows(db: Db, ids: number[]) {
+  if (!ids.length) return []
+  const statement = preparedOnce(db, 'campaigns:rows-by-id', () => db.select(columns).from(campaigns)
+    .leftJoin(sponsorProfiles, eq(sponsorProfiles.userId, campaigns.sponsorId))
+    .where(sql`${campaigns.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+    .prepare())
+  const byId = new Map(statement.all({ ids: JSON.stringify(ids) }).map(row => [row.id, row]))
+  return ids.flatMap(id => byId.get(id) ?? [])
+}
+
 export function listCampaigns(db: Db, viewer: Viewer | null, q: CampaignListQuery): Page<CampaignView> {
   const where: SQL[] = [visibleTo(viewer)]
   const match = q.q ? ftsQuery(q.q) : null
@@ -115,16 +133,16 @@ export function listCampaigns(db: Db, viewer: Viewer | null, q: CampaignListQuer
   const condition = and(...where)
 
   const sort = q.sort ?? (match ? 'relevance' : 'newest')
-  const order = sort === 'relevance'
-    ? [sql`(select rank from campaigns_fts where campaigns_fts match ${match ?? '""'} and campaigns_fts.rowid = "campaigns"."id")`, desc(campaigns.id)]
-    : SORTS[sort]
-
-  const rows = db.select(columns).from(campaigns)
-    .leftJoin(sponsorProfiles, eq(sponsorProfiles.userId, campaigns.sponsorId))
-    .where(condition).orderBy(...order)
-    .limit(q.pageSize).offset((q.page - 1) * q.pageSize).all()
+  const pageIds = db.select({ id: campaigns.id }).from(campaigns).$dynamic()
+  if (sort === 'relevance' && match) {
+    pageIds.innerJoin(ftsHits('campaigns_fts', match), sql`hits.id = ${campaigns.id}`).orderBy(sql`hits.rank`, desc(campaigns.id))
+  }
+  else {
+    pageIds.orderBy(...SORTS[sort === 'relevance' ? 'newest' : sort])
+  }
+  const ids = pageIds.where(condition).limit(q.pageSize).offset((q.page - 1) * q.pageSize).all().map(r => r.id)
   const total = db.select({ n: count() }).from(campaigns).where(condition).get()!.n
-  return { items: rows.map(r => present(r)), total, page: q.page, pageSize: q.pageSize }
+  return { items: campaignRows(db, ids).map(row => present(row)), total, page: q.page, pageSize: q.pageSize }
 }
 
 /** One campaign by id or slug, if the viewer may see it; otherwise not found. */
@@ -138,6 +156,31 @@ export function getCampaign(db: Db, viewer: Viewer | null, idOrSlug: number | st
   // The reason is between the brand and the moderators; a creator only learns that it is under review.
   const insider = viewer?.role === 'admin' || viewer?.id === campaign.sponsor.id
   return campaign.flagged && insider ? { ...campaign, flagReason: openFlagReason(db, 'campaign', campaign.id) } : campaign
+}
+
+/** A campaign's public page: the same for every visitor, so it takes no viewer. */
+export function getPublicCampaign(db: Db, slug: string): CampaignView {
+  const statement = preparedOnce(db, 'campaigns:public-by-slug', () => db.select(columns).from(campaigns)
+    .leftJoin(sponsorProfiles, eq(sponsorProfiles.userId, campaigns.sponsorId))
+    .where(and(eq(campaigns.slug, sql.placeholder('slug')), publiclyVisible))
+    .prepare())
+  const row = statement.get({ slug })
+  if (!row) throw new DomainError('not_found', 'No such campaign')
+  return present(row)
+}
+
+/** The newest public campaigns that take applications (live or about to start), for the home page. */
+export function featuredCampaigns(db: Db, limit = 6): CampaignView[] {
+  const statement = preparedOnce(db, 'campaigns:featured', () => db.select({ id: campaigns.id }).from(campaigns)
+    .where(and(publiclyVisible, inArray(campaigns.status, [...OPEN_CAMPAIGN_STATUSES])))
+    .orderBy(...SORTS.newest).limit(sql.placeholder('limit')).prepare())
+  return campaignRows(db, statement.all({ limit }).map(r => r.id)).map(row => present(row))
+}
+
+/** Every campaign with a public page, and when it last changed: the sitemap's entries. */
+export function publicCampaignPages(db: Db): { slug: string, updatedAt: Date }[] {
+  return preparedOnce(db, 'campaigns:public-pages', () => db.select({ slug: campaigns.slug, updatedAt: campaigns.updatedAt })
+    .from(campaigns).where(publiclyVisible).orderBy(asc(campaigns.id)).prepare()).all()
 }
 
 function today() {

@@ -3,14 +3,15 @@ import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { adRequests, campaigns, influencerProfiles, users } from '../database/schema'
 import { AD_REQUEST_STATUS_GROUPS } from '../../shared/constants'
+import { OPEN_CAMPAIGN_STATUSES } from '../../shared/constants'
 import type { Page } from '../../shared/schemas/common'
 import type { InfluencerSearchQuery } from '../../shared/schemas/influencer'
 import { getCampaign } from './campaigns'
 import { DomainError } from './errors'
 import { NO_DEALS, scoreMatch } from './matching'
 import type { DealRecord, MatchHistory } from './matching'
-import { committedSql } from './money'
-import { ftsQuery, likeEscape } from './search'
+import { committedOf } from './money'
+import { ftsHits, ftsQuery, likeEscape } from './search'
 import type { Viewer } from './viewer'
 
 const cardColumns = {
@@ -66,13 +67,15 @@ export function searchInfluencers(db: Db, viewer: Viewer, q: InfluencerSearchQue
   const condition = and(...where)
 
   const sort = q.sort ?? (match ? 'relevance' : 'audience_desc')
-  const order = sort === 'relevance'
-    ? [sql`(select rank from influencers_fts where influencers_fts match ${match ?? '""'} and influencers_fts.rowid = "users"."id")`, desc(influencerProfiles.audienceSize)]
-    : SORTS[sort]
-
-  const rows = db.select(cardColumns).from(users)
-    .innerJoin(influencerProfiles, eq(influencerProfiles.userId, users.id))
-    .where(condition).orderBy(...order).limit(q.pageSize).offset((q.page - 1) * q.pageSize).all()
+  const page = db.select(cardColumns).from(users)
+    .innerJoin(influencerProfiles, eq(influencerProfiles.userId, users.id)).$dynamic()
+  if (sort === 'relevance' && match) {
+    page.innerJoin(ftsHits('influencers_fts', match), sql`hits.id = ${users.id}`).orderBy(sql`hits.rank`, desc(influencerProfiles.audienceSize))
+  }
+  else {
+    page.orderBy(...SORTS[sort === 'relevance' ? 'audience_desc' : sort])
+  }
+  const rows = page.where(condition).limit(q.pageSize).offset((q.page - 1) * q.pageSize).all()
   const total = db.select({ n: count() }).from(users)
     .innerJoin(influencerProfiles, eq(influencerProfiles.userId, users.id)).where(condition).get()!.n
   return { items: rows.map(r => presentCard(r, viewer)), total, page: q.page, pageSize: q.pageSize }
@@ -165,14 +168,16 @@ export function recommendCampaigns(db: Db, viewer: Viewer, limit = 12) {
   const track = dealRecords(db, [viewer.id]).get(viewer.id)
 
   const mine = db.select({ id: adRequests.campaignId }).from(adRequests).where(eq(adRequests.influencerId, viewer.id))
-  const live = and(eq(campaigns.visibility, 'public'), eq(campaigns.flagged, false), inArray(campaigns.status, ['active', 'scheduled']), notInArray(campaigns.id, mine))
-  const pick = { id: campaigns.id, sponsorId: campaigns.sponsorId, niche: campaigns.niche, budget: campaigns.budget, committed: committedSql() }
+  const live = and(eq(campaigns.visibility, 'public'), eq(campaigns.flagged, false), inArray(campaigns.status, [...OPEN_CAMPAIGN_STATUSES]), notInArray(campaigns.id, mine))
+  const pick = { id: campaigns.id, sponsorId: campaigns.sponsorId, niche: campaigns.niche, budget: campaigns.budget }
   const candidates = [
     ...db.select(pick).from(campaigns).where(and(live, eq(campaigns.niche, me.niche))).orderBy(desc(campaigns.budget)).limit(500).all(),
     ...db.select(pick).from(campaigns).where(and(live, sql`${campaigns.niche} <> ${me.niche}`)).orderBy(desc(campaigns.budget)).limit(200).all(),
   ]
+  // Summed for the shortlist only: in the candidate queries the sum would run for every live campaign before the limit.
+  const committed = committedOf(db, candidates.map(c => c.id))
   const ranked = candidates
-    .map(c => ({ id: c.id, ...scoreMatch({ niche: c.niche, budget: c.budget, remaining: c.budget - Number(c.committed) }, me, historyWith(track, c.sponsorId)) }))
+    .map(c => ({ id: c.id, ...scoreMatch({ niche: c.niche, budget: c.budget, remaining: c.budget - (committed.get(c.id) ?? 0) }, me, historyWith(track, c.sponsorId)) }))
     .filter(c => c.score > 0)
     .sort((a, b) => b.score - a.score || b.id - a.id)
     .slice(0, limit)

@@ -1,3 +1,4 @@
+import { isPublicPage } from '../../shared/public-pages'
 import { SessionEndedError } from '../domain/sessions'
 
 // A page load whose access cookie has expired but whose refresh cookie is still good gets
@@ -11,6 +12,8 @@ export default defineEventHandler(async (event) => {
   const path = event.path
   if (path.startsWith('/api/') || path.startsWith('/_nuxt/') || path.startsWith('/__nuxt') || /\.[a-z0-9]+(\?|$)/i.test(path)) return
   if (!(getHeader(event, 'accept') ?? '').includes('text/html')) return
+  // Public pages are the same for everyone: no session work, and no cookie set in their answer.
+  if (isPublicPage(path)) return
 
   const refreshToken = getCookie(event, REFRESH_COOKIE)
   if (!refreshToken) return

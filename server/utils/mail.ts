@@ -26,8 +26,8 @@ function smtpTransport(url: string): Transporter {
 
 /** The site as e-mails name it and link to it. */
 export function mailSite(): MailSite {
-  const { siteName, siteUrl } = useRuntimeConfig().public
-  return { name: siteName, url: siteUrl }
+  const { name, url } = useRuntimeConfig().public.site
+  return { name, url }
 }
 
 /**

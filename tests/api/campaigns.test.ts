@@ -74,15 +74,17 @@ describe('changing campaigns', () => {
 })
 
 describe('who sees which campaign', () => {
-  it('hides drafts, private and flagged campaigns from the public, but not from their owner and the admin', async () => {
+  it('hides drafts, private, cancelled and flagged campaigns from the public, but not from their owner and the admin', async () => {
     const sponsor = await newUser('sponsor')
     const draft = (await sponsor.post('/api/campaigns', campaignBody({ status: 'draft' }))).body
     const hidden = await liveCampaign(sponsor, { visibility: 'private' })
+    const cancelled = await liveCampaign(sponsor)
+    expect((await sponsor.delete(`/api/campaigns/${cancelled.id}`)).status).toBe(200)
     const flagged = await liveCampaign(sponsor)
     const admin = await loginAs('admin')
     expect((await admin.patch(`/api/admin/campaigns/${flagged.id}`, { flagged: true, reason: 'Misleading claims' })).status).toBe(200)
 
-    for (const c of [draft, hidden, flagged]) {
+    for (const c of [draft, hidden, cancelled, flagged]) {
       expect((await anonymous().get(`/api/campaigns/${c.id}`)).status).toBe(404)
       expect((await (await loginAs('leo')).get(`/api/campaigns/${c.id}`)).status).toBe(404)
       expect((await sponsor.get(`/api/campaigns/${c.id}`)).status).toBe(200)
@@ -91,7 +93,7 @@ describe('who sees which campaign', () => {
     const publicList = await anonymous().get(`/api/campaigns?sponsorId=${sponsor.user.id}`)
     expect(publicList.body.total).toBe(0)
     const ownList = await sponsor.get('/api/campaigns?mine=true')
-    expect(ownList.body.total).toBe(3)
+    expect(ownList.body.total).toBe(4)
   })
 
   it('shows an influencer a private campaign it was invited to', async () => {

@@ -1,3 +1,4 @@
+import { isPublicPage } from '../../shared/public-pages'
 import { TEST_ADMIN_PASSWORD } from '../support/built-server'
 import { expect, test } from './fixtures'
 import { DEMO_PASSWORD, expectAccessible, gotoHydrated } from './helpers'
@@ -6,7 +7,14 @@ import { DEMO_PASSWORD, expectAccessible, gotoHydrated } from './helpers'
 test.describe.configure({ timeout: 180_000 })
 
 const AREAS = [
-  { login: null, pages: ['/', '/login', '/login?reason=reused', '/login?reset=1', '/signup', '/forgot-password', '/reset-password?token=not-a-real-token-0123456789', '/reset-password'] },
+  {
+    login: null,
+    pages: [
+      '/', '/campaigns', '/campaigns?niche=beauty&sort=budget_desc', '/campaigns?min=lots', '/campaigns/summer-trail-gear-launch',
+      '/campaigns/clean-makeup-masterclass', '/campaigns/no-such-campaign', '/login', '/login?reason=reused', '/login?reset=1', '/signup',
+      '/forgot-password', '/reset-password?token=not-a-real-token-0123456789', '/reset-password',
+    ],
+  },
   { login: 'acme', pages: ['/sponsor', '/sponsor/campaigns', '/sponsor/campaigns/new', '/sponsor/campaigns/1', '/sponsor/influencers', '/sponsor/requests', '/sponsor/requests/3', '/sponsor/profile'] },
   { login: 'mia', pages: ['/influencer', '/influencer/campaigns', '/influencer/campaigns/1', '/influencer/requests', '/influencer/requests/1', '/influencer/profile'] },
   { login: 'admin', pages: ['/admin', '/admin/users', '/admin/campaigns', '/admin/requests', '/admin/outbox', '/admin/jobs'] },
@@ -19,7 +27,9 @@ for (const area of AREAS) {
       await page.request.post('/api/auth/login', { data: { login: area.login, password } })
     }
     for (const path of area.pages) {
-      await gotoHydrated(page, path)
+      // Public pages ship no JavaScript: there is nothing to hydrate.
+      if (isPublicPage(path)) await page.goto(path)
+      else await gotoHydrated(page, path)
       await page.waitForLoadState('networkidle')
       await expectAccessible(page, path)
     }

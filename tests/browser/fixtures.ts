@@ -12,7 +12,9 @@ function watchHydration(context: BrowserContext, mismatches: string[]) {
  * rendering differently (ids, text, attributes) breaks labels and focus in ways a click-through
  * rarely shows. The build keeps Vue's mismatch reports on (nuxt.config.ts `debug.hydration`).
  *
- * `otherPage` is a second person's browser (its own cookies) for journeys between two users.
+ * `otherPage` is a second person's browser (its own cookies) for journeys between two users. It
+ * runs JavaScript even where the test's own page does not (a visitor without scripts who then
+ * logs in on a hydrated page).
  */
 export const test = base.extend<{ hydrationMismatches: string[], otherPage: Page }>({
   hydrationMismatches: [async ({ context }, use) => {
@@ -23,7 +25,7 @@ export const test = base.extend<{ hydrationMismatches: string[], otherPage: Page
   }, { auto: true }],
 
   otherPage: async ({ browser, hydrationMismatches }, use, testInfo) => {
-    const context = await browser.newContext({ ...testInfo.project.use, baseURL: testInfo.project.use.baseURL })
+    const context = await browser.newContext({ ...testInfo.project.use, baseURL: testInfo.project.use.baseURL, javaScriptEnabled: true })
     watchHydration(context, hydrationMismatches)
     await use(await context.newPage())
     await context.close()

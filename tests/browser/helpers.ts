@@ -28,6 +28,9 @@ export async function logInThroughForm(page: Page, login: string, password = DEM
 /** Shows the page in the light or the dark colour scheme, as the system would ask for it. */
 export async function useColorScheme(page: Page, scheme: 'light' | 'dark') {
   await page.emulateMedia({ colorScheme: scheme })
+  // Public pages ship no app: only their inline snippet picks the scheme, as the page loads.
+  const hydrated = await page.evaluate(() => !!(document.querySelector('#__nuxt') as NuxtRoot | null)?.__vue_app__)
+  if (!hydrated) await page.reload()
   await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/)
 }
 
@@ -144,4 +147,29 @@ export async function expectNoSidewaysScroll(page: Page) {
       .map(el => `${el.tagName.toLowerCase()}.${String(el.className).split(' ').slice(0, 4).join('.')}: ${el.scrollWidth} > ${el.clientWidth}`)
   })
   expect(overflowing, 'elements scrolling sideways').toEqual([])
+}
+
+function day(offset: number) {
+  return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+}
+
+/**
+ * A live public campaign of a new brand, published through the API (the request context ends
+ * logged out). Titles carry a unique word, so the run's campaign is told from all others.
+ */
+export async function publishCampaign(request: APIRequestContext, data: { title: string, niche: string, budget: number }) {
+  const sponsor = await signUp(request, 'sponsor', { displayName: 'Paws Co' })
+  expect((await request.post('/api/auth/login', { data: { login: sponsor.username, password: sponsor.password } })).ok()).toBe(true)
+  const created = await request.post('/api/campaigns', {
+    data: {
+      ...data,
+      title: `${data.title} ${Date.now().toString(36)}${accounts++}`,
+      description: 'Daily walks with our new reflective harness, from the first sniff to the evening lap.',
+      goals: 'Three reels and a story a day.',
+      startDate: day(-1), endDate: day(30), visibility: 'public', status: 'active',
+    },
+  })
+  expect(created.status(), await created.text()).toBe(201)
+  await request.post('/api/auth/logout')
+  return { ...(await created.json() as { id: number, slug: string, title: string }), company: sponsor.profile.company, sponsor }
 }

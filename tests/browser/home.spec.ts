@@ -1,5 +1,6 @@
+import { TEST_ADMIN_PASSWORD } from '../support/built-server'
 import { expect, test } from './fixtures'
-import { gotoHydrated } from './helpers'
+import { publishCampaign } from './helpers'
 
 const HERO = 'Where brands and creators make sponsorship deals'
 
@@ -17,9 +18,31 @@ test('the home page introduces the marketplace and leads brands and creators to 
   await expect(main.getByRole('link', { name: 'Join as a creator' }).first()).toHaveAttribute('href', '/signup?role=influencer')
 })
 
+test('the home page shows the newest live public campaigns and leads to them and to the directory', async ({ page, request }) => {
+  const listed = await publishCampaign(request, { title: 'Harness Test Drive', niche: 'pets', budget: 300_000 })
+  // A flagged campaign, though live and newer, stays off public pages.
+  const flagged = await publishCampaign(request, { title: 'Miracle Kibble', niche: 'pets', budget: 200_000 })
+  expect((await request.post('/api/auth/login', { data: { login: 'admin', password: TEST_ADMIN_PASSWORD } })).ok()).toBe(true)
+  expect((await request.patch(`/api/admin/campaigns/${flagged.id}`, { data: { flagged: true, reason: 'Claims under review' } })).ok()).toBe(true)
+  await request.post('/api/auth/logout')
+
+  await page.goto('/')
+  const live = page.locator('#campaigns')
+  await expect(live.getByRole('link', { name: flagged.title })).toHaveCount(0)
+  await live.getByRole('link', { name: listed.title }).click()
+  await expect(page).toHaveURL(`/campaigns/${listed.slug}`)
+  await expect(page.getByRole('heading', { level: 1, name: listed.title })).toBeVisible()
+
+  await page.goBack()
+  await live.getByRole('link', { name: 'Browse all campaigns' }).click()
+  await expect(page).toHaveURL('/campaigns')
+  await expect(page.getByRole('heading', { level: 1, name: 'Sponsorship campaigns' })).toBeVisible()
+})
+
 test('on a phone the menu leads to the login page and closes behind it', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 })
-  await gotoHydrated(page, '/')
+  // The home page ships no JavaScript: the menu is a <details> element and its links load pages.
+  await page.goto('/')
 
   const menu = page.getByRole('navigation', { name: 'Main' })
   await page.getByLabel('Menu').click()
@@ -39,6 +62,16 @@ test.describe('without JavaScript', () => {
     await page.getByRole('main').getByRole('link', { name: 'Join as a creator' }).first().click()
     await expect(page).toHaveURL('/signup?role=influencer')
     await expect(page.getByRole('radio', { name: 'I’m a creator' })).toBeChecked()
+  })
+
+  test('the phone menu opens and leads to the campaign directory', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto('/')
+
+    await page.getByLabel('Menu').click()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Campaigns' }).click()
+    await expect(page).toHaveURL('/campaigns')
+    await expect(page.getByRole('heading', { level: 1, name: 'Sponsorship campaigns' })).toBeVisible()
   })
 
   test('the phone menu opens and links to the sign-up page', async ({ page }) => {

@@ -8,6 +8,8 @@ import { join, resolve } from 'node:path'
 /** The secret test servers sign with: tests know it so they can forge tokens on purpose. */
 export const TEST_JWT_SECRET = 'test-secret-7f3a9c1e5b2d8f4a6c0e9b1d3f5a7c2e'
 export const TEST_ADMIN_PASSWORD = 'admin-test-password'
+/** The public address test servers are told they have: canonical URLs, the sitemap and JSON-LD use it. */
+export const TEST_SITE_URL = 'https://influencia.test'
 
 export interface RunningServer {
   url: string
@@ -48,6 +50,7 @@ export async function startBuiltServer(env: Record<string, string> = {}, shared?
       NUXT_SEED_DEMO: 'true',
       NUXT_COOKIE_SECURE: 'false',
       NUXT_TRUST_PROXY: 'true',
+      NUXT_PUBLIC_SITE_URL: TEST_SITE_URL,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

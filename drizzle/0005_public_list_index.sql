@@ -1,0 +1,2 @@
+DROP INDEX `campaigns_public_list_idx`;--> statement-breakpoint
+CREATE INDEX `campaigns_public_list_idx` ON `campaigns` (`visibility`,`flagged`,`status`,`created_at`,`budget`,`start_date`,`end_date`,`niche`);
