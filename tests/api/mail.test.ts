@@ -4,7 +4,7 @@ import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loginAs } from '../support/actors'
 import { apiClient, newAccount } from '../support/api-client'
-import { startBuiltServer, TEST_ADMIN_PASSWORD } from '../support/built-server'
+import { startBuiltServer, TEST_ADMIN_PASSWORD, TEST_SITE_URL } from '../support/built-server'
 import type { RunningServer } from '../support/built-server'
 
 /** What an SMTP server started by the test received, and refused. */
@@ -139,7 +139,8 @@ describe('e-mail without SMTP: the outbox', () => {
       status: 'sent',
       error: null,
     })
-    expect(res.body.items[0].text).toMatch(/http:\/\/localhost:3000\/reset-password\?token=[\w-]+/)
+    // The link is on the site's public address (NUXT_PUBLIC_SITE_URL), not on the server's own.
+    expect(res.body.items[0].text).toContain(`${TEST_SITE_URL}/reset-password?token=`)
     expect(res.body.items[0].sentAt).toBe(res.body.items[0].createdAt)
 
     expect((await apiClient().post('/api/auth/password-reset', { email: account.email })).status).toBe(202)
