@@ -17,6 +17,8 @@ interface AboutAdRequest extends Told {
   /** The campaign's title, so a notification reads well even after the campaign is renamed. */
   campaign: string
   paymentAmount?: number
+  /** The note the step carries in the request's history, e.g. why it expired. */
+  message?: string
 }
 
 interface AboutCampaign extends Told {

@@ -8,6 +8,8 @@ export interface AppNotification {
     campaign?: string
     paymentAmount?: number
     reason?: string
+    /** The step's note in the request's history, e.g. why it expired. */
+    message?: string
   }
   read: boolean
   createdAt: string

@@ -11,7 +11,7 @@ interface NotificationView {
 
 /** How a notification reads in the inbox, and where it leads, for the role reading it. */
 export function describeNotification(n: AppNotification, role: Role): NotificationView {
-  const { adRequestId, campaignId, campaign = 'A campaign', paymentAmount, reason } = n.payload
+  const { adRequestId, campaignId, campaign = 'A campaign', paymentAmount, reason, message } = n.payload
   const amount = paymentAmount !== undefined ? formatCents(paymentAmount) : undefined
   const request = adRequestId ? `/${role}/requests/${adRequestId}` : undefined
   const campaignLink = campaignId && role === 'sponsor' ? `/sponsor/campaigns/${campaignId}` : undefined
@@ -24,7 +24,7 @@ export function describeNotification(n: AppNotification, role: Role): Notificati
     case 'ad_request.rejected': return { title: `Declined: ${campaign}`, icon: 'i-lucide-x', to: request }
     case 'ad_request.withdrawn': return { title: `Withdrawn: ${campaign}`, icon: 'i-lucide-undo-2', to: request }
     case 'ad_request.completed': return { title: `Completed: ${campaign}`, description: amount && `Paid: ${amount}`, icon: 'i-lucide-badge-check', to: request }
-    case 'ad_request.expired': return { title: `Expired: ${campaign}`, description: 'The campaign ended before an agreement.', icon: 'i-lucide-clock', to: request }
+    case 'ad_request.expired': return { title: `Expired: ${campaign}`, description: message ?? 'The campaign ended before an agreement.', icon: 'i-lucide-clock', to: request }
     case 'campaign.started': return { title: `${campaign} has started`, description: 'It is live from today.', icon: 'i-lucide-play', to: campaignLink }
     case 'campaign.ended': return { title: `${campaign} has ended`, description: 'Its end date has passed: requests still open have expired.', icon: 'i-lucide-flag-triangle-right', to: campaignLink }
     case 'campaign.unflagged': return { title: `${campaign} is visible again`, description: 'A moderator ended the review.', icon: 'i-lucide-eye', to: campaignLink }

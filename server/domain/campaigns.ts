@@ -324,7 +324,7 @@ export function expireOpenRequests(tx: Db, emit: Emit, campaign: Pick<CampaignRo
     tx.update(adRequests).set({ status: 'expired' }).where(eq(adRequests.id, r.id)).run()
     tx.insert(adRequestEvents).values({ adRequestId: r.id, kind: 'expired', actorId: null, message: reason }).run()
     emit({
-      type: 'ad_request.expired', adRequestId: r.id, campaignId: campaign.id, campaign: campaign.title,
+      type: 'ad_request.expired', adRequestId: r.id, campaignId: campaign.id, campaign: campaign.title, message: reason,
       actorId: null, recipients: [r.influencerId, campaign.sponsorId],
     })
   }

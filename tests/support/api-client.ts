@@ -16,7 +16,10 @@ let nextClientAddress = 1
  */
 export function apiClient(options: { ip?: string, baseURL?: string } = {}) {
   const baseURL = options.baseURL ?? inject('baseURL')
-  const ip = options.ip ?? `10.${process.pid % 250}.${Math.floor(nextClientAddress / 250)}.${nextClientAddress++ % 250}`
+  // Unique across the test files running at once (each its own process): an address built from
+  // `pid % 250` could repeat another file's, and share the client whose login limit that file
+  // exhausts on purpose.
+  const ip = options.ip ?? `fd00::${process.pid.toString(16)}:${(nextClientAddress++).toString(16)}`
   const jar = new Map<string, string>()
 
   async function request<T = any>(method: string, path: string, init: { body?: unknown, rawBody?: string, headers?: Record<string, string>, cookies?: boolean } = {}): Promise<ApiResponse<T>> {

@@ -86,7 +86,7 @@ describe('the campaign lifecycle', () => {
     expect(rows('select kind, actor_id as actorId, message from ad_request_events where ad_request_id = ?', pending))
       .toEqual([{ kind: 'expired', actorId: null, message: 'The campaign ended before an agreement.' }])
     expect(rows('select count(*) as n from ad_request_events where ad_request_id = ?', accepted)).toEqual([{ n: 0 }])
-    const expiry = { kind: 'ad_request.expired', payload: expect.objectContaining({ adRequestId: pending, campaignId: id, campaign: 'Short Run' }) }
+    const expiry = { kind: 'ad_request.expired', payload: expect.objectContaining({ adRequestId: pending, campaignId: id, campaign: 'Short Run', message: 'The campaign ended before an agreement.' }) }
     expect(inbox(creator)).toEqual([expiry])
     expect(inbox(sponsor)).toEqual([expect.objectContaining({ kind: 'campaign.ended' }), expiry])
   })
@@ -98,7 +98,8 @@ describe('the campaign lifecycle', () => {
     expect(runCampaignLifecycle(db, at('2026-03-05'), 'UTC')).toEqual({ started: 0, completed: 0, expired: 1 })
     expect(requestStatus(negotiating)).toBe('expired')
     expect(rows<{ message: string }>('select message from ad_request_events where ad_request_id = ?', negotiating)[0]!.message).toBe('The campaign was cancelled.')
-    expect(inbox(creator).map(n => n.kind)).toEqual(['ad_request.expired'])
+    // Both parties are told why: the campaign was cancelled, not over.
+    expect(inbox(creator)).toEqual([{ kind: 'ad_request.expired', payload: expect.objectContaining({ message: 'The campaign was cancelled.' }) }])
   })
 
   it('does nothing twice: a second run of the same moment changes nothing and tells nobody again', () => {

@@ -223,7 +223,7 @@ export function seedDemo(db: Db, options: { adminPassword?: string } = {}): stri
       for (const e of events) {
         const type: AdRequestEventType = e.kind === 'offer' ? (r.by === 'sponsor' ? 'ad_request.invited' : 'ad_request.applied') : `ad_request.${e.kind}` as AdRequestEventType
         const recipients = e.actorId === null ? [influencerId, campaign.sponsorId] : [e.actorId === influencerId ? campaign.sponsorId : influencerId]
-        tell({ type, adRequestId: request.id, campaignId: campaign.id, campaign: r.campaign, paymentAmount: e.paymentAmount ?? undefined, actorId: e.actorId ?? null, recipients }, e.createdAt!)
+        tell({ type, adRequestId: request.id, campaignId: campaign.id, campaign: r.campaign, paymentAmount: e.paymentAmount ?? undefined, message: e.message ?? undefined, actorId: e.actorId ?? null, recipients }, e.createdAt!)
       }
     })
 
