@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiClient } from '../support/api-client'
 import type { Client } from '../support/actors'
 import { anonymous, liveCampaign, loginAs, newUser } from '../support/actors'
+import { redisAvailable, redisUrl } from '../support/redis'
 import { startBuiltServer, TEST_ADMIN_PASSWORD } from '../support/built-server'
 import type { RunningServer } from '../support/built-server'
 import { countRows } from '../support/database'
@@ -65,24 +66,7 @@ describe('scheduled jobs', () => {
 
 // The lock that makes several instances run each schedule once lives in Redis (TEST_REDIS_URL;
 // CI runs Redis, elsewhere this part is skipped when none answers, as in redis.test.ts).
-const redisUrl = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379'
-
-async function redisAnswers() {
-  const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 5000, retryStrategy: () => null })
-  try {
-    await probe.connect()
-    return (await probe.ping()) === 'PONG'
-  }
-  catch {
-    return false
-  }
-  finally {
-    probe.disconnect()
-  }
-}
-
-const available = await redisAnswers()
-if (!available && process.env.CI) throw new Error(`CI needs Redis at ${redisUrl} (TEST_REDIS_URL)`)
+const available = await redisAvailable()
 
 describe.runIf(available)('a scheduled job with Redis', () => {
   const prefix = `influencia-test-${randomUUID()}`

@@ -4,29 +4,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Redis from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { redisAvailable, redisUrl } from '../support/redis'
 import { startBuiltServer } from '../support/built-server'
 import type { RunningServer } from '../support/built-server'
 
-// Two app instances on one database and one Redis, as behind a load balancer. Runs against
-// TEST_REDIS_URL (CI starts Redis at 127.0.0.1:6379); outside CI it is skipped when no Redis answers.
-const redisUrl = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379'
-
-async function redisAnswers() {
-  const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 5000, retryStrategy: () => null })
-  try {
-    await probe.connect()
-    return (await probe.ping()) === 'PONG'
-  }
-  catch {
-    return false
-  }
-  finally {
-    probe.disconnect()
-  }
-}
-
-const available = await redisAnswers()
-if (!available && process.env.CI) throw new Error(`CI needs Redis at ${redisUrl} (TEST_REDIS_URL)`)
+// Two app instances on one database and one Redis, as behind a load balancer (see
+// tests/support/redis.ts for which Redis, and when this is skipped).
+const available = await redisAvailable()
 
 describe.runIf(available)('with Redis (shared storage across instances)', () => {
   const prefix = `influencia-test-${randomUUID()}`
