@@ -9,6 +9,11 @@
 interface Told {
   actorId: number | null
   recipients: number[]
+  /**
+   * Users whose open pages follow the change live without an inbox row (an export's owner
+   * watching its progress). Recipients and the actor are told live anyway.
+   */
+  watchers?: number[]
 }
 
 interface AboutAdRequest extends Told {
@@ -37,6 +42,7 @@ export type DomainEvent =
   | AboutCampaign & { type: 'campaign.flagged', reason: string }
   | Told & { type: 'account.approved' | 'user.suspended', userId: number }
   // Reserved for the CSV exports and monthly reports that plug into this path later.
+  | Told & { type: 'export.progress', exportId: number, progress: number }
   | Told & { type: 'export.finished', exportId: number }
   | Told & { type: 'report.ready', month: string }
 
@@ -54,6 +60,13 @@ export interface NotificationDraft {
  * live delivery both go through here.
  */
 export function notificationsFor(event: DomainEvent): NotificationDraft[] {
-  const { type, recipients, actorId: _actor, ...payload } = event
+  const { type, recipients, actorId: _actor, watchers: _watchers, ...payload } = event
   return recipients.map(userId => ({ userId, kind: type, payload }))
+}
+
+/** Everyone whose open pages should follow the event as it happens: recipients, watchers, the actor. */
+export function liveAudience(event: DomainEvent): number[] {
+  const users = new Set([...event.recipients, ...(event.watchers ?? [])])
+  if (event.actorId !== null) users.add(event.actorId)
+  return [...users]
 }
