@@ -90,6 +90,14 @@ export const ROLE_HOME: Record<Role, string> = {
 export const SESSION_END_REASONS = ['expired', 'logged-out', 'reused', 'suspended', 'password-changed', 'revoked'] as const
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number]
 
+/** Why the login form sent a visitor back when it was posted without JavaScript (`/login?error=`). */
+export const LOGIN_FORM_ERRORS = ['missing', 'wrong', 'suspended', 'limited'] as const
+export type LoginFormError = (typeof LOGIN_FORM_ERRORS)[number]
+
+export function isLoginFormError(value: unknown): value is LoginFormError {
+  return (LOGIN_FORM_ERRORS as readonly unknown[]).includes(value)
+}
+
 export function isSessionEndReason(value: unknown): value is SessionEndReason {
   return (SESSION_END_REASONS as readonly unknown[]).includes(value)
 }

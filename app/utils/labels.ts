@@ -1,6 +1,6 @@
 import type { BadgeProps } from '@nuxt/ui'
 import { AD_REQUEST_STATUS_GROUPS, AD_REQUEST_STATUSES, CAMPAIGN_STATUS_GROUPS, CAMPAIGN_STATUSES, NICHES, ROLES, USER_STATUSES } from '#shared/constants'
-import type { AdRequestStatus, AdRequestStatusGroup, CampaignStatus, CampaignStatusGroup, CampaignVisibility, MailStatus, MailTransport, Platform, Role, SessionEndReason, UserStatus } from '#shared/constants'
+import type { AdRequestStatus, AdRequestStatusGroup, CampaignStatus, CampaignStatusGroup, CampaignVisibility, MailStatus, MailTransport, Platform, LoginFormError, Role, SessionEndReason, UserStatus } from '#shared/constants'
 import type { CAMPAIGN_SORTS } from '#shared/schemas/campaign'
 import { capitalize } from './format'
 
@@ -134,4 +134,12 @@ export const SESSION_END_NOTICES: Record<SessionEndReason, { title: string, desc
   },
   'suspended': { title: 'This account is suspended', description: 'You cannot log in while it is suspended. Contact the Influencia team if you think this is a mistake.', icon: 'i-lucide-ban' },
   'revoked': { title: 'Your session has ended', description: 'Log in again to continue.', icon: 'i-lucide-log-out' },
+}
+
+/** What the login form says when it was posted without JavaScript and sent back (`?error=`). */
+export const LOGIN_FORM_ERROR_MESSAGES: Record<LoginFormError, string> = {
+  missing: 'Enter your username or email and your password.',
+  wrong: 'Wrong username, email or password',
+  suspended: 'This account is suspended',
+  limited: 'Too many login attempts; try again in a few minutes',
 }
