@@ -14,6 +14,7 @@ export const TEST_SITE_URL = 'https://influencia.test'
 export interface RunningServer {
   url: string
   dbPath: string
+  pid: number
   stop: () => Promise<void>
 }
 
@@ -80,6 +81,7 @@ export async function startBuiltServer(env: Record<string, string> = {}, shared?
   return {
     url,
     dbPath,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM')
