@@ -115,6 +115,8 @@ export function cacheLookup<T>(spec: CacheSpec): Promise<Lookup<T>> {
 }
 
 const pendingBumps = new Set<Promise<unknown>>()
+/** A starting instance cannot know what changed while it was away, nor how old entries are shaped. */
+let missedBumps = true
 
 /**
  * Makes every entry depending on one of `tags` stale. With Redis the bump is an INCR per tag, in
@@ -132,7 +134,7 @@ export function invalidateTags(tags: string[]) {
     const batch = redis.multi()
     for (const tag of unique) batch.incr(tagKey(tag)).expire(tagKey(tag), TAG_TTL_SECONDS)
     return batch.exec()
-  }, { evenIfDown: true }).catch(() => {})
+  }, { mustLand: true }).catch(() => { missedBumps = true })
   pendingBumps.add(bump)
   void bump.finally(() => pendingBumps.delete(bump))
 }
@@ -143,9 +145,20 @@ export async function invalidationsSettled() {
 }
 
 /**
- * Whenever Redis answers again (and when this instance starts), every entry stored before stops
- * matching: bumps may have been missed meanwhile, and a new release may shape values differently.
+ * When Redis answers again after this instance failed to bump a version (and when it starts:
+ * a new release may shape values differently), every entry stored before stops matching.
+ * A slow read alone drops nothing: it missed no change.
  */
 export function dropCacheOnRedisRecovery() {
-  onRedisRecovery(redis => redis.incr(redisKey(EPOCH)))
+  onRedisRecovery(async (redis) => {
+    if (!missedBumps) return
+    missedBumps = false
+    try {
+      await redis.incr(redisKey(EPOCH))
+    }
+    catch (error) {
+      missedBumps = true
+      throw error
+    }
+  })
 }

@@ -10,6 +10,8 @@ import type Redis from 'ioredis'
  */
 const OP_TIMEOUT_MS = 100
 const PROBE_INTERVAL_MS = 1000
+/** One late answer can be a busy machine; two in a row is a Redis in trouble. Errors count at once. */
+const TIMEOUTS_TO_TRIP = 2
 
 export class RedisUnavailable extends Error {
   constructor(reason: string) {
@@ -17,8 +19,13 @@ export class RedisUnavailable extends Error {
   }
 }
 
+class RedisTimeout extends RedisUnavailable {}
+
 /** Closed until the first probe succeeds: a starting instance runs the recovery steps too. */
 let up = false
+let timeoutsInARow = 0
+/** Counts trips, so a probe that overlapped one does not close the breaker behind it. */
+let trips = 0
 let probing: Promise<boolean> | null = null
 let lastProbe = 0
 const recoverySteps: ((redis: Redis) => Promise<unknown>)[] = []
@@ -60,13 +67,15 @@ export function redisState(): 'redis' | 'memory' | 'unavailable' {
 function timed<T>(work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => setImmediate(() => reject(new RedisUnavailable(`no answer in ${OP_TIMEOUT_MS} ms`))), OP_TIMEOUT_MS)
+    timer = setTimeout(() => setImmediate(() => reject(new RedisTimeout(`no answer in ${OP_TIMEOUT_MS} ms`))), OP_TIMEOUT_MS)
   })
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
 }
 
-function tripped(error: unknown) {
+function tripped(error: unknown, { atOnce = false } = {}) {
+  if (!atOnce && error instanceof RedisTimeout && ++timeoutsInARow < TIMEOUTS_TO_TRIP) return
   up = false
+  trips++
   if (Date.now() - lastComplaint > 30_000) {
     lastComplaint = Date.now()
     console.warn(`[redis] ${error instanceof Error ? error.message : error}; serving without it until it answers again`)
@@ -76,13 +85,14 @@ function tripped(error: unknown) {
 /**
  * Runs `op` against Redis, or throws RedisUnavailable: without Redis, while the breaker is open,
  * when the connection is not ready (nothing is queued to wait for a reconnection), on error and
- * after OP_TIMEOUT_MS. `evenIfDown` tries a ready connection while the breaker is open (for
- * writes that should reach Redis if at all possible); a success there starts a probe.
+ * after OP_TIMEOUT_MS. `mustLand` is for writes whose loss needs repair on recovery (cache
+ * invalidations): tried on a ready connection even while the breaker is open, and any failure
+ * opens it, so the recovery steps run before Redis is used again.
  */
-export async function withRedis<T>(op: (redis: Redis) => Promise<T>, { evenIfDown = false } = {}): Promise<T> {
+export async function withRedis<T>(op: (redis: Redis) => Promise<T>, { mustLand = false } = {}): Promise<T> {
   const redis = redisClient()
   if (!redis) throw new RedisUnavailable('not configured')
-  if (!up && !evenIfDown) {
+  if (!up && !mustLand) {
     void probeRedis()
     throw new RedisUnavailable('circuit open')
   }
@@ -92,11 +102,12 @@ export async function withRedis<T>(op: (redis: Redis) => Promise<T>, { evenIfDow
   }
   try {
     const result = await timed(op(redis))
+    timeoutsInARow = 0
     if (!up) void probeRedis()
     return result
   }
   catch (error) {
-    tripped(error)
+    tripped(error, { atOnce: mustLand })
     throw error instanceof RedisUnavailable ? error : new RedisUnavailable(error instanceof Error ? error.message : String(error))
   }
 }
@@ -113,11 +124,14 @@ export function probeRedis({ force = false } = {}): Promise<boolean> {
   lastProbe = Date.now()
   probing = (async () => {
     if (redis.status !== 'ready') return false
+    const tripsBefore = trips
     try {
       await timed(redis.ping())
       for (const step of recoverySteps) await timed(step(redis))
+      if (trips !== tripsBefore) return false
       if (!up) console.info('[redis] answering: caching and shared counters resume')
       up = true
+      timeoutsInARow = 0
     }
     catch (error) {
       tripped(error)
