@@ -1,9 +1,12 @@
+import type { Role } from './constants'
+
 /**
  * Domain events: every state change someone must hear about. The domain emits them inside the
- * write's transaction; the notifications table, live updates and e-mail all hear of them through
- * one delivery path. `recipients` are the users told in their inbox (empty when nobody needs to
- * be told, e.g. the sponsor who published their own campaign); `actorId` is null when the
- * platform itself acted (the lifecycle task). The types double as notification kinds.
+ * write's transaction; the notifications table, live updates, e-mail and the cache (which drops
+ * what each one makes stale) all hear of them through one delivery path. `recipients` are the
+ * users told in their inbox (empty when nobody needs to be told, e.g. the sponsor who published
+ * their own campaign); `actorId` is null when the platform itself acted (the lifecycle task).
+ * The types double as notification kinds.
  */
 
 interface Told {
@@ -36,11 +39,19 @@ export type AdRequestEventType =
   | 'ad_request.invited' | 'ad_request.applied' | 'ad_request.counter' | 'ad_request.accepted'
   | 'ad_request.rejected' | 'ad_request.withdrawn' | 'ad_request.completed' | 'ad_request.expired'
 
+export type CampaignEventType =
+  | 'campaign.published' | 'campaign.started' | 'campaign.ended' | 'campaign.cancelled' | 'campaign.unflagged'
+  // Told to nobody (recipients: []), but heard by the cache and anyone following the campaign live.
+  | 'campaign.drafted' | 'campaign.edited' | 'campaign.paused' | 'campaign.resumed'
+
 export type DomainEvent =
   | AboutAdRequest & { type: AdRequestEventType }
-  | AboutCampaign & { type: 'campaign.published' | 'campaign.started' | 'campaign.ended' | 'campaign.cancelled' | 'campaign.unflagged' }
+  | AboutCampaign & { type: CampaignEventType }
   | AboutCampaign & { type: 'campaign.flagged', reason: string }
   | Told & { type: 'account.approved' | 'user.suspended', userId: number }
+  // Account changes nobody is told of in their inbox (recipients: []).
+  | Told & { type: 'account.created' | 'profile.updated', userId: number, role: Role }
+  | Told & { type: 'user.reactivated' | 'user.flagged' | 'user.unflagged', userId: number }
   // Reserved for the CSV exports and monthly reports that plug into this path later.
   | Told & { type: 'export.progress', exportId: number, progress: number }
   | Told & { type: 'export.finished', exportId: number }

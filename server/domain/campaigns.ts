@@ -7,6 +7,7 @@ import { OPEN_CAMPAIGN_STATUSES, PUBLISHED_CAMPAIGN_STATUSES } from '../../share
 import type { CampaignStatus } from '../../shared/constants'
 import type { CampaignCreateInput, CampaignListQuery, CampaignUpdateInput } from '../../shared/schemas/campaign'
 import type { Page } from '../../shared/schemas/common'
+import type { CampaignEventType } from '../../shared/events'
 import { formatCents } from '../../shared/money'
 import { dayIn } from './calendar'
 import { DomainError } from './errors'
@@ -169,6 +170,15 @@ export function getPublicCampaign(db: Db, slug: string): CampaignView {
   return present(row)
 }
 
+/**
+ * The campaign a slug names and its sponsor, whatever its state: what a cached public page of it
+ * depends on. Slugs never change, so this can be read before the page is.
+ */
+export function campaignOfSlug(db: Db, slug: string): { id: number, sponsorId: number } | undefined {
+  return preparedOnce(db, 'campaigns:of-slug', () => db.select({ id: campaigns.id, sponsorId: campaigns.sponsorId })
+    .from(campaigns).where(eq(campaigns.slug, sql.placeholder('slug'))).prepare()).get({ slug })
+}
+
 /** The newest public campaigns that take applications (live or about to start), for the home page. */
 export function featuredCampaigns(db: Db, limit = 6): CampaignView[] {
   const statement = preparedOnce(db, 'campaigns:featured', () => db.select({ id: campaigns.id }).from(campaigns)
@@ -229,7 +239,7 @@ export function createCampaign(db: Db, sponsor: Viewer, input: CampaignCreateInp
       budget: input.budget,
       status: wanted === 'draft' ? 'draft' : publishedStatus(input.startDate),
     }).returning({ id: campaigns.id }).get()
-    if (wanted !== 'draft') emit({ type: 'campaign.published', campaignId: row.id, campaign: input.title, sponsorId: sponsor.id, actorId: sponsor.id, recipients: [] })
+    emit({ type: wanted === 'draft' ? 'campaign.drafted' : 'campaign.published', campaignId: row.id, campaign: input.title, sponsorId: sponsor.id, actorId: sponsor.id, recipients: [] })
     return row.id
   })
   return getCampaign(db, sponsor, id)
@@ -256,6 +266,7 @@ export function updateCampaign(db: Db, sponsor: Viewer, id: number, input: Campa
     if (next.endDate < next.startDate) throw new DomainError('invalid', 'The end date is before the start date', { fields: { endDate: 'Must be on or after the start date' } })
 
     let status: CampaignStatus = current.status
+    let change: CampaignEventType = 'campaign.edited'
     if (input.status && input.status !== current.status) {
       if (!SPONSOR_MOVES[current.status].includes(input.status)) {
         throw new DomainError('conflict', `A ${current.status} campaign cannot become ${input.status}`)
@@ -268,10 +279,12 @@ export function updateCampaign(db: Db, sponsor: Viewer, id: number, input: Campa
         assertMayPublish(sponsor)
         if (next.endDate < today()) throw new DomainError('conflict', 'The campaign has ended; change its end date to publish it')
         status = publishedStatus(next.startDate)
-        if (current.status === 'draft') emit({ type: 'campaign.published', campaignId: id, campaign: next.title, sponsorId: sponsor.id, actorId: sponsor.id, recipients: [] })
+        if (current.status === 'draft') change = 'campaign.published'
+        if (current.status === 'paused') change = 'campaign.resumed'
       }
       else {
         status = input.status
+        if (status === 'paused') change = 'campaign.paused'
       }
     }
 
@@ -285,6 +298,7 @@ export function updateCampaign(db: Db, sponsor: Viewer, id: number, input: Campa
       title: next.title, description: next.description, niche: next.niche, goals: next.goals,
       startDate: next.startDate, endDate: next.endDate, visibility: next.visibility, budget: next.budget, status,
     }).where(eq(campaigns.id, id)).run()
+    emit({ type: change, campaignId: id, campaign: next.title, sponsorId: sponsor.id, actorId: sponsor.id, recipients: [] })
   })
   return getCampaign(db, sponsor, id)
 }

@@ -61,6 +61,7 @@ export function moderateUser(db: Db, adminId: number, userId: number, change: Us
         tokenVersion: suspending ? user.tokenVersion + 1 : user.tokenVersion,
       }).where(eq(users.id, userId)).run()
       if (user.status === 'pending' && change.status === 'active') emit({ type: 'account.approved', userId, actorId: adminId, recipients: [userId] })
+      if (user.status === 'suspended' && change.status === 'active') emit({ type: 'user.reactivated', userId, actorId: adminId, recipients: [] })
       if (suspending) {
         // Not told in the inbox: they can no longer sign in to read it (e-mail will tell them).
         emit({ type: 'user.suspended', userId, actorId: adminId, recipients: [] })
@@ -70,6 +71,7 @@ export function moderateUser(db: Db, adminId: number, userId: number, change: Us
 
     if (change.flagged !== undefined && change.flagged !== user.flagged) {
       tx.update(users).set({ flagged: change.flagged }).where(eq(users.id, userId)).run()
+      emit({ type: change.flagged ? 'user.flagged' : 'user.unflagged', userId, actorId: adminId, recipients: [] })
       if (change.flagged) {
         tx.insert(flags).values({ targetType: 'user', targetId: userId, reason: change.reason!, reporterId: adminId }).run()
       }

@@ -1,9 +1,9 @@
 import { eq, or } from 'drizzle-orm'
 import type { Db } from '../database/client'
-import { writeTransaction } from '../database/client'
 import { influencerProfiles, sponsorProfiles, users } from '../database/schema'
 import type { SignupInput } from '../../shared/schemas/auth'
 import { DomainError } from './errors'
+import { writeWithEvents } from './events'
 
 export type UserRow = typeof users.$inferSelect
 
@@ -54,7 +54,7 @@ export function findUserByLogin(db: Db, login: string): UserRow | undefined {
  * with its profile, in one transaction: either both rows exist afterwards or neither does.
  */
 export function createAccount(db: Db, input: SignupInput, passwordHash: string): UserRow {
-  return writeTransaction(db, (tx) => {
+  return writeWithEvents(db, (tx, emit) => {
     const taken = tx.select({ username: users.username, email: users.email }).from(users)
       .where(or(eq(users.username, input.username), eq(users.email, input.email))).all()
     const fields: Record<string, string> = {}
@@ -89,6 +89,7 @@ export function createAccount(db: Db, input: SignupInput, passwordHash: string):
         minimumRate: p.minimumRate ?? 0,
       }).run()
     }
+    emit({ type: 'account.created', userId: user.id, role: user.role, actorId: user.id, recipients: [] })
     return user
   })
 }

@@ -19,14 +19,18 @@ const STATUS: Record<DomainErrorKind, number> = {
 
 /**
  * An API handler whose domain errors become their HTTP status with the domain's message, and
- * whose every error carries the standard reason phrase as `statusMessage`.
+ * whose every error carries the standard reason phrase as `statusMessage`. Its answer waits for
+ * the cache invalidations its writes started: the writer's next read already sees the change.
  */
 export function defineApiHandler<T>(handler: (event: H3Event) => T | Promise<T>): EventHandler<EventHandlerRequest, Promise<T>> {
   return defineEventHandler(async (event) => {
     try {
-      return await handler(event)
+      const answer = await handler(event)
+      await invalidationsSettled()
+      return answer
     }
     catch (error) {
+      await invalidationsSettled()
       if (error instanceof DomainError) {
         const status = STATUS[error.kind]
         throw createError({ status, statusText: REASON[status], message: error.message, data: error.data })

@@ -13,21 +13,25 @@ const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
 const runningHere = new Set<string>()
 
 /**
- * Takes the task's lock: a Redis key (SET NX PX) shared by every instance when Redis is
- * configured, so a schedule fires once across them; a flag in this process otherwise.
- * Resolves to the release function, or null when someone else holds it.
+ * Takes the task's lock: a Redis key (SET NX PX) shared by every instance when Redis answers,
+ * so a schedule fires once across them; a flag in this process otherwise. Without Redis, or
+ * while it does not answer, each instance may run the task: the tasks are idempotent (a second
+ * run of the same moment finds nothing left to do), so running twice is safe where skipping
+ * would miss the schedule. Resolves to the release function, or null when someone else holds it.
  */
 async function acquireLock(name: JobName): Promise<(() => Promise<void>) | null> {
-  const redis = redisClient()
-  if (!redis) {
+  const key = jobLockKey(name)
+  const token = randomUUID()
+  try {
+    if (await withRedis(redis => redis.set(key, token, 'PX', LOCK_TTL_MS, 'NX')) !== 'OK') return null
+    // A release that does not reach Redis leaves the lock to expire.
+    return async () => { await withRedis(redis => redis.eval(RELEASE, 1, key, token)).catch(() => {}) }
+  }
+  catch {
     if (runningHere.has(name)) return null
     runningHere.add(name)
     return async () => { runningHere.delete(name) }
   }
-  const key = jobLockKey(name)
-  const token = randomUUID()
-  if (await redis.set(key, token, 'PX', LOCK_TTL_MS, 'NX') !== 'OK') return null
-  return async () => { await redis.eval(RELEASE, 1, key, token) }
 }
 
 export function jobLockKey(name: JobName) {

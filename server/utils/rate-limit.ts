@@ -2,7 +2,9 @@ import type { H3Event } from 'h3'
 
 /**
  * Fixed-window counters shared by every instance through Redis (atomic INCR), or kept in
- * memory when there is no Redis or it does not answer, so a Redis outage never locks users out.
+ * memory when there is no Redis or it does not answer (within 100 ms, see ./redis.ts), so a
+ * Redis outage never locks users out nor slows their login: during one, each instance counts
+ * on its own, which loosens a limit by the number of instances at most.
  */
 const local = new Map<string, { count: number, resetAt: number }>()
 
@@ -14,37 +16,36 @@ export function clientAddress(event: H3Event) {
 export interface WindowCount { count: number, retryAfter: number }
 
 export async function countHit(key: string, windowSeconds: number): Promise<WindowCount> {
-  const redis = redisClient()
-  if (redis) {
-    try {
-      const fullKey = `${useRuntimeConfig().redisPrefix}:rl:${key}`
-      const res = await redis.multi().incr(fullKey).expire(fullKey, windowSeconds, 'NX').ttl(fullKey).exec()
-      const count = Number(res?.[0]?.[1] ?? 1)
-      const ttl = Number(res?.[2]?.[1] ?? windowSeconds)
-      return { count, retryAfter: Math.max(1, ttl) }
-    }
-    catch { /* fall through to the local counter */ }
+  try {
+    const fullKey = limitKey(key)
+    const res = await withRedis(redis => redis.multi().incr(fullKey).expire(fullKey, windowSeconds, 'NX').ttl(fullKey).exec())
+    const count = Number(res?.[0]?.[1] ?? 1)
+    const ttl = Number(res?.[2]?.[1] ?? windowSeconds)
+    return { count, retryAfter: Math.max(1, ttl) }
   }
-  return localHit(key, windowSeconds, 1)
+  catch {
+    return localHit(key, windowSeconds, 1)
+  }
 }
 
 export async function peekCount(key: string, windowSeconds: number): Promise<WindowCount> {
-  const redis = redisClient()
-  if (redis) {
-    try {
-      const fullKey = `${useRuntimeConfig().redisPrefix}:rl:${key}`
-      const [count, ttl] = await Promise.all([redis.get(fullKey), redis.ttl(fullKey)])
-      return { count: Number(count ?? 0), retryAfter: Math.max(1, ttl) }
-    }
-    catch { /* fall through */ }
+  try {
+    const fullKey = limitKey(key)
+    const [count, ttl] = await withRedis(redis => Promise.all([redis.get(fullKey), redis.ttl(fullKey)]))
+    return { count: Number(count ?? 0), retryAfter: Math.max(1, ttl) }
   }
-  return localHit(key, windowSeconds, 0)
+  catch {
+    return localHit(key, windowSeconds, 0)
+  }
 }
 
 export async function resetCount(key: string) {
   local.delete(key)
-  const redis = redisClient()
-  if (redis) await redis.del(`${useRuntimeConfig().redisPrefix}:rl:${key}`).catch(() => {})
+  await withRedis(redis => redis.del(limitKey(key))).catch(() => {})
+}
+
+function limitKey(key: string) {
+  return `${useRuntimeConfig().redisPrefix}:rl:${key}`
 }
 
 function localHit(key: string, windowSeconds: number, increment: number): WindowCount {

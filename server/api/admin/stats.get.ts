@@ -2,5 +2,5 @@ import { platformStats } from '../../domain/stats'
 
 export default defineApiHandler(async (event) => {
   await requireUser(event, 'admin')
-  return platformStats(useDb())
+  return cachedRead(event, cached.adminStats(), () => platformStats(useDb()))
 })

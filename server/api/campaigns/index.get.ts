@@ -3,5 +3,8 @@ import { listCampaigns } from '../../domain/campaigns'
 
 export default defineApiHandler(async (event) => {
   const query = readQueryAs(event, campaignListQuery)
-  return listCampaigns(useDb(), await getViewer(event), query)
+  const viewer = await getViewer(event)
+  // A visitor's list is the same for every visitor; a member's depends on who they are.
+  if (!viewer) return cachedRead(event, cached.anonymousCampaignList(query), () => listCampaigns(useDb(), null, query))
+  return listCampaigns(useDb(), viewer, query)
 })

@@ -3,5 +3,6 @@ import { searchInfluencers } from '../../domain/discovery'
 
 export default defineApiHandler(async (event) => {
   const viewer = await requireUser(event, 'sponsor', 'admin')
-  return searchInfluencers(useDb(), viewer, readQueryAs(event, influencerSearchQuery))
+  const query = readQueryAs(event, influencerSearchQuery)
+  return cachedRead(event, cached.influencerSearch(viewer.role === 'admin' ? 'admin' : 'sponsor', query), () => searchInfluencers(useDb(), viewer, query))
 })

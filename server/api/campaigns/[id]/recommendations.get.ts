@@ -4,5 +4,5 @@ import { recommendInfluencers } from '../../../domain/discovery'
 export default defineApiHandler(async (event) => {
   const viewer = await requireUser(event, 'sponsor', 'admin')
   const { id } = readParamsAs(event, idParam)
-  return { items: recommendInfluencers(useDb(), viewer, id) }
+  return cachedRead(event, cached.recommendedInfluencers(viewer.id, id), () => ({ items: recommendInfluencers(useDb(), viewer, id) }))
 })

@@ -1,8 +1,11 @@
 import { campaignSlugParam } from '../../../../shared/schemas/campaign'
-import { getPublicCampaign } from '../../../domain/campaigns'
+import { campaignOfSlug, getPublicCampaign } from '../../../domain/campaigns'
 
 /** A campaign's public page data: the same for everyone, whoever is logged in. */
 export default defineApiHandler((event) => {
   const { slug } = readParamsAs(event, campaignSlugParam)
-  return getPublicCampaign(useDb(), slug)
+  const db = useDb()
+  const campaign = campaignOfSlug(db, slug)
+  if (!campaign) return getPublicCampaign(db, slug)
+  return cachedRead(event, cached.publicCampaign(slug, campaignPageTags(campaign)), () => getPublicCampaign(db, slug))
 })

@@ -1,0 +1,164 @@
+import type { H3Event } from 'h3'
+
+/**
+ * Cached reads that are never stale, by tag version stamps. Each entry is stored with the
+ * versions its tags had before it was computed (and the global epoch); a write bumps the versions
+ * of the tags it makes stale, so an entry whose stamp no longer matches is simply not used, on
+ * every instance sharing Redis at once, with no purge lists. Reading the entry and the current
+ * versions is one MGET. An entry computed from data older than a bump carries the older stamp
+ * and is never served, whichever of the read and the write finished first.
+ *
+ * Redis when configured (shared by every instance), process memory otherwise (one instance).
+ * When Redis does not answer, reads go to the database (see ./redis.ts) and `x-cache: bypass`.
+ */
+
+export interface CacheSpec {
+  key: string
+  /** What the value depends on (see ./cache-keys.ts): a write that bumps one of them drops it. */
+  tags: string[]
+  /** An upper bound only: freshness comes from the tags. At most MAX_TTL_SECONDS. */
+  ttlSeconds: number
+}
+
+type Lookup<T> =
+  | { state: 'hit', value: T }
+  /** `version` names the data the value must be computed from: the key and the stamp it is stored under. */
+  | { state: 'miss', version: string, store: (value: T) => void }
+  | { state: 'bypass' }
+
+/** Tag versions outlive every entry, so a version that expires and restarts at 0 matches none. */
+const MAX_TTL_SECONDS = 86_400
+const TAG_TTL_SECONDS = 2 * MAX_TTL_SECONDS
+const MAX_MEMORY_ENTRIES = 2000
+
+const memoryEntries = new Map<string, { raw: string, expiresAt: number }>()
+const memoryTags = new Map<string, number>()
+
+function redisKey(name: string) {
+  return `${useRuntimeConfig().redisPrefix}:cache:${name}`
+}
+const EPOCH = 'epoch'
+const entryKey = (key: string) => redisKey(`entry:${key}`)
+const tagKey = (tag: string) => redisKey(`tag:${tag}`)
+
+/** Stored as "<stamp>\n<json>", so a stale entry is recognised without parsing its value. */
+function decode<T>(raw: string | null | undefined, stamp: string): T | undefined {
+  if (!raw) return undefined
+  const newline = raw.indexOf('\n')
+  return raw.slice(0, newline) === stamp ? JSON.parse(raw.slice(newline + 1)) as T : undefined
+}
+
+async function lookup<T>(spec: CacheSpec): Promise<Lookup<T>> {
+  const ttl = Math.min(spec.ttlSeconds, MAX_TTL_SECONDS)
+  if (!redisClient()) {
+    const stamp = spec.tags.map(tag => memoryTags.get(tag) ?? 0).join('.')
+    const entry = memoryEntries.get(spec.key)
+    const value = entry && entry.expiresAt > Date.now() ? decode<T>(entry.raw, stamp) : undefined
+    if (value !== undefined) return { state: 'hit', value }
+    return { state: 'miss', version: `${spec.key}\n${stamp}`, store: value => rememberInMemory(spec.key, `${stamp}\n${JSON.stringify(value)}`, ttl) }
+  }
+  let found: (string | null)[]
+  try {
+    found = await withRedis(redis => redis.mget(entryKey(spec.key), redisKey(EPOCH), ...spec.tags.map(tagKey)))
+  }
+  catch {
+    return { state: 'bypass' }
+  }
+  const [raw, ...versions] = found
+  const stamp = versions.map(v => v ?? '0').join('.')
+  const value = decode<T>(raw, stamp)
+  if (value !== undefined) return { state: 'hit', value }
+  return {
+    state: 'miss',
+    version: `${spec.key}\n${stamp}`,
+    store: value => void withRedis(redis => redis.set(entryKey(spec.key), `${stamp}\n${JSON.stringify(value)}`, 'EX', ttl)).catch(() => {}),
+  }
+}
+
+function rememberInMemory(key: string, raw: string, ttlSeconds: number) {
+  memoryEntries.delete(key)
+  memoryEntries.set(key, { raw, expiresAt: Date.now() + ttlSeconds * 1000 })
+  // A Map keeps insertion order: the first key is the least recently stored.
+  if (memoryEntries.size > MAX_MEMORY_ENTRIES) memoryEntries.delete(memoryEntries.keys().next().value!)
+}
+
+const computing = new Map<string, Promise<unknown>>()
+
+/**
+ * The value under `spec.key` if it is still current, else `compute()`'s (stored for the next
+ * reader). Concurrent misses of one key and stamp in this process compute it once (a miss after
+ * a bump never joins a computation started before it). Errors are not cached. With an event,
+ * the answer says `x-cache: hit | miss | bypass`.
+ */
+export async function cachedRead<T>(event: H3Event | null, spec: CacheSpec, compute: () => T | Promise<T>): Promise<T> {
+  const found = await lookup<T>(spec)
+  if (event) setResponseHeader(event, 'x-cache', found.state)
+  if (found.state === 'hit') return found.value
+  if (found.state === 'bypass') return compute()
+  const running = computing.get(found.version) as Promise<T> | undefined
+  if (running) return running
+  const work = (async () => compute())()
+  computing.set(found.version, work)
+  try {
+    const value = await work
+    found.store(value)
+    return value
+  }
+  finally {
+    computing.delete(found.version)
+  }
+}
+
+/** The lower-level step for callers that produce the value elsewhere (the page render cache). */
+export function cacheLookup<T>(spec: CacheSpec): Promise<Lookup<T>> {
+  return lookup<T>(spec)
+}
+
+const pendingBumps = new Set<Promise<unknown>>()
+/** A starting instance cannot know what changed while it was away, nor how old entries are shaped. */
+let missedBumps = true
+
+/**
+ * Makes every entry depending on one of `tags` stale. With Redis the bump is an INCR per tag, in
+ * flight until `invalidationsSettled()`; one that fails opens the breaker, and the epoch bumped
+ * when Redis answers again covers it.
+ */
+export function invalidateTags(tags: string[]) {
+  const unique = [...new Set(tags)]
+  if (!unique.length) return
+  if (!redisClient()) {
+    for (const tag of unique) memoryTags.set(tag, (memoryTags.get(tag) ?? 0) + 1)
+    return
+  }
+  const bump = withRedis((redis) => {
+    const batch = redis.multi()
+    for (const tag of unique) batch.incr(tagKey(tag)).expire(tagKey(tag), TAG_TTL_SECONDS)
+    return batch.exec()
+  }, { mustLand: true }).catch(() => { missedBumps = true })
+  pendingBumps.add(bump)
+  void bump.finally(() => pendingBumps.delete(bump))
+}
+
+/** Resolves once every bump started so far has landed or given up: a writer then reads its own change. */
+export async function invalidationsSettled() {
+  if (pendingBumps.size) await Promise.all(pendingBumps)
+}
+
+/**
+ * When Redis answers again after this instance failed to bump a version (and when it starts:
+ * a new release may shape values differently), every entry stored before stops matching.
+ * A slow read alone drops nothing: it missed no change.
+ */
+export function dropCacheOnRedisRecovery() {
+  onRedisRecovery(async (redis) => {
+    if (!missedBumps) return
+    missedBumps = false
+    try {
+      await redis.incr(redisKey(EPOCH))
+    }
+    catch (error) {
+      missedBumps = true
+      throw error
+    }
+  })
+}
