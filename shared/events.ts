@@ -32,6 +32,19 @@ interface AboutCampaign extends Told {
   sponsorId: number
 }
 
+/** An influencer's evening nudge: requests waiting for their answer, or days away from the platform. */
+interface DailyReminder {
+  /** The day it is for, `YYYY-MM-DD` in the platform's time zone. */
+  day: string
+  /** How many requests wait for the influencer's answer. */
+  awaiting: number
+  /** When exactly one waits: that request, so the reminder leads straight to it. */
+  adRequestId?: number
+  campaign?: string
+  /** Days since the last visit, when that is why they are reminded. */
+  idleDays?: number
+}
+
 export type AdRequestEventType =
   | 'ad_request.invited' | 'ad_request.applied' | 'ad_request.counter' | 'ad_request.accepted'
   | 'ad_request.rejected' | 'ad_request.withdrawn' | 'ad_request.completed' | 'ad_request.expired'
@@ -41,9 +54,11 @@ export type DomainEvent =
   | AboutCampaign & { type: 'campaign.published' | 'campaign.started' | 'campaign.ended' | 'campaign.cancelled' | 'campaign.unflagged' }
   | AboutCampaign & { type: 'campaign.flagged', reason: string }
   | Told & { type: 'account.approved' | 'user.suspended', userId: number }
-  // Reserved for the CSV exports and monthly reports that plug into this path later.
+  // Reserved for the CSV exports that plug into this path later.
   | Told & { type: 'export.progress', exportId: number, progress: number }
   | Told & { type: 'export.finished', exportId: number }
+  | Told & DailyReminder & { type: 'reminder.daily' }
+  /** A sponsor's activity report for `month` (`YYYY-MM`) can be read. */
   | Told & { type: 'report.ready', month: string }
 
 export type DomainEventType = DomainEvent['type']
