@@ -5,25 +5,28 @@ import { TEST_ADMIN_PASSWORD } from './built-server'
 export type Client = ReturnType<typeof apiClient> & { user: { id: number, username: string, role: string } }
 
 /** A client logged in (by cookie) as an existing account. */
-export async function loginAs(login: string, password = login === 'admin' ? TEST_ADMIN_PASSWORD : 'demo-password'): Promise<Client> {
-  const client = apiClient()
+export async function loginAs(login: string, password = login === 'admin' ? TEST_ADMIN_PASSWORD : 'demo-password', baseURL?: string): Promise<Client> {
+  const client = apiClient({ baseURL })
   const res = await client.post('/api/auth/login', { login, password })
   expect(res.status, `login ${login}`).toBe(200)
   return Object.assign(client, { user: res.body.user })
 }
 
-/** A fresh account of the role, logged in. Sponsors are approved by the admin unless `pending`. */
-export async function newUser(role: 'sponsor' | 'influencer', options: { pending?: boolean, profile?: Record<string, unknown> } = {}): Promise<Client> {
-  const client = apiClient()
+/**
+ * A fresh account of the role, logged in, on the suite's server or on `baseURL`. Sponsors are
+ * approved by the admin unless `pending`.
+ */
+export async function newUser(role: 'sponsor' | 'influencer', options: { pending?: boolean, profile?: Record<string, unknown>, baseURL?: string } = {}): Promise<Client & { email: string, displayName: string }> {
+  const client = apiClient({ baseURL: options.baseURL })
   const account = newAccount(role)
   if (options.profile) account.profile = { ...account.profile, ...options.profile }
   const res = await client.post('/api/auth/signup', account)
   expect(res.status, 'signup').toBe(201)
   if (role === 'sponsor' && !options.pending) {
-    const admin = await loginAs('admin')
+    const admin = await loginAs('admin', undefined, options.baseURL)
     expect((await admin.patch(`/api/admin/users/${res.body.user.id}`, { status: 'active' })).status).toBe(200)
   }
-  return Object.assign(client, { user: res.body.user })
+  return Object.assign(client, { user: res.body.user, email: account.email, displayName: account.displayName })
 }
 
 export const anonymous = () => apiClient()

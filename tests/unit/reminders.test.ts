@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { eventMails } from '../../server/domain/event-mail'
 import { onDomainEvent, writeWithEvents } from '../../server/domain/events'
+import { recordMail } from '../../server/domain/outbox'
 import type { Delivered } from '../../server/domain/events'
 import { isReminderHour, sendDailyReminders } from '../../server/domain/reminders'
 import { noteSeen } from '../../server/domain/users'
@@ -150,5 +151,17 @@ describe('e-mail for events', () => {
     expect(mails[1]!.text).toContain('https://influencia.test/sponsor/requests/7')
     expect(mails[0]!.text).toContain('The campaign was cancelled.')
     expect(eventMails(t.db, site, started!)).toEqual([])
+  })
+
+  it('records no second e-mail when the same event is delivered again', () => {
+    const influencer = t.addUser('twice', 'influencer', { lastSeenAt: daysBefore(1) })
+    invite(influencer)
+    sendDailyReminders(t.db, EVENING, SETTINGS)
+
+    const [first] = eventMails(t.db, site, heard[0]!)
+    const [again] = eventMails(t.db, site, heard[0]!)
+    expect(recordMail(t.db, first!, 'outbox')).toEqual(expect.any(Number))
+    expect(recordMail(t.db, again!, 'outbox')).toBeUndefined()
+    expect(t.rows('select "to", subject from outbox')).toEqual([{ to: 'twice@test.example', subject: 'Waiting for your answer: Spring Glow' }])
   })
 })
