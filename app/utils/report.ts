@@ -10,14 +10,18 @@ export function monthsBetween(first: string, last: string): string[] {
   }
 }
 
-/**
- * A figure beside last month's, for a report's tiles: "+$200 (+25 %) vs February",
- * "−3 vs February", "Same as February".
- */
-export function changeFrom(now: number, before: number, previousMonth: string, format: (value: number) => string = String): string {
+/** How a figure moved from one month to the next: "+$200", "−3", or null when it stayed. */
+export function change(now: number, before: number, format: (value: number) => string = String): { text: string, percent?: string, up: boolean } | null {
+  if (now === before) return null
+  const up = now > before
+  const sign = up ? '+' : '−'
+  const percent = before > 0 ? `${sign}${formatPercent(Math.round((Math.abs(now - before) / before) * 100))}` : undefined
+  return { text: `${sign}${format(Math.abs(now - before))}`, percent, up }
+}
+
+/** A tile's line under its figure: "+$200 vs September", "Same as September". */
+export function changeFrom(now: number, before: number, previousMonth: string, format?: (value: number) => string): string {
   const month = formatMonth(previousMonth).split(' ')[0]
-  if (now === before) return `Same as ${month}`
-  const sign = now > before ? '+' : '−'
-  const percent = before > 0 ? ` (${sign}${formatPercent(Math.round((Math.abs(now - before) / before) * 100))})` : ''
-  return `${sign}${format(Math.abs(now - before))}${percent} vs ${month}`
+  const moved = change(now, before, format)
+  return moved ? `${moved.text} vs ${month}` : `Same as ${month}`
 }

@@ -19,7 +19,7 @@ test('an admin sees the lifecycle task with its schedule, runs it now and sees t
   expect(run.outcome).toBe('succeeded')
   await expect(page.getByText('campaigns:lifecycle ran', { exact: true })).toBeVisible()
 
-  await page.getByRole('button', { name: /^Recent runs/ }).click()
+  await card.getByRole('button', { name: /^Recent runs/ }).click()
   const runs = card.getByRole('table')
   const time = new Date(run.startedAt)
   const clock = `${String(time.getUTCHours()).padStart(2, '0')}:${String(time.getUTCMinutes()).padStart(2, '0')} UTC`
