@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm'
+import { and, asc, eq, exists, lte, or, sql } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { adRequests, campaigns, users } from '../database/schema'
 import { awaitingAnswerFrom } from './ad-requests'
@@ -52,7 +52,8 @@ function candidates(db: Db, day: string, now: Date, idleDays: number): Candidate
   const waitingFor = Map.groupBy(waiting, w => w.userId)
   const idleBefore = now.getTime() - idleDays * DAY_MS
   const people = db.select({ id: users.id, lastSeen: lastSeen.mapWith(Number) }).from(users)
-    .where(and(unreminded, or(inArray(users.id, [...waitingFor.keys()]), lte(lastSeen, idleBefore)))).all()
+    .where(and(unreminded, or(exists(db.select({ one: adRequests.id }).from(adRequests)
+      .where(and(eq(adRequests.influencerId, users.id), awaitingAnswerFrom('influencer')))), lte(lastSeen, idleBefore)))).all()
   return people.map(p => ({ id: p.id, lastSeen: new Date(p.lastSeen), waiting: waitingFor.get(p.id) ?? [] }))
 }
 
