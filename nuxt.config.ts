@@ -64,8 +64,9 @@ export default defineNuxtConfig({
     provider: 'none',
     serverBundle: { collections: ['lucide'] },
     clientBundle: {
-      // The default scan reads templates only; icon names also sit in app/ .ts files (navigation data).
-      scan: { globInclude: ['**/*.{vue,jsx,tsx,md,mdc,mdx,yml,yaml}', 'app/**/*.ts'] },
+      // The default scan reads templates only; icon names also sit in .ts files (navigation data,
+      // the notification texts in shared/).
+      scan: { globInclude: ['**/*.{vue,jsx,tsx,md,mdc,mdx,yml,yaml}', 'app/**/*.ts', 'shared/**/*.ts'] },
       sizeLimitKb: 512,
     },
   },
@@ -112,6 +113,10 @@ export default defineNuxtConfig({
     redisPrefix: 'influencia',
     /** NUXT_TZ: the time zone campaign dates are days in (an IANA name). */
     tz: 'UTC',
+    /** NUXT_REMINDER_HOUR: the hour (0–23, in NUXT_TZ) the daily reminders go out. */
+    reminderHour: 18,
+    /** NUXT_REMINDER_IDLE_DAYS: days away after which an influencer is reminded with nothing waiting. */
+    reminderIdleDays: 7,
     jwtSecret: '',
     jwtIssuer: 'influencia',
     jwtAudience: 'influencia-app',

@@ -39,6 +39,8 @@ export default defineConfig({
     timeout: 120_000,
     env: {
       NODE_ENV: 'production',
+      // No scheduled task fires behind the journeys (see tests/support/built-server.ts).
+      TEST: 'true',
       HOST: '127.0.0.1',
       PORT: String(PORT),
       NUXT_DB_PATH: join(mkdtempSync(join(tmpdir(), 'influencia-browser-')), 'browser.sqlite'),

@@ -69,6 +69,9 @@ export const FLAG_TARGETS = ['user', 'campaign'] as const
 export const FLAG_STATUSES = ['open', 'resolved', 'dismissed'] as const
 export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const
 export const JOB_OUTCOMES = ['running', 'succeeded', 'failed', 'skipped'] as const
+/** What the scheduled tasks tell each user once per period: a day's reminder, a month's report. */
+export const PERIODIC_NOTICE_KINDS = ['reminder.daily', 'report.ready'] as const
+export type PeriodicNoticeKind = (typeof PERIODIC_NOTICE_KINDS)[number]
 
 /** An e-mail is queued until its transport answers; without SMTP the outbox itself delivers it. */
 export const MAIL_STATUSES = ['queued', 'sent', 'failed'] as const

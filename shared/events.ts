@@ -35,6 +35,19 @@ interface AboutCampaign extends Told {
   sponsorId: number
 }
 
+/** An influencer's evening nudge: requests waiting for their answer, or days away from the platform. */
+interface DailyReminder {
+  /** The day it is for, `YYYY-MM-DD` in the platform's time zone. */
+  day: string
+  /** How many requests wait for the influencer's answer. */
+  awaiting: number
+  /** When exactly one waits: that request, so the reminder leads straight to it. */
+  adRequestId?: number
+  campaign?: string
+  /** Days since the last visit, when that is why they are reminded. */
+  idleDays?: number
+}
+
 export type AdRequestEventType =
   | 'ad_request.invited' | 'ad_request.applied' | 'ad_request.counter' | 'ad_request.accepted'
   | 'ad_request.rejected' | 'ad_request.withdrawn' | 'ad_request.completed' | 'ad_request.expired'
@@ -52,9 +65,11 @@ export type DomainEvent =
   // Account changes nobody is told of in their inbox (recipients: []).
   | Told & { type: 'account.created' | 'profile.updated', userId: number, role: Role }
   | Told & { type: 'user.reactivated' | 'user.flagged' | 'user.unflagged', userId: number }
-  // Reserved for the CSV exports and monthly reports that plug into this path later.
+  // Reserved for the CSV exports that plug into this path later.
   | Told & { type: 'export.progress', exportId: number, progress: number }
   | Told & { type: 'export.finished', exportId: number }
+  | Told & DailyReminder & { type: 'reminder.daily' }
+  /** A sponsor's activity report for `month` (`YYYY-MM`) can be read. */
   | Told & { type: 'report.ready', month: string }
 
 export type DomainEventType = DomainEvent['type']

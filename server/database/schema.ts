@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import {
   AD_REQUEST_EVENT_KINDS, AD_REQUEST_PARTIES, AD_REQUEST_STATUSES, CAMPAIGN_STATUSES, CAMPAIGN_VISIBILITIES,
-  EXPORT_STATUSES, FLAG_STATUSES, FLAG_TARGETS, JOB_OUTCOMES, MAIL_STATUSES, MAIL_TRANSPORTS, ROLES, USER_STATUSES,
+  EXPORT_STATUSES, FLAG_STATUSES, FLAG_TARGETS, JOB_OUTCOMES, MAIL_STATUSES, MAIL_TRANSPORTS, PERIODIC_NOTICE_KINDS, ROLES, USER_STATUSES,
 } from '../../shared/constants'
 import type { Platform } from '../../shared/constants'
 
@@ -25,6 +25,8 @@ export const users = sqliteTable('users', {
   /** Bumped on suspension, password change and logout-everywhere: older access tokens stop working. */
   tokenVersion: integer('token_version').notNull().default(0),
   lastLoginAt: integer('last_login_at', { mode: 'timestamp_ms' }),
+  /** The last authenticated request, to the hour: who has not visited for days gets a reminder. */
+  lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, t => [
@@ -174,6 +176,21 @@ export const jobRuns = sqliteTable('job_runs', {
   error: text('error'),
 }, t => [
   index('job_runs_task_idx').on(t.task, t.startedAt),
+])
+
+/**
+ * The periodic notices a user has had: one row per kind and period (the day of a daily reminder,
+ * the month of a monthly report), written in the transaction that tells them. The key makes a
+ * second run of the same period, on this instance or another, find the notice already given.
+ */
+export const periodicNotices = sqliteTable('periodic_notices', {
+  kind: text('kind', { enum: PERIODIC_NOTICE_KINDS }).notNull(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  /** `YYYY-MM-DD` for a day, `YYYY-MM` for a month, in the platform's time zone. */
+  period: text('period').notNull(),
+  createdAt: createdAt(),
+}, t => [
+  primaryKey({ columns: [t.kind, t.period, t.userId] }),
 ])
 
 /** One login on one device: the family of refresh tokens that descend from it. */

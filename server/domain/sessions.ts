@@ -176,6 +176,7 @@ export function prepareSessionLookup(db: Db) {
     status: users.status,
     displayName: users.displayName,
     tokenVersion: users.tokenVersion,
+    lastSeenAt: users.lastSeenAt,
     sessionRevokedAt: authSessions.revokedAt,
     sessionExpiresAt: authSessions.expiresAt,
   }).from(users)

@@ -97,3 +97,16 @@ export function createAccount(db: Db, input: SignupInput, passwordHash: string):
 export function recordLogin(db: Db, userId: number) {
   db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, userId)).run()
 }
+
+/** How stale a user's last visit may be before a request writes it again. */
+export const LAST_SEEN_PRECISION_MS = 3_600_000
+
+/**
+ * Notes that the user is using the platform now, at most once an hour: the daily reminder only
+ * needs to know who has stayed away for days, and a write on every request would cost more than
+ * the request. `lastSeenAt` is the value the request's session lookup already read.
+ */
+export function noteSeen(db: Db, userId: number, lastSeenAt: Date | null, now = new Date()) {
+  if (lastSeenAt && now.getTime() - lastSeenAt.getTime() < LAST_SEEN_PRECISION_MS) return
+  db.update(users).set({ lastSeenAt: now }).where(eq(users.id, userId)).run()
+}

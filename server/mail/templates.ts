@@ -98,3 +98,27 @@ ${actionButton('Choose a new password', link)}
 <p style="margin:0;color:#52525b">If you did not ask for this, ignore this e-mail: your password stays as it is.</p>`
   return { subject: `Reset your ${site.name} password`, text, html: layout(site, title, body) }
 }
+
+/**
+ * The e-mail about a notification: its title and description as the inbox shows them, and a
+ * link to where it can be seen in the app.
+ */
+export function notificationMail(site: MailSite, { name, title, description, link }: { name: string, title: string, description?: string, link: string }): MailContent {
+  const text = `Hi ${name},
+
+${title}${description ? `\n${description}` : ''}
+
+See it on ${site.name}:
+${link}
+
+You get this e-mail because it is about your account on ${site.name}.
+
+${site.name}
+${siteLink(site, '/')}
+`
+  const body = html`<p style="margin:0 0 16px">Hi ${name},</p>
+${description ? html`<p style="margin:0 0 16px">${description}</p>` : ''}
+${actionButton(`Open in ${site.name}`, link)}
+<p style="margin:0;color:#52525b">You get this e-mail because it is about your account on ${site.name}.</p>`
+  return { subject: title, text, html: layout(site, title, body) }
+}

@@ -2,7 +2,7 @@ import type { H3Event } from 'h3'
 import type { Role } from '../../shared/constants'
 import type { TokenSettings } from './tokens'
 import { prepareSessionLookup, rotateRefreshToken, startSession } from '../domain/sessions'
-import { getUserWithProfile, recordLogin } from '../domain/users'
+import { getUserWithProfile, noteSeen, recordLogin } from '../domain/users'
 import type { PresentedUser, UserRow } from '../domain/users'
 
 export const ACCESS_COOKIE = 'influencia_access'
@@ -51,6 +51,13 @@ export async function getAuthUser(event: H3Event): Promise<AuthUser | null> {
     const alive = row && !row.sessionRevokedAt && row.sessionExpiresAt.getTime() > Date.now()
     if (alive && row.tokenVersion === claims.tokenVersion) {
       user = { id: row.id, username: row.username, role: row.role, status: row.status, displayName: row.displayName, sessionId: claims.sessionId }
+      try {
+        noteSeen(useDb(), row.id, row.lastSeenAt)
+      }
+      catch (error) {
+        // A busy database must not fail the request for it: the next request notes the visit.
+        console.warn('[auth] Could not note the visit:', error)
+      }
     }
   }
   event.context.authUser = user

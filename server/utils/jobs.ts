@@ -43,10 +43,9 @@ export function jobLockKey(name: JobName) {
  * with what it did or failed with why; skipped when another instance holds the lock. Both the
  * schedule and the admin's "Run now" come through here.
  */
-export async function runJob(name: JobName, work: (now: Date) => Counts | Promise<Counts>): Promise<JobRunView> {
+export async function runJob(name: JobName, work: (now: Date) => Counts | Promise<Counts>, now = new Date()): Promise<JobRunView> {
   const db = useDb()
   const release = await acquireLock(name)
-  const now = new Date()
   if (!release) return recordSkippedRun(db, name, now)
   try {
     const id = startJobRun(db, name, now)
@@ -61,6 +60,18 @@ export async function runJob(name: JobName, work: (now: Date) => Counts | Promis
   finally {
     await release()
   }
+}
+
+/** The payload of a task an admin started with "Run now", rather than its schedule. */
+export const RUN_NOW_PAYLOAD = { trigger: 'admin' }
+
+/**
+ * Whether the task was started by hand. Nitro's scheduler fires cron expressions in the server's
+ * own time zone, so a task due at a time of NUXT_TZ is scheduled hourly and checks the hour
+ * itself; started by hand, it runs whatever the hour.
+ */
+export function startedByHand(payload: Record<string, unknown> | undefined): boolean {
+  return payload?.trigger === RUN_NOW_PAYLOAD.trigger
 }
 
 /** Every known task with its schedule and its last runs, for the admin jobs page. */

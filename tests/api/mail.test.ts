@@ -1,60 +1,10 @@
-import { simpleParser } from 'mailparser'
-import type { ParsedMail } from 'mailparser'
-import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loginAs } from '../support/actors'
 import { apiClient, newAccount } from '../support/api-client'
 import { startBuiltServer, TEST_ADMIN_PASSWORD, TEST_SITE_URL } from '../support/built-server'
 import type { RunningServer } from '../support/built-server'
-
-/** What an SMTP server started by the test received, and refused. */
-interface Inbox {
-  port: number
-  messages: ParsedMail[]
-  refused: string[]
-  /** Resolves when the next SMTP connection has closed: the sender is done with its message. */
-  nextClose: () => Promise<void>
-  stop: () => Promise<void>
-}
-
-/** A real SMTP server on a free port; recipients at `refuse.example` are turned away. */
-async function startSmtpServer(): Promise<Inbox> {
-  const messages: ParsedMail[] = []
-  const refused: string[] = []
-  let closed: (() => void)[] = []
-  const server = new SMTPServer({
-    logger: false,
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onRcptTo(address, _session, callback) {
-      if (address.address.endsWith('@refuse.example')) {
-        refused.push(address.address)
-        return callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }))
-      }
-      callback()
-    },
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        messages.push(mail)
-        callback()
-      }, callback)
-    },
-    onClose() {
-      const waiting = closed
-      closed = []
-      for (const resolve of waiting) resolve()
-    },
-  })
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.server.address() as { port: number }
-  return {
-    port,
-    messages,
-    refused,
-    nextClose: () => new Promise(resolve => closed.push(resolve)),
-    stop: () => new Promise(resolve => server.close(() => resolve())),
-  }
-}
+import { startSmtpServer } from '../support/smtp'
+import type { Inbox } from '../support/smtp'
 
 describe('e-mail through SMTP (NUXT_SMTP_URL set)', () => {
   let inbox: Inbox

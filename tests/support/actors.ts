@@ -18,7 +18,7 @@ export function actorsOn(baseURL?: string) {
   }
 
   /** A fresh account of the role, logged in. Sponsors are approved by the admin unless `pending`. */
-  async function newUser(role: 'sponsor' | 'influencer', options: { pending?: boolean, profile?: Record<string, unknown> } = {}): Promise<Client> {
+  async function newUser(role: 'sponsor' | 'influencer', options: { pending?: boolean, profile?: Record<string, unknown> } = {}): Promise<Client & { email: string, displayName: string }> {
     const client = apiClient({ baseURL })
     const account = newAccount(role)
     if (options.profile) account.profile = { ...account.profile, ...options.profile }
@@ -28,7 +28,7 @@ export function actorsOn(baseURL?: string) {
       const admin = await loginAs('admin')
       expect((await admin.patch(`/api/admin/users/${res.body.user.id}`, { status: 'active' })).status).toBe(200)
     }
-    return Object.assign(client, { user: res.body.user })
+    return Object.assign(client, { user: res.body.user, email: account.email, displayName: account.displayName })
   }
 
   return { loginAs, newUser, anonymous: () => apiClient({ baseURL }) }

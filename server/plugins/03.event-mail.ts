@@ -1,0 +1,17 @@
+import { eventMails } from '../domain/event-mail'
+import { onDomainEvent } from '../domain/events'
+
+// E-mail for the events people want mailed, after the change has committed. Messages go one at a
+// time: an evening's reminders for thousands of influencers must not open thousands of SMTP
+// connections at once. A failure is logged by sendMail and never reaches the write that caused it.
+export default defineNitroPlugin((nitroApp) => {
+  let queue = Promise.resolve()
+  const stop = onDomainEvent((delivered) => {
+    const messages = eventMails(useDb(), mailSite(), delivered)
+    for (const message of messages) queue = queue.then(() => sendMail(message).then(() => undefined))
+  })
+  nitroApp.hooks.hook('close', async () => {
+    stop()
+    await queue
+  })
+})
