@@ -68,6 +68,10 @@ export type AdRequestEventKind = (typeof AD_REQUEST_EVENT_KINDS)[number]
 export const FLAG_TARGETS = ['user', 'campaign'] as const
 export const FLAG_STATUSES = ['open', 'resolved', 'dismissed'] as const
 export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const
+export type ExportStatus = (typeof EXPORT_STATUSES)[number]
+/** What a sponsor can export: its campaigns, or its ad requests with every step of their history. */
+export const EXPORT_KINDS = ['campaigns', 'ad_requests'] as const
+export type ExportKind = (typeof EXPORT_KINDS)[number]
 export const JOB_OUTCOMES = ['running', 'succeeded', 'failed', 'skipped'] as const
 
 /** An e-mail is queued until its transport answers; without SMTP the outbox itself delivers it. */

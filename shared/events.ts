@@ -5,6 +5,7 @@
  * be told, e.g. the sponsor who published their own campaign); `actorId` is null when the
  * platform itself acted (the lifecycle task). The types double as notification kinds.
  */
+import type { ExportKind } from './constants'
 
 interface Told {
   actorId: number | null
@@ -41,9 +42,10 @@ export type DomainEvent =
   | AboutCampaign & { type: 'campaign.published' | 'campaign.started' | 'campaign.ended' | 'campaign.cancelled' | 'campaign.unflagged' }
   | AboutCampaign & { type: 'campaign.flagged', reason: string }
   | Told & { type: 'account.approved' | 'user.suspended', userId: number }
-  // Reserved for the CSV exports and monthly reports that plug into this path later.
-  | Told & { type: 'export.progress', exportId: number, progress: number }
-  | Told & { type: 'export.finished', exportId: number }
+  | Told & { type: 'export.progress', exportId: number, kind: ExportKind, progress: number }
+  | Told & { type: 'export.finished', exportId: number, kind: ExportKind }
+  | Told & { type: 'export.failed', exportId: number, kind: ExportKind, error: string }
+  // Reserved for the monthly reports that plug into this path later.
   | Told & { type: 'report.ready', month: string }
 
 export type DomainEventType = DomainEvent['type']

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import {
   AD_REQUEST_EVENT_KINDS, AD_REQUEST_PARTIES, AD_REQUEST_STATUSES, CAMPAIGN_STATUSES, CAMPAIGN_VISIBILITIES,
-  EXPORT_STATUSES, FLAG_STATUSES, FLAG_TARGETS, JOB_OUTCOMES, MAIL_STATUSES, MAIL_TRANSPORTS, ROLES, USER_STATUSES,
+  EXPORT_KINDS, EXPORT_STATUSES, FLAG_STATUSES, FLAG_TARGETS, JOB_OUTCOMES, MAIL_STATUSES, MAIL_TRANSPORTS, ROLES, USER_STATUSES,
 } from '../../shared/constants'
 import type { Platform } from '../../shared/constants'
 
@@ -149,16 +149,24 @@ export const flags = sqliteTable('flags', {
 export const exports = sqliteTable('exports', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   ownerId: integer('owner_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-  kind: text('kind').notNull(),
+  kind: text('kind', { enum: EXPORT_KINDS }).notNull(),
   status: text('status', { enum: EXPORT_STATUSES }).notNull().default('queued'),
   /** 0–100. */
   progress: integer('progress').notNull().default(0),
+  /** The file's name inside the exports directory: random, so nobody can guess another's. */
   filePath: text('file_path'),
+  /** Data rows written (the header not counted) and the file's size, once done. */
+  rowCount: integer('row_count'),
+  byteSize: integer('byte_size'),
   error: text('error'),
   createdAt: createdAt(),
+  startedAt: integer('started_at', { mode: 'timestamp_ms' }),
+  /** Touched while the export runs: a running export whose heartbeat stops was left by a process that died. */
+  heartbeatAt: integer('heartbeat_at', { mode: 'timestamp_ms' }),
   finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
 }, t => [
   index('exports_owner_idx').on(t.ownerId, t.createdAt),
+  index('exports_status_idx').on(t.status, t.heartbeatAt),
 ])
 
 export const jobRuns = sqliteTable('job_runs', {

@@ -15,3 +15,17 @@ export function dayIn(now: Date, timeZone = platformZone): string {
   // en-CA writes dates as YYYY-MM-DD.
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
 }
+
+export function platformTimeZone(): string {
+  return platformZone
+}
+
+/**
+ * `now` as the wall-clock time in `timeZone`, `YYYY-MM-DD HH:MM:SS`: the form spreadsheets read
+ * as a date and time (Swedish writes it exactly so).
+ */
+export function dateTimeIn(now: Date, timeZone = platformZone): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  }).format(now)
+}
