@@ -79,6 +79,8 @@ export const campaigns = sqliteTable('campaigns', {
   // ids from the index alone, without reading the wide rows of every match.
   index('campaigns_public_list_idx').on(t.visibility, t.flagged, t.status, t.createdAt, t.budget, t.startDate, t.endDate, t.niche),
   index('campaigns_sponsor_idx').on(t.sponsorId, t.status),
+  // A sponsor's campaigns in id order: exports read them a batch at a time, each from where the last ended.
+  index('campaigns_sponsor_id_idx').on(t.sponsorId, t.id),
   index('campaigns_niche_idx').on(t.niche, t.status),
   index('campaigns_budget_idx').on(t.budget),
   index('campaigns_dates_idx').on(t.status, t.startDate, t.endDate),
@@ -99,6 +101,8 @@ export const adRequests = sqliteTable('ad_requests', {
   updatedAt: updatedAt(),
 }, t => [
   index('ad_requests_campaign_idx').on(t.campaignId, t.status),
+  // A campaign's requests in id order, for the same batched reading.
+  index('ad_requests_campaign_id_idx').on(t.campaignId, t.id),
   index('ad_requests_influencer_idx').on(t.influencerId, t.status),
   index('ad_requests_status_idx').on(t.status, t.updatedAt),
   index('ad_requests_updated_idx').on(t.updatedAt),

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { stringify } from 'csv-stringify'
-import { aliasedTable, and, asc, count, eq, gt, sql } from 'drizzle-orm'
+import { aliasedTable, and, asc, count, eq, gt, gte, or, sql } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { preparedOnce } from '../database/prepared'
 import { adRequestEvents, adRequests, campaigns, users } from '../database/schema'
@@ -14,7 +14,7 @@ import { dateTimeIn, platformTimeZone } from './calendar'
 import { committedSql } from './money'
 
 /** Rows read per query: small enough that one batch never holds the event loop for long. */
-const BATCH_SIZE = 500
+const BATCH_SIZE = 250
 
 /** Cells a spreadsheet would run as a formula: = + - @, and tab or carriage return before one. */
 const FORMULA_START = /^[=+\-@\t\r]/
@@ -120,7 +120,7 @@ const influencer = aliasedTable(users, 'influencer')
 const actor = aliasedTable(users, 'actor')
 
 /**
- * Ad requests with their history, one line per step of the history (an offer, a counter-offer,
+ * Ad requests with their history, campaign by campaign, one line per step of the history (an offer, a counter-offer,
  * a message, a decision), the request's own facts repeated on each. A spreadsheet filters, sorts
  * and sums one value per cell: a step per line can be filtered by kind or by who acted, its
  * amounts charted over time, and "Step = 1" leaves one line per request. A history squeezed
@@ -132,11 +132,16 @@ function adRequestsSource(db: Db, ownerId: number): ExportSource {
     influencerName: influencer.displayName, influencerUsername: influencer.username,
     initiatedBy: adRequests.initiatedBy, status: adRequests.status, paymentAmount: adRequests.paymentAmount,
     requirements: adRequests.requirements, influencerId: adRequests.influencerId,
-  }).from(adRequests)
-    .innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
+  }).from(campaigns)
+    .innerJoin(adRequests, eq(adRequests.campaignId, campaigns.id))
     .innerJoin(influencer, eq(influencer.id, adRequests.influencerId))
-    .where(and(eq(campaigns.sponsorId, sql.placeholder('owner')), gt(adRequests.id, sql.placeholder('after'))))
-    .orderBy(asc(adRequests.id)).limit(sql.placeholder('limit')).prepare())
+    // After the last (campaign, request) read, spelt so that both loops walk their indexes in order.
+    .where(and(
+      eq(campaigns.sponsorId, sql.placeholder('owner')),
+      gte(campaigns.id, sql.placeholder('afterCampaign')),
+      or(gt(campaigns.id, sql.placeholder('afterCampaign')), gt(adRequests.id, sql.placeholder('afterRequest'))),
+    ))
+    .orderBy(asc(campaigns.id), asc(adRequests.id)).limit(sql.placeholder('limit')).prepare())
   const history = preparedOnce(db, 'exports:ad-request-history', () => db.select({
     adRequestId: adRequestEvents.adRequestId, kind: adRequestEvents.kind, actorId: adRequestEvents.actorId, actorName: actor.displayName,
     paymentAmount: adRequestEvents.paymentAmount, message: adRequestEvents.message, createdAt: adRequestEvents.createdAt,
@@ -149,11 +154,13 @@ function adRequestsSource(db: Db, ownerId: number): ExportSource {
   const zone = platformTimeZone()
 
   function* batches(): Generator<Batch> {
-    let after = 0
+    let afterCampaign = 0
+    let afterRequest = 0
     for (;;) {
-      const requests = page.all({ owner: ownerId, after, limit: BATCH_SIZE })
+      const requests = page.all({ owner: ownerId, afterCampaign, afterRequest, limit: BATCH_SIZE })
       if (!requests.length) return
-      after = requests.at(-1)!.id
+      afterCampaign = requests.at(-1)!.campaignId
+      afterRequest = requests.at(-1)!.id
       const steps = Map.groupBy(history.all({ ids: JSON.stringify(requests.map(r => r.id)) }), step => step.adRequestId)
       yield {
         units: requests.length,
