@@ -1,3 +1,5 @@
+import type { ExportKind } from '#shared/constants'
+
 /** One entry of GET /api/notifications; the payload depends on the kind. */
 export interface AppNotification {
   id: number
@@ -10,6 +12,10 @@ export interface AppNotification {
     reason?: string
     /** The step's note in the request's history, e.g. why it expired. */
     message?: string
+    exportId?: number
+    kind?: ExportKind
+    /** Why an export failed. */
+    error?: string
   }
   read: boolean
   createdAt: string

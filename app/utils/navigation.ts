@@ -10,6 +10,7 @@ export const DASHBOARD_NAVIGATION: Record<Role, NavigationMenuItem[]> = {
     { label: 'Campaigns', icon: 'i-lucide-megaphone', to: '/sponsor/campaigns' },
     { label: 'Find influencers', icon: 'i-lucide-users-round', to: '/sponsor/influencers' },
     { label: 'Requests', icon: 'i-lucide-handshake', to: '/sponsor/requests' },
+    { label: 'Exports', icon: 'i-lucide-file-down', to: '/sponsor/exports' },
     { label: 'Profile', icon: 'i-lucide-building-2', to: '/sponsor/profile' },
   ],
   influencer: [

@@ -7,11 +7,14 @@ interface NotificationView {
   icon: string
   /** Where the thing it is about can be seen. */
   to?: string
+  /** `to` is a file to download, not a page of the app. */
+  external?: boolean
 }
 
 /** How a notification reads in the inbox, and where it leads, for the role reading it. */
 export function describeNotification(n: AppNotification, role: Role): NotificationView {
-  const { adRequestId, campaignId, campaign = 'A campaign', paymentAmount, reason, message } = n.payload
+  const { adRequestId, campaignId, campaign = 'A campaign', paymentAmount, reason, message, exportId, kind, error } = n.payload
+  const exported = kind ? EXPORT_KIND_LABELS[kind].label.toLowerCase() : 'data'
   const amount = paymentAmount !== undefined ? formatCents(paymentAmount) : undefined
   const request = adRequestId ? `/${role}/requests/${adRequestId}` : undefined
   const campaignLink = campaignId && role === 'sponsor' ? `/sponsor/campaigns/${campaignId}` : undefined
@@ -30,6 +33,8 @@ export function describeNotification(n: AppNotification, role: Role): Notificati
     case 'campaign.unflagged': return { title: `${campaign} is visible again`, description: 'A moderator ended the review.', icon: 'i-lucide-eye', to: campaignLink }
     case 'campaign.flagged': return { title: `${campaign} is under review`, description: reason, icon: 'i-lucide-flag', to: campaignLink }
     case 'account.approved': return { title: 'Your brand account is approved', description: 'You can now publish campaigns and invite creators.', icon: 'i-lucide-badge-check', to: '/sponsor/campaigns/new' }
+    case 'export.finished': return { title: `Your ${exported} export is ready`, description: 'Download the CSV file.', icon: 'i-lucide-file-down', to: `/api/exports/${exportId}/download`, external: true }
+    case 'export.failed': return { title: `Your ${exported} export failed`, description: error, icon: 'i-lucide-file-x', to: '/sponsor/exports' }
     default: return { title: 'Something changed', icon: 'i-lucide-bell' }
   }
 }
