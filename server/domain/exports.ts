@@ -2,6 +2,7 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm'
 import type { Db } from '../database/client'
+import { writeTransaction } from '../database/client'
 import { exports } from '../database/schema'
 import type { ExportKind } from '../../shared/constants'
 import { DomainError } from './errors'
@@ -42,7 +43,7 @@ function ownExport(viewer: Viewer, id: number) {
  * one is answered instead: it will hold the same rows, and repeated clicks do not pile up work.
  */
 export function queueExport(db: Db, sponsor: Viewer, kind: ExportKind): ExportView {
-  return writeWithEvents(db, (tx) => {
+  return writeTransaction(db, (tx) => {
     const underWay = tx.select().from(exports)
       .where(and(eq(exports.ownerId, sponsor.id), eq(exports.kind, kind), inArray(exports.status, ['queued', 'running']))).get()
     return presentExport(underWay ?? tx.insert(exports).values({ ownerId: sponsor.id, kind }).returning().get())
