@@ -108,6 +108,8 @@ export default defineNuxtConfig({
 
   runtimeConfig: {
     dbPath: '.data/influencia.sqlite',
+    /** NUXT_EXPORTS_DIR: where CSV exports are written; empty means an `exports` folder beside the database. */
+    exportsDir: '',
     migrationsDir: '',
     redisUrl: '',
     redisPrefix: 'influencia',

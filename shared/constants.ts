@@ -68,6 +68,10 @@ export type AdRequestEventKind = (typeof AD_REQUEST_EVENT_KINDS)[number]
 export const FLAG_TARGETS = ['user', 'campaign'] as const
 export const FLAG_STATUSES = ['open', 'resolved', 'dismissed'] as const
 export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const
+export type ExportStatus = (typeof EXPORT_STATUSES)[number]
+/** What a sponsor can export: its campaigns, or its ad requests with every step of their history. */
+export const EXPORT_KINDS = ['campaigns', 'ad_requests'] as const
+export type ExportKind = (typeof EXPORT_KINDS)[number]
 export const JOB_OUTCOMES = ['running', 'succeeded', 'failed', 'skipped'] as const
 /** What the scheduled tasks tell each user once per period: a day's reminder, a month's report. */
 export const PERIODIC_NOTICE_KINDS = ['reminder.daily', 'report.ready'] as const

@@ -1,4 +1,4 @@
-import type { Role } from './constants'
+import type { ExportKind, Role } from './constants'
 
 /**
  * Domain events: every state change someone must hear about. The domain emits them inside the
@@ -65,9 +65,9 @@ export type DomainEvent =
   // Account changes nobody is told of in their inbox (recipients: []).
   | Told & { type: 'account.created' | 'profile.updated', userId: number, role: Role }
   | Told & { type: 'user.reactivated' | 'user.flagged' | 'user.unflagged', userId: number }
-  // Reserved for the CSV exports that plug into this path later.
-  | Told & { type: 'export.progress', exportId: number, progress: number }
-  | Told & { type: 'export.finished', exportId: number }
+  | Told & { type: 'export.progress', exportId: number, kind: ExportKind, progress: number }
+  | Told & { type: 'export.finished', exportId: number, kind: ExportKind }
+  | Told & { type: 'export.failed', exportId: number, kind: ExportKind, error: string }
   | Told & DailyReminder & { type: 'reminder.daily' }
   /** A sponsor's activity report for `month` (`YYYY-MM`) can be read. */
   | Told & { type: 'report.ready', month: string }

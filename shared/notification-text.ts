@@ -1,4 +1,4 @@
-import type { Role } from './constants'
+import type { ExportKind, Role } from './constants'
 import { formatCents } from './money'
 import { countOf } from './words'
 
@@ -16,6 +16,10 @@ export interface NotificationPayload {
   /** A daily reminder's figures. */
   awaiting?: number
   idleDays?: number
+  /** An export's id and kind, and why it failed. */
+  exportId?: number
+  kind?: ExportKind
+  error?: string
 }
 
 export interface NotificationView {
@@ -24,7 +28,13 @@ export interface NotificationView {
   icon: string
   /** Where the thing it is about can be seen: a path in the app. */
   to?: string
+  /** `to` is a file to download, not a page of the app. */
+  external?: boolean
+  /** With a file to download: the page it is listed on, for where a page is needed (an e-mail's link). */
+  page?: string
 }
+
+const EXPORTED: Record<ExportKind, string> = { campaigns: 'campaigns', ad_requests: 'ad requests' }
 
 const monthName = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' })
 
@@ -43,7 +53,8 @@ export function reportPath(month: string): string {
  * the e-mail about it says the same.
  */
 export function describeNotification(n: { kind: string, payload: NotificationPayload }, role: Role): NotificationView {
-  const { adRequestId, campaignId, campaign = 'A campaign', paymentAmount, reason, message, month, awaiting = 0, idleDays } = n.payload
+  const { adRequestId, campaignId, campaign = 'A campaign', paymentAmount, reason, message, month, awaiting = 0, idleDays, exportId, kind, error } = n.payload
+  const exported = kind ? EXPORTED[kind] : 'data'
   const amount = paymentAmount !== undefined ? formatCents(paymentAmount) : undefined
   const request = adRequestId ? `/${role}/requests/${adRequestId}` : undefined
   const campaignLink = campaignId && role === 'sponsor' ? `/sponsor/campaigns/${campaignId}` : undefined
@@ -65,6 +76,8 @@ export function describeNotification(n: { kind: string, payload: NotificationPay
       ? { title: `Your report for ${formatMonth(month)} is ready`, description: 'Campaigns, requests, spend and budget for the month.', icon: 'i-lucide-chart-column', to: reportPath(month) }
       : { title: 'Your monthly report is ready', icon: 'i-lucide-chart-column', to: '/sponsor/reports' }
     case 'account.approved': return { title: 'Your brand account is approved', description: 'You can now publish campaigns and invite creators.', icon: 'i-lucide-badge-check', to: '/sponsor/campaigns/new' }
+    case 'export.finished': return { title: `Your ${exported} export is ready`, description: 'Download the CSV file.', icon: 'i-lucide-file-down', to: `/api/exports/${exportId}/download`, external: true, page: '/sponsor/exports' }
+    case 'export.failed': return { title: `Your ${exported} export failed`, description: error, icon: 'i-lucide-file-x', to: '/sponsor/exports' }
     default: return { title: 'Something changed', icon: 'i-lucide-bell' }
   }
 }

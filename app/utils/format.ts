@@ -14,6 +14,20 @@ export function formatCompactNumber(value: number): string {
   return compact.format(value)
 }
 
+const fileSize = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 })
+
+/** 980 B, 12.4 kB, 7.5 MB: a file's size as people read it (decimal units, as file managers show them). */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB']
+  let value = bytes
+  let unit = 0
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000
+    unit++
+  }
+  return `${fileSize.format(value)} ${units[unit]}`
+}
+
 export function formatPercent(value: number): string {
   return `${value.toLocaleString(LOCALE, { maximumFractionDigits: 1 })} %`
 }

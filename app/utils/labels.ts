@@ -1,6 +1,6 @@
 import type { BadgeProps } from '@nuxt/ui'
 import { AD_REQUEST_STATUS_GROUPS, AD_REQUEST_STATUSES, CAMPAIGN_STATUS_GROUPS, CAMPAIGN_STATUSES, NICHES, ROLES, USER_STATUSES } from '#shared/constants'
-import type { AdRequestStatus, AdRequestStatusGroup, CampaignStatus, CampaignStatusGroup, CampaignVisibility, MailStatus, MailTransport, Platform, LoginFormError, Role, SessionEndReason, UserStatus } from '#shared/constants'
+import type { AdRequestStatus, AdRequestStatusGroup, CampaignStatus, CampaignStatusGroup, CampaignVisibility, ExportKind, ExportStatus, LoginFormError, MailStatus, MailTransport, Platform, Role, SessionEndReason, UserStatus } from '#shared/constants'
 import type { CAMPAIGN_SORTS } from '#shared/schemas/campaign'
 import { capitalize } from './format'
 
@@ -63,6 +63,27 @@ export const AD_REQUEST_STATUS_BADGES: Record<AdRequestStatus, { label: string, 
   withdrawn: { label: 'Withdrawn', color: 'neutral' },
   expired: { label: 'Expired', color: 'neutral' },
   completed: { label: 'Completed', color: 'primary' },
+}
+
+/** What each export holds, in the words of the exports page and of its notifications. */
+export const EXPORT_KIND_LABELS: Record<ExportKind, { label: string, description: string, icon: string }> = {
+  campaigns: {
+    label: 'Campaigns',
+    description: 'Every campaign with its dates, status, budget, committed and remaining spend, and how many requests and deals it has.',
+    icon: 'i-lucide-megaphone',
+  },
+  ad_requests: {
+    label: 'Ad requests',
+    description: 'Every request with its full history, one line per offer, counter-offer, message and decision.',
+    icon: 'i-lucide-handshake',
+  },
+}
+
+export const EXPORT_STATUS_BADGES: Record<ExportStatus, { label: string, color: BadgeProps['color'] }> = {
+  queued: { label: 'Queued', color: 'neutral' },
+  running: { label: 'Writing', color: 'info' },
+  done: { label: 'Ready', color: 'success' },
+  failed: { label: 'Failed', color: 'error' },
 }
 
 /** An e-mail's fate; through the outbox, "sent" means written there for admins to read. */

@@ -11,6 +11,7 @@ export const DASHBOARD_NAVIGATION: Record<Role, NavigationMenuItem[]> = {
     { label: 'Find influencers', icon: 'i-lucide-users-round', to: '/sponsor/influencers' },
     { label: 'Requests', icon: 'i-lucide-handshake', to: '/sponsor/requests' },
     { label: 'Reports', icon: 'i-lucide-chart-column', to: '/sponsor/reports' },
+    { label: 'Exports', icon: 'i-lucide-file-down', to: '/sponsor/exports' },
     { label: 'Profile', icon: 'i-lucide-building-2', to: '/sponsor/profile' },
   ],
   influencer: [

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import {
   AD_REQUEST_EVENT_KINDS, AD_REQUEST_PARTIES, AD_REQUEST_STATUSES, CAMPAIGN_STATUSES, CAMPAIGN_VISIBILITIES,
-  EXPORT_STATUSES, FLAG_STATUSES, FLAG_TARGETS, JOB_OUTCOMES, MAIL_STATUSES, MAIL_TRANSPORTS, PERIODIC_NOTICE_KINDS, ROLES, USER_STATUSES,
+  EXPORT_KINDS, EXPORT_STATUSES, FLAG_STATUSES, FLAG_TARGETS, JOB_OUTCOMES, MAIL_STATUSES, MAIL_TRANSPORTS, PERIODIC_NOTICE_KINDS, ROLES, USER_STATUSES,
 } from '../../shared/constants'
 import type { Platform } from '../../shared/constants'
 
@@ -81,6 +81,8 @@ export const campaigns = sqliteTable('campaigns', {
   // ids from the index alone, without reading the wide rows of every match.
   index('campaigns_public_list_idx').on(t.visibility, t.flagged, t.status, t.createdAt, t.budget, t.startDate, t.endDate, t.niche),
   index('campaigns_sponsor_idx').on(t.sponsorId, t.status),
+  // A sponsor's campaigns in id order: exports read them a batch at a time, each from where the last ended.
+  index('campaigns_sponsor_id_idx').on(t.sponsorId, t.id),
   index('campaigns_niche_idx').on(t.niche, t.status),
   index('campaigns_budget_idx').on(t.budget),
   index('campaigns_dates_idx').on(t.status, t.startDate, t.endDate),
@@ -101,6 +103,8 @@ export const adRequests = sqliteTable('ad_requests', {
   updatedAt: updatedAt(),
 }, t => [
   index('ad_requests_campaign_idx').on(t.campaignId, t.status),
+  // A campaign's requests in id order, for the same batched reading.
+  index('ad_requests_campaign_id_idx').on(t.campaignId, t.id),
   index('ad_requests_influencer_idx').on(t.influencerId, t.status),
   index('ad_requests_status_idx').on(t.status, t.updatedAt),
   index('ad_requests_updated_idx').on(t.updatedAt),
@@ -151,16 +155,24 @@ export const flags = sqliteTable('flags', {
 export const exports = sqliteTable('exports', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   ownerId: integer('owner_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-  kind: text('kind').notNull(),
+  kind: text('kind', { enum: EXPORT_KINDS }).notNull(),
   status: text('status', { enum: EXPORT_STATUSES }).notNull().default('queued'),
   /** 0–100. */
   progress: integer('progress').notNull().default(0),
+  /** The file's name inside the exports directory: random, so nobody can guess another's. */
   filePath: text('file_path'),
+  /** Data rows written (the header not counted) and the file's size, once done. */
+  rowCount: integer('row_count'),
+  byteSize: integer('byte_size'),
   error: text('error'),
   createdAt: createdAt(),
+  startedAt: integer('started_at', { mode: 'timestamp_ms' }),
+  /** Touched while the export runs: a running export whose heartbeat stops was left by a process that died. */
+  heartbeatAt: integer('heartbeat_at', { mode: 'timestamp_ms' }),
   finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
 }, t => [
   index('exports_owner_idx').on(t.ownerId, t.createdAt),
+  index('exports_status_idx').on(t.status, t.heartbeatAt),
 ])
 
 export const jobRuns = sqliteTable('job_runs', {

@@ -64,3 +64,25 @@ export function monthBounds(month: string, timeZone = platformZone): MonthBounds
     end: next.toDate(timeZone),
   }
 }
+
+export function platformTimeZone(): string {
+  return platformZone
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * `now` as the wall-clock time in `timeZone`, `YYYY-MM-DD HH:MM:SS`: the form spreadsheets read
+ * as a date and time (Swedish writes it exactly so). One formatter per zone, kept: building one
+ * costs far more than formatting, and exports format thousands of times.
+ */
+export function dateTimeIn(now: Date, timeZone = platformZone): string {
+  let format = dateTimeFormats.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('sv-SE', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    })
+    dateTimeFormats.set(timeZone, format)
+  }
+  return format.format(now)
+}

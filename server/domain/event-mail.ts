@@ -12,14 +12,14 @@ import type { MailMessage } from './outbox'
 
 /**
  * The notifications worth an e-mail: an offer or an answer someone is waiting on, a deal's end,
- * a moderator's decision, the daily reminder and the monthly report. The others (a campaign of
+ * a moderator's decision, the daily reminder, the monthly report and an export's end. The others (a campaign of
  * one's own starting or ending on its dates, a request withdrawn by the side that made it, a
  * campaign shown again) stay in the inbox.
  */
 export const MAILED_KINDS: ReadonlySet<DomainEventType> = new Set<DomainEventType>([
   'ad_request.invited', 'ad_request.applied', 'ad_request.counter', 'ad_request.accepted',
   'ad_request.rejected', 'ad_request.expired', 'ad_request.completed',
-  'campaign.flagged', 'account.approved', 'reminder.daily', 'report.ready',
+  'campaign.flagged', 'account.approved', 'reminder.daily', 'report.ready', 'export.finished', 'export.failed',
 ])
 
 /**
@@ -36,7 +36,7 @@ export function eventMails(db: Db, site: MailSite, { event, notificationIds }: D
     const person = people.get(row.userId)
     if (!person || person.status === 'suspended') return []
     const view = describeNotification(row, person.role)
-    const link = siteLink(site, view.to ?? ROLE_HOME[person.role])
+    const link = siteLink(site, view.page ?? view.to ?? ROLE_HOME[person.role])
     const content = notificationMail(site, { name: person.name, title: view.title, description: view.description, link })
     return [{ to: person.email, ...content, dedupeKey: `notification:${notificationIds[i]}` }]
   })

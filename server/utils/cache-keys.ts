@@ -69,6 +69,7 @@ export function staleAfter(event: DomainEvent): string[] {
       return [...tags, CacheTag.influencers, CacheTag.user(event.userId)]
     case 'export.progress':
     case 'export.finished':
+    case 'export.failed':
     case 'reminder.daily':
     case 'report.ready':
       return []

@@ -15,7 +15,7 @@ const AREAS = [
       '/forgot-password', '/reset-password?token=not-a-real-token-0123456789', '/reset-password',
     ],
   },
-  { login: 'acme', pages: ['/sponsor', '/sponsor/campaigns', '/sponsor/campaigns/new', '/sponsor/campaigns/1', '/sponsor/influencers', '/sponsor/requests', '/sponsor/requests/3', '/sponsor/reports', '/sponsor/profile'] },
+  { login: 'acme', pages: ['/sponsor', '/sponsor/campaigns', '/sponsor/campaigns/new', '/sponsor/campaigns/1', '/sponsor/influencers', '/sponsor/requests', '/sponsor/requests/3', '/sponsor/reports', '/sponsor/exports', '/sponsor/profile'] },
   { login: 'mia', pages: ['/influencer', '/influencer/campaigns', '/influencer/campaigns/1', '/influencer/requests', '/influencer/requests/1', '/influencer/profile'] },
   { login: 'admin', pages: ['/admin', '/admin/users', '/admin/campaigns', '/admin/requests', '/admin/outbox', '/admin/jobs'] },
 ]
