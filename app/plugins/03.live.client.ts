@@ -61,7 +61,7 @@ export default defineNuxtPlugin((nuxtApp) => {
 
   async function recover(mine: number) {
     failures++
-    const user = await nuxtApp.runWithContext(() => auth.fetchMe()).catch(() => undefined)
+    const user = await auth.fetchMe().catch(() => undefined)
     if (mine !== generation || user === null) return
     retryTimer = setTimeout(() => connect(mine), Math.min(FIRST_RETRY_MS * 2 ** (failures - 1), LAST_RETRY_MS))
   }
@@ -73,7 +73,7 @@ export default defineNuxtPlugin((nuxtApp) => {
   async function open() {
     close()
     const mine = generation
-    const newest = await nuxtApp.runWithContext(() => useNuxtApp().$api<Page<{ id: number }>>('/api/notifications', { query: { pageSize: 1 } }))
+    const newest = await nuxtApp.$api<Page<{ id: number }>>('/api/notifications', { query: { pageSize: 1 } })
       .then(page => page.items[0]?.id ?? 0, () => undefined)
     if (mine !== generation) return
     resumeFrom = newest === undefined ? undefined : String(newest)
