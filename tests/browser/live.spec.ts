@@ -1,4 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { APIRequestContext, Page } from '@playwright/test'
+import { newAccount } from '../support/api-client'
+import { startBuiltServer } from '../support/built-server'
+import type { RunningServer } from '../support/built-server'
 import { expect, test } from './fixtures'
 import { gotoHydrated, signUp } from './helpers'
 
@@ -73,4 +79,54 @@ test('a creator on a request sees the sponsor\'s counter-offer arrive, and the s
   await expect(otherPage.getByTestId('request-status')).toHaveText('Accepted')
   await expect(sponsorBell).toHaveText('Notifications3')
   expect(await stillTheSamePage(otherPage)).toBe(true)
+})
+
+
+test('after its server went away and its access cookie expired, the page catches up on what it missed', async ({ page, otherPage }) => {
+  // Two instances of the app on one database, as behind a load balancer: the creator's page talks
+  // to one, which is restarted; the sponsor acts on the other meanwhile.
+  const dir = mkdtempSync(join(tmpdir(), 'influencia-live-browser-'))
+  const dbPath = join(dir, 'live.sqlite')
+  let front: RunningServer | undefined
+  let back: RunningServer | undefined
+  try {
+    front = await startBuiltServer({}, { dbPath })
+    back = await startBuiltServer({}, { dbPath })
+    const account = newAccount('influencer')
+    expect((await page.request.post(`${front.url}/api/auth/signup`, { data: account })).status()).toBe(201)
+    expect((await otherPage.request.post(`${back.url}/api/auth/login`, { data: { login: 'acme', password: 'demo-password' } })).ok()).toBe(true)
+    const created = await otherPage.request.post(`${back.url}/api/campaigns`, {
+      data: { title: `Live catch-up ${Date.now().toString(36)}`, description: 'Checks the catch-up.', niche: 'fitness', startDate: day(0), endDate: day(20), visibility: 'public', budget: 100_000, status: 'active' },
+    })
+    expect(created.status()).toBe(201)
+    const campaign = await created.json() as { id: number }
+    const applied = await page.request.post(`${front.url}/api/ad-requests`, { data: { campaignId: campaign.id, requirements: 'One reel', paymentAmount: 30_000 } })
+    expect(applied.status()).toBe(201)
+    const { id } = await applied.json() as { id: number }
+
+    await openListening(page, `${front.url}/influencer/requests/${id}`)
+    const bell = page.getByRole('button', { name: /^Notifications/ })
+    await expect(bell).toHaveText('Notifications')
+
+    // The page's server shuts down (its stream ends), and the short-lived access cookie expires.
+    const port = new URL(front.url).port
+    await front.stop()
+    await page.context().clearCookies({ name: 'influencia_access' })
+    const countered = await otherPage.request.post(`${back.url}/api/ad-requests/${id}/counter`, { data: { paymentAmount: 47_500 } })
+    expect(countered.status()).toBe(200)
+
+    // Back on the same address: the stream is refused (401), the session refreshed through the
+    // API, and a new stream resumes from the last message, so the counter-offer is caught up.
+    const resumed = page.waitForResponse(response => new URL(response.url()).pathname === '/api/events' && response.status() === 200)
+    front = await startBuiltServer({ PORT: port }, { dbPath })
+    expect(new URL((await resumed).url()).searchParams.get('lastEventId')).toMatch(/^\d+$/)
+    await expect(bell).toHaveText('Notifications1')
+    await expect(page.getByTestId('amount-on-table')).toHaveText('$475')
+    await expect(page.getByTestId('request-status')).toHaveText('Negotiating')
+    expect(await stillTheSamePage(page)).toBe(true)
+  }
+  finally {
+    await Promise.all([front?.stop(), back?.stop()])
+    rmSync(dir, { recursive: true, force: true })
+  }
 })
