@@ -70,14 +70,21 @@ test('a creator on a request sees the sponsor\'s counter-offer arrive, and the s
   await page.keyboard.press('Escape')
   expect(await stillTheSamePage(page)).toBe(true)
 
-  // And back: the creator accepts, the sponsor's open page shows the deal agreed. The sponsor's
-  // inbox holds the approval of their account and the application so far.
+  // And back: the creator accepts, the sponsor's open request page shows the deal agreed, and
+  // their dashboard in another tab lists it in progress. The sponsor's inbox holds the approval
+  // of their account and the application so far.
+  const dashboard = await otherPage.context().newPage()
+  await openListening(dashboard, '/sponsor')
+  const inProgress = dashboard.getByRole('region', { name: /Deals in progress/ })
+  await expect(inProgress).toContainText('No deal in progress')
   const sponsorBell = otherPage.getByRole('button', { name: /^Notifications/ })
   await expect(sponsorBell).toHaveText('Notifications2')
   await page.getByRole('button', { name: 'Accept' }).click()
   await page.getByRole('dialog').getByRole('button', { name: /Accept/ }).click()
   await expect(otherPage.getByTestId('request-status')).toHaveText('Accepted')
   await expect(sponsorBell).toHaveText('Notifications3')
+  await expect(inProgress).toContainText(title)
+  expect(await stillTheSamePage(dashboard)).toBe(true)
   expect(await stillTheSamePage(otherPage)).toBe(true)
 })
 
