@@ -48,7 +48,6 @@ export async function openLiveStream(event: H3Event, options: LiveStreamOptions)
   setResponseHeaders(event, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',
-    'connection': 'keep-alive',
     // nginx and similar proxies would otherwise buffer the stream and deliver it in bursts.
     'x-accel-buffering': 'no',
   })
