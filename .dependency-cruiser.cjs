@@ -9,14 +9,14 @@ module.exports = {
       comment: 'Business rules are plain functions: no handlers, no Nitro utils, no h3.',
       severity: 'error',
       from: { path: '^server/domain/' },
-      to: { path: ['^server/(api|routes|middleware|plugins|utils|tasks)/', '(^|/)node_modules/(h3|nitropack)/'] },
+      to: { path: ['^server/(api|routes|middleware|plugins|utils|tasks|live)/', '(^|/)node_modules/(h3|nitropack)/'] },
     },
     {
       name: 'database-knows-no-rules',
       comment: 'The database layer holds schema, connection and seed data, never business rules or HTTP.',
       severity: 'error',
       from: { path: '^server/database/' },
-      to: { path: ['^server/(api|routes|middleware|plugins|utils|tasks|domain)/', '(^|/)node_modules/(h3|nitropack)/'] },
+      to: { path: ['^server/(api|routes|middleware|plugins|utils|tasks|domain|live)/', '(^|/)node_modules/(h3|nitropack)/'] },
     },
     {
       name: 'shared-stays-neutral',
@@ -31,6 +31,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^app/' },
       to: { path: '^server/' },
+    },
+    {
+      name: 'live-streams-serve-handlers',
+      comment: 'The live-update plumbing is used by handlers and plugins, never the other way round.',
+      severity: 'error',
+      from: { path: '^server/live/' },
+      to: { path: '^server/(api|routes|middleware|plugins|tasks)/' },
     },
     {
       name: 'tasks-call-the-domain',

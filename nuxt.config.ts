@@ -138,6 +138,8 @@ export default defineNuxtConfig({
     smtpUrl: '',
     mailFrom: 'Influencia <no-reply@influencia.example>',
     seedDemo: '',
+    /** Seconds between keep-alive comments on live event streams (proxies close idle connections after 30–60 s). */
+    liveHeartbeatSeconds: 25,
     adminPassword: '',
     public: {
       site: { url: 'http://localhost:3000', name: 'Influencia' },

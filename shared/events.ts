@@ -74,6 +74,38 @@ export type DomainEvent =
 
 export type DomainEventType = DomainEvent['type']
 
+/**
+ * Every event type, for clients that follow them all (an SSE client must name each event it
+ * listens to). A Record so that adding a type to DomainEvent without listing it here fails to compile.
+ */
+const EVENT_TYPES: Record<DomainEventType, true> = {
+  'ad_request.invited': true, 'ad_request.applied': true, 'ad_request.counter': true, 'ad_request.accepted': true,
+  'ad_request.rejected': true, 'ad_request.withdrawn': true, 'ad_request.completed': true, 'ad_request.expired': true,
+  'campaign.published': true, 'campaign.started': true, 'campaign.ended': true, 'campaign.cancelled': true,
+  'campaign.unflagged': true, 'campaign.flagged': true,
+  'account.approved': true, 'user.suspended': true,
+  'export.progress': true, 'export.finished': true, 'report.ready': true,
+}
+export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_TYPES) as DomainEventType[]
+export const AD_REQUEST_EVENT_TYPES = DOMAIN_EVENT_TYPES.filter((t): t is AdRequestEventType => t.startsWith('ad_request.'))
+export const CAMPAIGN_EVENT_TYPES = DOMAIN_EVENT_TYPES.filter(t => t.startsWith('campaign.'))
+
+type WithoutAudience<E> = E extends unknown ? Omit<E, 'recipients' | 'watchers' | 'actorId'> : never
+
+/** An event as its audience may see it: the facts, without who else was told or who acted. */
+export type EventFacts<T extends DomainEventType = DomainEventType> = WithoutAudience<Extract<DomainEvent, { type: T }>>
+
+/**
+ * What GET /api/events sends as the `data:` of an event: its facts, and the id of the inbox row
+ * it left for the reader (also the message's SSE `id:`), when it left one.
+ */
+export type LiveEventData<T extends DomainEventType = DomainEventType> = EventFacts<T> & { notificationId?: number }
+
+export function eventFacts<E extends DomainEvent>(event: E): WithoutAudience<E> {
+  const { recipients: _recipients, watchers: _watchers, actorId: _actor, ...facts } = event
+  return facts as WithoutAudience<E>
+}
+
 export interface NotificationDraft {
   userId: number
   kind: DomainEventType
@@ -86,8 +118,8 @@ export interface NotificationDraft {
  * live delivery both go through here.
  */
 export function notificationsFor(event: DomainEvent): NotificationDraft[] {
-  const { type, recipients, actorId: _actor, watchers: _watchers, ...payload } = event
-  return recipients.map(userId => ({ userId, kind: type, payload }))
+  const { type, ...payload } = eventFacts(event)
+  return event.recipients.map(userId => ({ userId, kind: type, payload }))
 }
 
 /** Everyone whose open pages should follow the event as it happens: recipients, watchers, the actor. */

@@ -65,10 +65,6 @@ export function monthBounds(month: string, timeZone = platformZone): MonthBounds
   }
 }
 
-export function platformTimeZone(): string {
-  return platformZone
-}
-
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
 
 /**

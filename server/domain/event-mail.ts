@@ -12,9 +12,9 @@ import type { MailMessage } from './outbox'
 
 /**
  * The notifications worth an e-mail: an offer or an answer someone is waiting on, a deal's end,
- * a moderator's decision, the daily reminder, the monthly report and an export's end. The others (a campaign of
- * one's own starting or ending on its dates, a request withdrawn by the side that made it, a
- * campaign shown again) stay in the inbox.
+ * a moderator's decision, the daily reminder, the monthly report and an export's end. The
+ * others (a campaign of one's own starting or ending on its dates, a request withdrawn by the
+ * side that made it, a campaign shown again) stay in the inbox.
  */
 export const MAILED_KINDS: ReadonlySet<DomainEventType> = new Set<DomainEventType>([
   'ad_request.invited', 'ad_request.applied', 'ad_request.counter', 'ad_request.accepted',

@@ -9,6 +9,7 @@ export type Emit = (event: DomainEvent) => void
 /** What an after-commit subscriber hears: the event, and the inbox rows it left (for live updates). */
 export interface Delivered {
   event: DomainEvent
+  /** The inbox rows' ids, one per recipient in the order of `event.recipients`. */
   notificationIds: number[]
 }
 
@@ -58,10 +59,11 @@ export function writeWithEvents<T>(db: Db, fn: (tx: Db, emit: Emit) => T): T {
     const value = fn(tx, event => events.push(event))
     delivered = events.map((event) => {
       const rows = notificationsFor(event)
-      const ids = rows.length
-        ? tx.insert(notifications).values(rows).returning({ id: notifications.id }).all().map(r => r.id)
-        : []
-      return { event, notificationIds: ids }
+      if (!rows.length) return { event, notificationIds: [] }
+      // RETURNING gives rows in no promised order: matched by user so each id stays with its reader.
+      const inserted = tx.insert(notifications).values(rows).returning({ id: notifications.id, userId: notifications.userId }).all()
+      const idOf = new Map(inserted.map(r => [r.userId, r.id]))
+      return { event, notificationIds: rows.map(r => idOf.get(r.userId)!) }
     })
     return value
   })

@@ -1,6 +1,8 @@
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, inArray, isNull, max, sql } from 'drizzle-orm'
 import type { Db } from '../database/client'
+import { preparedOnce } from '../database/prepared'
 import { notifications } from '../database/schema'
+import type { DomainEventType, LiveEventData } from '../../shared/events'
 import type { Page } from '../../shared/schemas/common'
 import type { MarkReadInput, NotificationListQuery } from '../../shared/schemas/notification'
 import type { Viewer } from './viewer'
@@ -34,4 +36,29 @@ export function markNotificationsRead(db: Db, viewer: Viewer, input: MarkReadInp
   const which = input.ids ? and(unreadOfMine, inArray(notifications.id, input.ids)) : unreadOfMine
   const { changes } = db.update(notifications).set({ readAt: new Date() }).where(which).run()
   return { marked: changes, unread: unreadCount(db, viewer.id) }
+}
+
+/**
+ * The events a user's inbox recorded after the row `afterId`, oldest first, told as a live stream
+ * tells them (a row's payload is its event's facts, its kind the event's type): what a stream
+ * that resumes from `afterId` missed.
+ */
+export function notificationsSince(db: Db, userId: number, afterId: number): LiveEventData[] {
+  const statement = preparedOnce(db, 'notifications-since', () => db.select({ id: notifications.id, kind: notifications.kind, payload: notifications.payload })
+    .from(notifications)
+    .where(and(eq(notifications.userId, sql.placeholder('userId')), gt(notifications.id, sql.placeholder('afterId'))))
+    .orderBy(asc(notifications.id))
+    .prepare())
+  return statement.all({ userId, afterId }).map(row => ({
+    ...row.payload,
+    type: row.kind as DomainEventType,
+    notificationId: row.id,
+  }) as LiveEventData)
+}
+
+/** The id of the user's newest inbox row (0 when there is none): where a new live stream starts. */
+export function latestNotificationId(db: Db, userId: number): number {
+  const statement = preparedOnce(db, 'latest-notification-id', () => db.select({ id: max(notifications.id) })
+    .from(notifications).where(eq(notifications.userId, sql.placeholder('userId'))).prepare())
+  return statement.get({ userId })?.id ?? 0
 }

@@ -60,14 +60,15 @@ export function checkPasswordResetToken(db: Db, token: string, now = new Date())
  * Sets the new password through a reset link, in one transaction: the link is checked again
  * (two tabs may submit it at once; one wins), the hash is stored, the user's token version is
  * bumped and every session ended, so whoever knew the old password is logged out everywhere.
- * The user's other outstanding links die too: one reset answers them all.
+ * The user's other outstanding links die too: one reset answers them all. Returns whose it was.
  */
-export function resetPassword(db: Db, token: string, passwordHash: string, now = new Date()) {
-  writeTransaction(db, (tx) => {
+export function resetPassword(db: Db, token: string, passwordHash: string, now = new Date()): number {
+  return writeTransaction(db, (tx) => {
     const { userId } = usableToken(tx, token, now)
     tx.update(users).set({ passwordHash, tokenVersion: sql`${users.tokenVersion} + 1` }).where(eq(users.id, userId)).run()
     tx.update(passwordResetTokens).set({ usedAt: now })
       .where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt))).run()
     endAllSessions(tx, userId, 'password changed', now)
+    return userId
   })
 }

@@ -185,3 +185,22 @@ export function prepareSessionLookup(db: Db) {
     .prepare()
   return (userId: number, sessionId: string) => statement.get({ userId, sessionId })
 }
+
+type SessionRow = NonNullable<ReturnType<ReturnType<typeof prepareSessionLookup>>>
+
+/** Whether a looked-up session still stands: not ended, not expired. */
+export function sessionAlive(row: SessionRow | undefined, now = Date.now()): row is SessionRow {
+  return !!row && !row.sessionRevokedAt && row.sessionExpiresAt.getTime() > now
+}
+
+/**
+ * For connections that outlive the request that opened them (live streams): whether the login
+ * session they were opened in still stands and its user may still be served.
+ */
+export function prepareSessionCheck(db: Db) {
+  const lookup = prepareSessionLookup(db)
+  return (userId: number, sessionId: string) => {
+    const row = lookup(userId, sessionId)
+    return sessionAlive(row) && row.status !== 'suspended'
+  }
+}

@@ -72,8 +72,13 @@ export async function readBodyAs<S extends z.ZodType>(event: H3Event, schema: S)
 }
 
 export function readQueryAs<S extends z.ZodType>(event: H3Event, schema: S): z.output<S> {
-  const result = schema.safeParse(getQuery(event))
-  if (!result.success) throw invalid(result.error, 'query')
+  return validateAs(schema, getQuery(event), 'query')
+}
+
+/** Checks input gathered from elsewhere (headers, several sources) the same way: 400 naming the fields. */
+export function validateAs<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(input)
+  if (!result.success) throw invalid(result.error, what)
   return result.data
 }
 

@@ -1,7 +1,7 @@
 import type { H3Event } from 'h3'
 import type { Role } from '../../shared/constants'
 import type { TokenSettings } from './tokens'
-import { prepareSessionLookup, rotateRefreshToken, startSession } from '../domain/sessions'
+import { prepareSessionLookup, rotateRefreshToken, sessionAlive, startSession } from '../domain/sessions'
 import { getUserWithProfile, noteSeen, recordLogin } from '../domain/users'
 import type { PresentedUser, UserRow } from '../domain/users'
 
@@ -48,8 +48,7 @@ export async function getAuthUser(event: H3Event): Promise<AuthUser | null> {
   if (claims) {
     lookupSession ??= prepareSessionLookup(useDb())
     const row = lookupSession(claims.userId, claims.sessionId)
-    const alive = row && !row.sessionRevokedAt && row.sessionExpiresAt.getTime() > Date.now()
-    if (alive && row.tokenVersion === claims.tokenVersion) {
+    if (sessionAlive(row) && row.tokenVersion === claims.tokenVersion) {
       user = { id: row.id, username: row.username, role: row.role, status: row.status, displayName: row.displayName, sessionId: claims.sessionId }
       try {
         noteSeen(useDb(), row.id, row.lastSeenAt)

@@ -38,7 +38,8 @@ export async function startBuiltServer(env: Record<string, string> = {}, shared?
   if (!existsSync(entry)) throw new Error('No production build: run `npm run build` first')
   const dir = shared?.dbPath ? null : mkdtempSync(join(tmpdir(), 'influencia-test-'))
   const dbPath = shared?.dbPath ?? join(dir!, 'test.sqlite')
-  const port = await freePort()
+  // A given PORT restarts an instance at the address its clients already use.
+  const port = env.PORT ? Number(env.PORT) : await freePort()
   const child: ChildProcess = spawn(process.execPath, [entry], {
     env: {
       PATH: process.env.PATH,
