@@ -83,8 +83,11 @@ const EVENT_TYPES: Record<DomainEventType, true> = {
   'ad_request.rejected': true, 'ad_request.withdrawn': true, 'ad_request.completed': true, 'ad_request.expired': true,
   'campaign.published': true, 'campaign.started': true, 'campaign.ended': true, 'campaign.cancelled': true,
   'campaign.unflagged': true, 'campaign.flagged': true,
+  'campaign.drafted': true, 'campaign.edited': true, 'campaign.paused': true, 'campaign.resumed': true,
   'account.approved': true, 'user.suspended': true,
-  'export.progress': true, 'export.finished': true, 'report.ready': true,
+  'account.created': true, 'profile.updated': true, 'user.reactivated': true, 'user.flagged': true, 'user.unflagged': true,
+  'export.progress': true, 'export.finished': true, 'export.failed': true,
+  'reminder.daily': true, 'report.ready': true,
 }
 export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_TYPES) as DomainEventType[]
 export const AD_REQUEST_EVENT_TYPES = DOMAIN_EVENT_TYPES.filter((t): t is AdRequestEventType => t.startsWith('ad_request.'))
