@@ -121,7 +121,8 @@ try {
     console.log('== Building the production server')
     run('npx', ['nuxt', 'build'])
   }
-  const chosen = args.only ? scenarios.filter(s => s.name.includes(args.only!) || s.group === args.only) : scenarios
+  // The baseline always runs first: every ratio is to the baseline of the same run.
+  const chosen = args.only ? scenarios.filter(s => s.group === 'baseline' || s.group === args.only || s.name.includes(args.only!)) : scenarios
   const runs = [await bench('benchmark size', seed('full', FULL), chosen)]
   if (!args.quick) runs.push(await bench('ten times smaller', seed('small', SMALL), chosen))
 

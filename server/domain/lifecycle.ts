@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, lte } from 'drizzle-orm'
+import { and, eq, exists, gte, inArray, lt, lte } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { adRequests, campaigns } from '../database/schema'
 import { dayIn } from './calendar'
@@ -12,16 +12,22 @@ export interface LifecycleCounts {
 }
 
 /**
- * Moves campaigns along their dates as of `now`: scheduled → active from the start date,
- * active or paused → completed once the end date is past (a campaign runs through its last
- * day), and open requests of completed or cancelled campaigns → expired. Each step selects only
- * what still needs it, so a second run of the same moment finds nothing and tells nobody twice.
+ * Campaigns per step in one transaction. A platform that was down for a while (or a bulk import)
+ * can owe thousands of transitions: done in one transaction they would hold the event loop and
+ * the write lock for seconds; in batches, requests are served between them.
  */
-export function runCampaignLifecycle(db: Db, now: Date, timeZone?: string): LifecycleCounts {
-  const today = dayIn(now, timeZone)
+const BATCH = 100
+
+/**
+ * One batch of the lifecycle as of `today`: scheduled → active from the start date, active or
+ * paused → completed once the end date is past (a campaign runs through its last day), and open
+ * requests of completed or cancelled campaigns → expired. Each step selects only what still needs
+ * it, so a run that finds nothing tells nobody twice. `more` says a step filled its batch.
+ */
+function lifecycleBatch(db: Db, today: string, limit: number): LifecycleCounts & { more: boolean } {
   return writeWithEvents(db, (tx, emit) => {
     const starting = tx.select().from(campaigns)
-      .where(and(eq(campaigns.status, 'scheduled'), lte(campaigns.startDate, today), gte(campaigns.endDate, today))).all()
+      .where(and(eq(campaigns.status, 'scheduled'), lte(campaigns.startDate, today), gte(campaigns.endDate, today))).limit(limit).all()
     for (const c of starting) {
       tx.update(campaigns).set({ status: 'active' }).where(eq(campaigns.id, c.id)).run()
       emit({ type: 'campaign.started', campaignId: c.id, campaign: c.title, sponsorId: c.sponsorId, actorId: null, recipients: [c.sponsorId] })
@@ -29,19 +35,45 @@ export function runCampaignLifecycle(db: Db, now: Date, timeZone?: string): Life
 
     // A scheduled campaign whose whole run went by unseen (the platform was down) ends too.
     const ending = tx.select().from(campaigns)
-      .where(and(inArray(campaigns.status, ['scheduled', 'active', 'paused']), lt(campaigns.endDate, today))).all()
+      .where(and(inArray(campaigns.status, ['scheduled', 'active', 'paused']), lt(campaigns.endDate, today))).limit(limit).all()
     for (const c of ending) {
       tx.update(campaigns).set({ status: 'completed' }).where(eq(campaigns.id, c.id)).run()
       emit({ type: 'campaign.ended', campaignId: c.id, campaign: c.title, sponsorId: c.sponsorId, actorId: null, recipients: [c.sponsorId] })
     }
 
-    const over = tx.selectDistinct({ id: campaigns.id, sponsorId: campaigns.sponsorId, title: campaigns.title, status: campaigns.status })
-      .from(campaigns).innerJoin(adRequests, eq(adRequests.campaignId, campaigns.id))
-      .where(and(inArray(campaigns.status, ['completed', 'cancelled']), inArray(adRequests.status, ['pending', 'negotiating']))).all()
+    // Driven by the ended campaigns (each probes its own requests through their index), not by
+    // every open request on the platform.
+    const openRequest = tx.select({ id: adRequests.id }).from(adRequests)
+      .where(and(eq(adRequests.campaignId, campaigns.id), inArray(adRequests.status, ['pending', 'negotiating'])))
+    const over = tx.select({ id: campaigns.id, sponsorId: campaigns.sponsorId, title: campaigns.title, status: campaigns.status })
+      .from(campaigns).where(and(inArray(campaigns.status, ['completed', 'cancelled']), exists(openRequest))).limit(limit).all()
     let expired = 0
     for (const c of over) {
       expired += expireOpenRequests(tx, emit, c, c.status === 'cancelled' ? 'The campaign was cancelled.' : 'The campaign ended before an agreement.')
     }
-    return { started: starting.length, completed: ending.length, expired }
+    const more = [starting, ending, over].some(step => step.length === limit)
+    return { started: starting.length, completed: ending.length, expired, more }
   })
+}
+
+function add(total: LifecycleCounts, batch: LifecycleCounts) {
+  total.started += batch.started
+  total.completed += batch.completed
+  total.expired += batch.expired
+}
+
+/**
+ * Moves campaigns along their dates as of `now` (days in `timeZone`), batch after batch until
+ * nothing is left, pausing between batches with `yieldBetween` (the scheduled task lets the
+ * requests waiting meanwhile be served). A second run of the same moment finds nothing to do.
+ */
+export async function runCampaignLifecycle(db: Db, now: Date, timeZone?: string, yieldBetween: () => Promise<void> = async () => {}, limit = BATCH): Promise<LifecycleCounts> {
+  const today = dayIn(now, timeZone)
+  const total: LifecycleCounts = { started: 0, completed: 0, expired: 0 }
+  for (;;) {
+    const { more, ...batch } = lifecycleBatch(db, today, limit)
+    add(total, batch)
+    if (!more) return total
+    await yieldBetween()
+  }
 }

@@ -52,36 +52,36 @@ beforeEach(() => {
 })
 
 describe('the campaign lifecycle', () => {
-  it('starts a scheduled campaign on its start date, not the day before, and tells its sponsor', () => {
+  it('starts a scheduled campaign on its start date, not the day before, and tells its sponsor', async () => {
     const id = addCampaign('Spring Launch', 'scheduled', '2026-03-10', '2026-03-20')
 
-    expect(runCampaignLifecycle(db, at('2026-03-09'), 'UTC')).toEqual({ started: 0, completed: 0, expired: 0 })
+    expect(await runCampaignLifecycle(db, at('2026-03-09'), 'UTC')).toEqual({ started: 0, completed: 0, expired: 0 })
     expect(statusOf(id)).toBe('scheduled')
 
-    expect(runCampaignLifecycle(db, at('2026-03-10'), 'UTC')).toEqual({ started: 1, completed: 0, expired: 0 })
+    expect(await runCampaignLifecycle(db, at('2026-03-10'), 'UTC')).toEqual({ started: 1, completed: 0, expired: 0 })
     expect(statusOf(id)).toBe('active')
     expect(inbox(sponsor)).toEqual([{ kind: 'campaign.started', payload: expect.objectContaining({ campaignId: id, campaign: 'Spring Launch' }) }])
   })
 
-  it('completes active and paused campaigns the day after their end date, not on it', () => {
+  it('completes active and paused campaigns the day after their end date, not on it', async () => {
     const active = addCampaign('Active One', 'active', '2026-03-01', '2026-03-10')
     const paused = addCampaign('Paused One', 'paused', '2026-03-01', '2026-03-10')
     const draft = addCampaign('Draft One', 'draft', '2026-03-01', '2026-03-10')
 
-    expect(runCampaignLifecycle(db, at('2026-03-10'), 'UTC')).toEqual({ started: 0, completed: 0, expired: 0 })
+    expect(await runCampaignLifecycle(db, at('2026-03-10'), 'UTC')).toEqual({ started: 0, completed: 0, expired: 0 })
     expect([statusOf(active), statusOf(paused)]).toEqual(['active', 'paused'])
 
-    expect(runCampaignLifecycle(db, at('2026-03-11'), 'UTC')).toEqual({ started: 0, completed: 2, expired: 0 })
+    expect(await runCampaignLifecycle(db, at('2026-03-11'), 'UTC')).toEqual({ started: 0, completed: 2, expired: 0 })
     expect([statusOf(active), statusOf(paused), statusOf(draft)]).toEqual(['completed', 'completed', 'draft'])
     expect(inbox(sponsor).map(n => [n.kind, n.payload.campaign])).toEqual([['campaign.ended', 'Active One'], ['campaign.ended', 'Paused One']])
   })
 
-  it('expires the open requests of an ended campaign with a history entry, tells both parties, and leaves accepted deals alone', () => {
+  it('expires the open requests of an ended campaign with a history entry, tells both parties, and leaves accepted deals alone', async () => {
     const id = addCampaign('Short Run', 'active', '2026-03-01', '2026-03-10')
     const pending = addRequest(id, 'pending')
     const accepted = addRequest(id, 'accepted', addUser('booked', 'influencer'))
 
-    expect(runCampaignLifecycle(db, at('2026-03-11'), 'UTC')).toEqual({ started: 0, completed: 1, expired: 1 })
+    expect(await runCampaignLifecycle(db, at('2026-03-11'), 'UTC')).toEqual({ started: 0, completed: 1, expired: 1 })
     expect([requestStatus(pending), requestStatus(accepted)]).toEqual(['expired', 'accepted'])
     expect(rows('select kind, actor_id as actorId, message from ad_request_events where ad_request_id = ?', pending))
       .toEqual([{ kind: 'expired', actorId: null, message: 'The campaign ended before an agreement.' }])
@@ -91,45 +91,62 @@ describe('the campaign lifecycle', () => {
     expect(inbox(sponsor)).toEqual([expect.objectContaining({ kind: 'campaign.ended' }), expiry])
   })
 
-  it('expires the open requests left on a cancelled campaign', () => {
+  it('expires the open requests left on a cancelled campaign', async () => {
     const id = addCampaign('Called Off', 'cancelled', '2026-03-01', '2026-03-30')
     const negotiating = addRequest(id, 'negotiating')
 
-    expect(runCampaignLifecycle(db, at('2026-03-05'), 'UTC')).toEqual({ started: 0, completed: 0, expired: 1 })
+    expect(await runCampaignLifecycle(db, at('2026-03-05'), 'UTC')).toEqual({ started: 0, completed: 0, expired: 1 })
     expect(requestStatus(negotiating)).toBe('expired')
     expect(rows<{ message: string }>('select message from ad_request_events where ad_request_id = ?', negotiating)[0]!.message).toBe('The campaign was cancelled.')
     // Both parties are told why: the campaign was cancelled, not over.
     expect(inbox(creator)).toEqual([{ kind: 'ad_request.expired', payload: expect.objectContaining({ message: 'The campaign was cancelled.' }) }])
   })
 
-  it('does nothing twice: a second run of the same moment changes nothing and tells nobody again', () => {
+  it('does nothing twice: a second run of the same moment changes nothing and tells nobody again', async () => {
     addCampaign('Starting', 'scheduled', '2026-03-10', '2026-03-20')
     const ending = addCampaign('Ending', 'active', '2026-03-01', '2026-03-09')
     addRequest(ending, 'pending')
 
-    expect(runCampaignLifecycle(db, at('2026-03-10'), 'UTC')).toEqual({ started: 1, completed: 1, expired: 1 })
+    expect(await runCampaignLifecycle(db, at('2026-03-10'), 'UTC')).toEqual({ started: 1, completed: 1, expired: 1 })
     const before = rows('select * from notifications').length
     const history = rows('select * from ad_request_events').length
 
-    expect(runCampaignLifecycle(db, at('2026-03-10'), 'UTC')).toEqual({ started: 0, completed: 0, expired: 0 })
+    expect(await runCampaignLifecycle(db, at('2026-03-10'), 'UTC')).toEqual({ started: 0, completed: 0, expired: 0 })
     expect(rows('select * from notifications')).toHaveLength(before)
     expect(rows('select * from ad_request_events')).toHaveLength(history)
   })
 
-  it('counts days in the platform time zone: past midnight in Auckland is still the day before in UTC', () => {
+  it('counts days in the platform time zone: past midnight in Auckland is still the day before in UTC', async () => {
     const id = addCampaign('Kiwi Launch', 'scheduled', '2026-03-10', '2026-03-20')
     // 12:30 UTC on the 9th is 01:30 on the 10th in Auckland (UTC+13 in March).
     const now = new Date('2026-03-09T12:30:00Z')
 
-    expect(runCampaignLifecycle(db, now, 'UTC').started).toBe(0)
+    expect((await runCampaignLifecycle(db, now, 'UTC')).started).toBe(0)
     expect(statusOf(id)).toBe('scheduled')
-    expect(runCampaignLifecycle(db, now, 'Pacific/Auckland').started).toBe(1)
+    expect((await runCampaignLifecycle(db, now, 'Pacific/Auckland')).started).toBe(1)
     expect(statusOf(id)).toBe('active')
+  })
+
+  it('works through a backlog in batches, each its own transaction, letting others in between', async () => {
+    const ended = ['A', 'B', 'C', 'D', 'E'].map(name => addCampaign(`Old ${name}`, 'active', '2026-01-01', '2026-01-31'))
+    const open = ended.map(id => addRequest(id, 'pending'))
+    // Between two batches no transaction is open: other writers (and requests) get their turn.
+    const openDuringPauses: boolean[] = []
+    const between = async () => {
+      openDuringPauses.push(db.$client.inTransaction)
+    }
+
+    expect(await runCampaignLifecycle(db, at('2026-02-10'), 'UTC', between, 2)).toEqual({ started: 0, completed: 5, expired: 5 })
+    expect(ended.map(statusOf)).toEqual(Array(5).fill('completed'))
+    expect(open.map(requestStatus)).toEqual(Array(5).fill('expired'))
+    expect(openDuringPauses.length).toBeGreaterThanOrEqual(2)
+    expect(openDuringPauses.every(open => !open)).toBe(true)
+    expect(await runCampaignLifecycle(db, at('2026-02-10'), 'UTC', between, 2)).toEqual({ started: 0, completed: 0, expired: 0 })
   })
 })
 
 describe('domain events', () => {
-  it('reach subscribers only after the change commits, with the inbox rows they left', () => {
+  it('reach subscribers only after the change commits, with the inbox rows they left', async () => {
     const heard: { delivered: Delivered, rowsAtDelivery: number }[] = []
     const stop = onDomainEvent(delivered => void heard.push({ delivered, rowsAtDelivery: rows('select * from notifications').length }))
     try {
@@ -147,7 +164,7 @@ describe('domain events', () => {
     }
   })
 
-  it('are neither delivered nor left in anyone\'s inbox when the transaction rolls back', () => {
+  it('are neither delivered nor left in anyone\'s inbox when the transaction rolls back', async () => {
     const heard: Delivered[] = []
     const stop = onDomainEvent(delivered => void heard.push(delivered))
     const id = addCampaign('Rolled Back', 'active', '2026-03-01', '2026-03-10')

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { runCampaignLifecycle } from '../../domain/lifecycle'
 
 export default defineTask({
@@ -6,7 +7,7 @@ export default defineTask({
     description: 'Starts and completes campaigns by their dates and expires the open requests of ended ones',
   },
   async run() {
-    const run = await runJob('campaigns:lifecycle', now => ({ ...runCampaignLifecycle(useDb(), now) }))
+    const run = await runJob('campaigns:lifecycle', async now => ({ ...await runCampaignLifecycle(useDb(), now, undefined, () => nextTurn()) }))
     return { result: run }
   },
 })
