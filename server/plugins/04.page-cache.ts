@@ -1,10 +1,22 @@
+import { brotliCompressSync, constants } from 'node:zlib'
 import type { H3Event } from 'h3'
 import { isPublicPage } from '../../shared/public-pages'
 import { campaignOfSlug } from '../domain/campaigns'
 
 interface CachedPage {
   body: string
+  /** The body compressed once with Brotli (base64), for the browsers that accept it: a fifth of the bytes. */
+  brotli: string
   headers: Record<string, string>
+}
+
+const acceptsBrotli = (event: H3Event) => /\bbr\b/.test(getRequestHeader(event, 'accept-encoding') ?? '')
+
+/** What goes on the wire: the compressed copy when the browser takes it. */
+function served(event: H3Event, page: { body: string, brotli: Buffer | string }) {
+  if (!acceptsBrotli(event)) return { body: page.body, encoding: {} as Record<string, string> }
+  const brotli = typeof page.brotli === 'string' ? Buffer.from(page.brotli, 'base64') : page.brotli
+  return { body: brotli, encoding: { 'content-encoding': 'br' } as Record<string, string> }
 }
 
 /**
@@ -19,7 +31,8 @@ export default defineNitroPlugin((nitroApp) => {
     if (!spec) return
     const found = await cacheLookup<CachedPage>(spec)
     if (found.state === 'hit') {
-      ctx.response = { body: found.value.body, statusCode: 200, headers: { ...found.value.headers, 'x-cache': 'hit' } }
+      const { body, encoding } = served(ctx.event, found.value)
+      ctx.response = { body, statusCode: 200, headers: { ...found.value.headers, ...encoding, 'vary': 'accept-encoding', 'x-cache': 'hit' } }
       return
     }
     ctx.event.context.storePage = found.state === 'miss' ? found.store : undefined
@@ -32,7 +45,11 @@ export default defineNitroPlugin((nitroApp) => {
     const headers = { ...response.headers } as Record<string, string>
     const setsCookie = headers['set-cookie'] !== undefined || event.node.res.hasHeader('set-cookie')
     if ((response.statusCode ?? 200) !== 200 || typeof response.body !== 'string' || setsCookie) return
-    store({ body: response.body, headers })
+    const page = { body: response.body, brotli: brotliCompressSync(response.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }) }
+    store({ body: page.body, brotli: page.brotli.toString('base64'), headers })
+    const { body, encoding } = served(event, page)
+    response.body = body
+    response.headers = { ...response.headers, ...encoding, vary: 'accept-encoding' }
   })
 })
 

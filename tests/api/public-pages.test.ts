@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { formatCents } from '../../shared/money'
 import { anonymous, campaignBody, liveCampaign, loginAs, newUser } from '../support/actors'
 import type { Client } from '../support/actors'
@@ -326,6 +326,24 @@ describe('public pages are the same for everyone', () => {
 
     const dashboard = await html('/influencer', mia)
     expect(dashboard.headers.getSetCookie().some(c => c.startsWith('influencia_access='))).toBe(true)
+  })
+})
+
+describe('public pages on the wire', () => {
+  it('go compressed to browsers that take Brotli, the same page as the plain one, first answer and cached alike', async () => {
+    const path = '/campaigns?niche=food&sort=newest'
+    const compressed: string[] = []
+    for (const [attempt, cache] of [['first', 'miss'], ['cached', 'hit']]) {
+      const res = await fetch(inject('baseURL') + path, { headers: { 'accept': 'text/html', 'accept-encoding': 'br, gzip' } })
+      expect(res.headers.get('x-cache'), attempt).toBe(cache)
+      expect(res.headers.get('content-encoding'), attempt).toBe('br')
+      expect(res.headers.get('vary'), attempt).toContain('accept-encoding')
+      compressed.push(await res.text())
+    }
+    const plain = await html(path)
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(plain.body).toContain('Food sponsorship campaigns')
+    expect(compressed).toEqual([plain.body, plain.body])
   })
 })
 
