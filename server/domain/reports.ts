@@ -1,7 +1,8 @@
 import { and, asc, eq, gte, inArray, lt, lte, ne, or, sql } from 'drizzle-orm'
 import { AD_REQUEST_STATUS_GROUPS, AD_REQUEST_STATUSES } from '../../shared/constants'
 import { MONTH_PATTERN } from '../../shared/schemas/report'
-import type { AdRequestEventKind, AdRequestStatus, CampaignStatus } from '../../shared/constants'
+import type { AdRequestEventKind, AdRequestStatus } from '../../shared/constants'
+import type { CampaignMonth, MonthlyReport, MonthTotals } from '../../shared/reports'
 import type { Db } from '../database/client'
 import { adRequestEvents, adRequests, campaigns, users } from '../database/schema'
 import { dayIn, monthBounds, monthIn, platformTimeZone, previousMonth } from './calendar'
@@ -9,49 +10,6 @@ import type { MonthBounds } from './calendar'
 import { DomainError } from './errors'
 import { writeWithEvents } from './events'
 import { claimNotice, notYetTold } from './periodic-notices'
-
-/** One campaign's month: what was agreed in it, and where its budget stood when it ended. */
-export interface CampaignMonth {
-  id: number
-  title: string
-  status: CampaignStatus
-  startDate: string
-  endDate: string
-  budget: number
-  /** Deals agreed in the month, and their payments. */
-  deals: number
-  spend: number
-  /** Payments agreed from the campaign's start to the month's end, and what the budget had left. */
-  used: number
-  remaining: number
-}
-
-/** The figures compared from one month to the next. */
-export interface MonthTotals {
-  campaigns: number
-  /** Requests with any step (offer, counter, answer…) in the month. */
-  requests: number
-  deals: number
-  spend: number
-}
-
-export interface MonthlyReport {
-  month: string
-  previousMonth: string
-  /** The month's first and last days, in the platform's time zone. */
-  firstDay: string
-  lastDay: string
-  timeZone: string
-  /** The month is still going: its figures are those so far. */
-  inProgress: boolean
-  /** The months a report can be asked for: from the sponsor's sign-up to the current one. */
-  months: { first: string, last: string }
-  totals: MonthTotals & { budget: number, used: number, remaining: number }
-  previous: MonthTotals
-  /** Where each request touched in the month stood at its end. */
-  requestsByStatus: Record<AdRequestStatus, number>
-  campaigns: CampaignMonth[]
-}
 
 /** The status a request is in after each step of its history; a message changes nothing. */
 const STATUS_AFTER: Record<Exclude<AdRequestEventKind, 'message'>, AdRequestStatus> = {
