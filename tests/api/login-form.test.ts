@@ -31,8 +31,11 @@ describe('POST /login (the login form without JavaScript)', () => {
   })
 
   it('sends a wrong password back to the form saying so, keeping where the visitor was going, and sets no session', async () => {
+    // An account of its own: failures count against the account, and the demo ones serve every test.
+    const account = newAccount('influencer')
+    expect((await apiClient().post('/api/auth/signup', account)).status).toBe(201)
     const client = apiClient()
-    const res = await postLoginForm(client, { login: 'mia', password: 'wrong-password', redirect: '/influencer/campaigns/1' })
+    const res = await postLoginForm(client, { login: account.username, password: 'wrong-password', redirect: '/influencer/campaigns/1' })
 
     expect(res.status).toBe(303)
     expect(res.headers.get('location')).toBe('/login?error=wrong&redirect=%2Finfluencer%2Fcampaigns%2F1')
