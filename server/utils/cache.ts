@@ -31,7 +31,11 @@ const MAX_TTL_SECONDS = 86_400
 const TAG_TTL_SECONDS = 2 * MAX_TTL_SECONDS
 const MAX_MEMORY_ENTRIES = 2000
 
-const memoryEntries = new Map<string, { raw: string, expiresAt: number }>()
+/**
+ * Without Redis, values stay as they are (no JSON round trip on a hit): every reader gets the same
+ * object, so callers treat what they get as read-only, as they do a value they just computed.
+ */
+const memoryEntries = new Map<string, { stamp: string, value: unknown, expiresAt: number }>()
 const memoryTags = new Map<string, number>()
 
 function redisKey(name: string) {
@@ -41,21 +45,31 @@ const EPOCH = 'epoch'
 const entryKey = (key: string) => redisKey(`entry:${key}`)
 const tagKey = (tag: string) => redisKey(`tag:${tag}`)
 
-/** Stored as "<stamp>\n<json>", so a stale entry is recognised without parsing its value. */
-function decode<T>(raw: string | null | undefined, stamp: string): T | undefined {
+/**
+ * How a cached form is kept in Redis, as text. Without Redis the form itself is kept (no
+ * serialising at all on a hit).
+ */
+interface Codec<K> {
+  text: (kept: K) => string
+  fromText: (text: string) => K
+}
+const valueCodec: Codec<any> = { text: value => JSON.stringify(value), fromText: text => JSON.parse(text) }
+const jsonBytesCodec: Codec<Buffer> = { text: bytes => bytes.toString(), fromText: text => Buffer.from(text) }
+
+/** Kept in Redis as "<stamp>\n<text>", so a stale entry is recognised without decoding its value. */
+function fromRedis<K>(raw: string | null | undefined, stamp: string, codec: Codec<K>): K | undefined {
   if (!raw) return undefined
   const newline = raw.indexOf('\n')
-  return raw.slice(0, newline) === stamp ? JSON.parse(raw.slice(newline + 1)) as T : undefined
+  return raw.slice(0, newline) === stamp ? codec.fromText(raw.slice(newline + 1)) : undefined
 }
 
-async function lookup<T>(spec: CacheSpec): Promise<Lookup<T>> {
+async function lookup<K>(spec: CacheSpec, codec: Codec<K>): Promise<Lookup<K>> {
   const ttl = Math.min(spec.ttlSeconds, MAX_TTL_SECONDS)
   if (!redisClient()) {
     const stamp = spec.tags.map(tag => memoryTags.get(tag) ?? 0).join('.')
     const entry = memoryEntries.get(spec.key)
-    const value = entry && entry.expiresAt > Date.now() ? decode<T>(entry.raw, stamp) : undefined
-    if (value !== undefined) return { state: 'hit', value }
-    return { state: 'miss', version: `${spec.key}\n${stamp}`, store: value => rememberInMemory(spec.key, `${stamp}\n${JSON.stringify(value)}`, ttl) }
+    if (entry && entry.stamp === stamp && entry.expiresAt > Date.now()) return { state: 'hit', value: entry.value as K }
+    return { state: 'miss', version: `${spec.key}\n${stamp}`, store: value => rememberInMemory(spec.key, stamp, value, ttl) }
   }
   let found: (string | null)[]
   try {
@@ -66,36 +80,30 @@ async function lookup<T>(spec: CacheSpec): Promise<Lookup<T>> {
   }
   const [raw, ...versions] = found
   const stamp = versions.map(v => v ?? '0').join('.')
-  const value = decode<T>(raw, stamp)
+  const value = fromRedis(raw, stamp, codec)
   if (value !== undefined) return { state: 'hit', value }
   return {
     state: 'miss',
     version: `${spec.key}\n${stamp}`,
-    store: value => void withRedis(redis => redis.set(entryKey(spec.key), `${stamp}\n${JSON.stringify(value)}`, 'EX', ttl)).catch(() => {}),
+    store: value => void withRedis(redis => redis.set(entryKey(spec.key), `${stamp}\n${codec.text(value)}`, 'EX', ttl)).catch(() => {}),
   }
 }
 
-function rememberInMemory(key: string, raw: string, ttlSeconds: number) {
+function rememberInMemory(key: string, stamp: string, value: unknown, ttlSeconds: number) {
   memoryEntries.delete(key)
-  memoryEntries.set(key, { raw, expiresAt: Date.now() + ttlSeconds * 1000 })
+  memoryEntries.set(key, { stamp, value, expiresAt: Date.now() + ttlSeconds * 1000 })
   // A Map keeps insertion order: the first key is the least recently stored.
   if (memoryEntries.size > MAX_MEMORY_ENTRIES) memoryEntries.delete(memoryEntries.keys().next().value!)
 }
 
 const computing = new Map<string, Promise<unknown>>()
 
-/**
- * The value under `spec.key` if it is still current, else `compute()`'s (stored for the next
- * reader). Concurrent misses of one key and stamp in this process compute it once (a miss after
- * a bump never joins a computation started before it). Errors are not cached. With an event,
- * the answer says `x-cache: hit | miss | bypass`.
- */
-export async function cachedRead<T>(event: H3Event | null, spec: CacheSpec, compute: () => T | Promise<T>): Promise<T> {
-  const found = await lookup<T>(spec)
+async function readThrough<K>(event: H3Event | null, spec: CacheSpec, codec: Codec<K>, compute: () => K | Promise<K>): Promise<K> {
+  const found = await lookup(spec, codec)
   if (event) setResponseHeader(event, 'x-cache', found.state)
   if (found.state === 'hit') return found.value
   if (found.state === 'bypass') return compute()
-  const running = computing.get(found.version) as Promise<T> | undefined
+  const running = computing.get(found.version) as Promise<K> | undefined
   if (running) return running
   const work = (async () => compute())()
   computing.set(found.version, work)
@@ -109,9 +117,32 @@ export async function cachedRead<T>(event: H3Event | null, spec: CacheSpec, comp
   }
 }
 
+/**
+ * The value under `spec.key` if it is still current, else `compute()`'s (stored for the next
+ * reader). Concurrent misses of one key and stamp in this process compute it once (a miss after
+ * a bump never joins a computation started before it). Errors are not cached. With an event,
+ * the answer says `x-cache: hit | miss | bypass`.
+ */
+export function cachedRead<T>(event: H3Event | null, spec: CacheSpec, compute: () => T | Promise<T>): Promise<T> {
+  return readThrough<T>(event, spec, valueCodec, compute)
+}
+
+/**
+ * An API answer from the cache, as cachedRead, for a handler that returns it as it is: the JSON
+ * is written once, when the value is stored, and every hit sends those bytes untouched (turning
+ * a 13 KB list back into objects and then into JSON again cost more than everything else a hit
+ * does). The bytes stand in for the value: h3 sends a Buffer as it is, and the route keeps the
+ * value's type for its callers.
+ */
+export async function cachedJson<T>(event: H3Event, spec: CacheSpec, compute: () => T | Promise<T>): Promise<T> {
+  const bytes = await readThrough(event, spec, jsonBytesCodec, async () => Buffer.from(JSON.stringify(await compute())))
+  setResponseHeader(event, 'content-type', 'application/json')
+  return bytes as unknown as T
+}
+
 /** The lower-level step for callers that produce the value elsewhere (the page render cache). */
 export function cacheLookup<T>(spec: CacheSpec): Promise<Lookup<T>> {
-  return lookup<T>(spec)
+  return lookup<T>(spec, valueCodec)
 }
 
 const pendingBumps = new Set<Promise<unknown>>()

@@ -4,5 +4,5 @@ import { searchInfluencers } from '../../domain/discovery'
 export default defineApiHandler(async (event) => {
   const viewer = await requireUser(event, 'sponsor', 'admin')
   const query = readQueryAs(event, influencerSearchQuery)
-  return cachedRead(event, cached.influencerSearch(viewer.role === 'admin' ? 'admin' : 'sponsor', query), () => searchInfluencers(useDb(), viewer, query))
+  return cachedJson(event, cached.influencerSearch(viewer.role === 'admin' ? 'admin' : 'sponsor', query), () => searchInfluencers(useDb(), viewer, query))
 })

@@ -3,5 +3,5 @@ import { dashboardSummary } from '../../domain/summary'
 /** The caller's dashboard figures: deals by status, whose turn, earnings or budgets. */
 export default defineApiHandler(async (event) => {
   const viewer = await requireUser(event, 'sponsor', 'influencer')
-  return cachedRead(event, cached.dashboardSummary(viewer.id), () => dashboardSummary(useDb(), viewer))
+  return cachedJson(event, cached.dashboardSummary(viewer.id), () => dashboardSummary(useDb(), viewer))
 })

@@ -7,5 +7,5 @@ export default defineApiHandler((event) => {
   const db = useDb()
   const campaign = campaignOfSlug(db, slug)
   if (!campaign) return getPublicCampaign(db, slug)
-  return cachedRead(event, cached.publicCampaign(slug, campaignPageTags(campaign)), () => getPublicCampaign(db, slug))
+  return cachedJson(event, cached.publicCampaign(slug, campaignPageTags(campaign)), () => getPublicCampaign(db, slug))
 })

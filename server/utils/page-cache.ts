@@ -1,0 +1,51 @@
+import type { H3Event } from 'h3'
+import { isPublicPage } from '../../shared/public-pages'
+import { campaignOfSlug } from '../domain/campaigns'
+
+/**
+ * The public pages' HTML, shared by every instance through the same tag-stamped cache as the data
+ * they show: an edited, flagged or cancelled campaign is right on the next request everywhere.
+ * Safe to share because these pages are the same for everyone (shared/public-pages.ts): no
+ * session is read for them, and an answer that sets a cookie or is not a 200 is never stored.
+ * A hit is answered by the first middleware (server/middleware/00.page-cache.ts), before the
+ * render machinery; a miss is rendered and stored by server/plugins/04.page-cache.ts.
+ */
+export interface CachedPage {
+  body: string
+  /** The body compressed once with Brotli (base64), for the browsers that accept it: a fifth of the bytes. */
+  brotli: string
+  headers: Record<string, string>
+}
+
+const acceptsBrotli = (event: H3Event) => /\bbr\b/.test(getRequestHeader(event, 'accept-encoding') ?? '')
+
+/** Decoded once per cached page object (the memory cache hands out the same object on every hit). */
+const decodedBrotli = new WeakMap<CachedPage, Buffer>()
+
+/** What goes on the wire: the compressed copy when the browser takes it. */
+export function servedPage(event: H3Event, page: CachedPage, brotli?: Buffer) {
+  if (!acceptsBrotli(event)) return { body: page.body as string | Buffer, encoding: {} as Record<string, string> }
+  let bytes = brotli ?? decodedBrotli.get(page)
+  if (!bytes) decodedBrotli.set(page, bytes = Buffer.from(page.brotli, 'base64'))
+  return { body: bytes as string | Buffer, encoding: { 'content-encoding': 'br' } as Record<string, string> }
+}
+
+/** What a GET of a public page is cached under: its path and sorted query, and the data it shows. */
+export function publicPageSpec(event: H3Event) {
+  if (event.method !== 'GET' || !isPublicPage(event.path)) return null
+  const url = new URL(event.path, 'http://page')
+  url.searchParams.sort()
+  const address = `${url.pathname}${url.search}`
+  const slug = url.pathname.match(/^\/campaigns\/([^/]+)$/)?.[1]
+  if (!slug) return cached.publicPage(address, [CacheTag.publicCampaigns])
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(slug)
+  }
+  catch {
+    return null
+  }
+  const campaign = campaignOfSlug(useDb(), decoded)
+  // An unknown address is a 404, never stored: nothing to depend on.
+  return campaign ? cached.publicPage(address, campaignPageTags(campaign)) : null
+}
