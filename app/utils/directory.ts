@@ -59,3 +59,21 @@ export function directoryTitle(filters: CampaignDirectoryQuery): string {
 export function isFilteredDirectory(filters: CampaignDirectoryQuery): boolean {
   return !!filters.q || !!filters.niche || filters.min !== undefined || filters.max !== undefined
 }
+
+/**
+ * The page numbers a pager shows: the first and last, the current one with `siblings` either
+ * side, and '…' where a run is left out (a gap of one page shows the page itself instead).
+ */
+export function pageWindow(page: number, pageCount: number, siblings = 1): (number | '…')[] {
+  const wanted = new Set([1, pageCount])
+  for (let p = page - siblings; p <= page + siblings; p++) if (p >= 1 && p <= pageCount) wanted.add(p)
+  const pages = [...wanted].sort((a, b) => a - b)
+  const shown: (number | '…')[] = []
+  for (const [i, p] of pages.entries()) {
+    const previous = pages[i - 1]
+    if (previous !== undefined && p - previous === 2) shown.push(p - 1)
+    else if (previous !== undefined && p - previous > 2) shown.push('…')
+    shown.push(p)
+  }
+  return shown
+}

@@ -6,12 +6,22 @@ export default defineEventHandler(async (event) => {
   const spec = publicPageSpec(event)
   if (!spec) return
   const found = await cacheLookup<CachedPage>(spec)
-  if (found.state === 'hit') {
-    const { body, encoding } = servedPage(event, found.value)
-    setResponseHeaders(event, { ...found.value.headers, ...encoding, 'vary': 'accept-encoding', 'x-cache': 'hit' })
-    return body
-  }
-  // The render stores what it makes (plugins/04.page-cache.ts); Redis not answering stores nothing.
-  event.context.storePage = found.state === 'miss' ? found.store : undefined
+  if (found.state === 'hit') return answerWithPage(event, found.value)
   setResponseHeader(event, 'x-cache', found.state)
+  if (found.state !== 'miss') return
+
+  // Visitors who ask for a page while it is being rendered wait for that render (a popular page
+  // just made stale must not be rendered once per visitor). When it made nothing to share (an
+  // error), each renders its own answer.
+  const inFlight = renderInFlight(found.version)
+  if (inFlight) {
+    const page = await inFlight
+    if (page) return answerWithPage(event, page)
+    return
+  }
+  const render = startRender(found.version)
+  // The render stores what it makes (plugins/04.page-cache.ts); an answer it does not store
+  // (an error, a cookie) releases whoever waits when it is sent.
+  event.context.storePage = (page: CachedPage) => render.shared(page, found.store(page))
+  event.node.res.once('close', () => render.ended())
 })

@@ -23,7 +23,7 @@ export interface CacheSpec {
 type Lookup<T> =
   | { state: 'hit', value: T }
   /** `version` names the data the value must be computed from: the key and the stamp it is stored under. */
-  | { state: 'miss', version: string, store: (value: T) => void }
+  | { state: 'miss', version: string, store: (value: T) => Promise<void> }
   | { state: 'bypass' }
 
 /** Tag versions outlive every entry, so a version that expires and restarts at 0 matches none. */
@@ -69,7 +69,7 @@ async function lookup<K>(spec: CacheSpec, codec: Codec<K>): Promise<Lookup<K>> {
     const stamp = spec.tags.map(tag => memoryTags.get(tag) ?? 0).join('.')
     const entry = memoryEntries.get(spec.key)
     if (entry && entry.stamp === stamp && entry.expiresAt > Date.now()) return { state: 'hit', value: entry.value as K }
-    return { state: 'miss', version: `${spec.key}\n${stamp}`, store: value => rememberInMemory(spec.key, stamp, value, ttl) }
+    return { state: 'miss', version: `${spec.key}\n${stamp}`, store: async value => rememberInMemory(spec.key, stamp, value, ttl) }
   }
   let found: (string | null)[]
   try {
@@ -85,7 +85,8 @@ async function lookup<K>(spec: CacheSpec, codec: Codec<K>): Promise<Lookup<K>> {
   return {
     state: 'miss',
     version: `${spec.key}\n${stamp}`,
-    store: value => void withRedis(redis => redis.set(entryKey(spec.key), `${stamp}\n${codec.text(value)}`, 'EX', ttl)).catch(() => {}),
+    // Resolves once stored (or given up on: a failed store only costs a later miss).
+    store: value => withRedis(redis => redis.set(entryKey(spec.key), `${stamp}\n${codec.text(value)}`, 'EX', ttl)).then(() => {}, () => {}),
   }
 }
 
@@ -109,7 +110,7 @@ async function readThrough<K>(event: H3Event | null, spec: CacheSpec, codec: Cod
   computing.set(found.version, work)
   try {
     const value = await work
-    found.store(value)
+    void found.store(value)
     return value
   }
   finally {

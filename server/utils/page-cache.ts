@@ -49,3 +49,48 @@ export function publicPageSpec(event: H3Event) {
   // An unknown address is a 404, never stored: nothing to depend on.
   return campaign ? cached.publicPage(address, campaignPageTags(campaign)) : null
 }
+
+/** A page someone else's request rendered, as the answer to this one. */
+export function answerWithPage(event: H3Event, page: CachedPage) {
+  const { body, encoding } = servedPage(event, page)
+  setResponseHeaders(event, { ...page.headers, ...encoding, 'vary': 'accept-encoding', 'x-cache': 'hit' })
+  return body
+}
+
+/**
+ * Renders of a page under way in this process, by the version they will be stored under. An entry
+ * stays until the page is stored: a request that missed the store is answered by the render too.
+ */
+const rendering = new Map<string, Promise<CachedPage | null>>()
+
+/** The page a render under way will make (null when it makes none to share), or undefined when none is. */
+export function renderInFlight(version: string): Promise<CachedPage | null> | undefined {
+  return rendering.get(version)
+}
+
+/** Registers this request's render of `version` for others to wait on, and says how it ends. */
+export function startRender(version: string) {
+  let settle!: (page: CachedPage | null) => void
+  const promise = new Promise<CachedPage | null>((resolve) => { settle = resolve })
+  rendering.set(version, promise)
+  let finished = false
+  const forget = () => {
+    if (rendering.get(version) === promise) rendering.delete(version)
+  }
+  return {
+    /** The render made a page to share: whoever waits gets it, and so does a miss until `stored` settles. */
+    shared(page: CachedPage, stored: Promise<void>) {
+      if (finished) return
+      finished = true
+      settle(page)
+      void stored.finally(forget)
+    },
+    /** The answer went out with nothing to share (an error, a 404, a cookie): each waiter renders its own. */
+    ended() {
+      if (finished) return
+      finished = true
+      settle(null)
+      forget()
+    },
+  }
+}

@@ -215,6 +215,22 @@ describe.each(setups)('cached reads after each kind of write, %s', (_name, makeS
       expect(again.headers.get('set-cookie')).toBeNull()
     }
   })
+
+  it('renders a page just made stale once for all the visitors asking at the same moment', async () => {
+    const campaign = await liveCampaign(sponsor, { title: 'Before the rush' })
+    for (const server of setup.readers) await page(server, `/campaigns/${campaign.slug}`)
+    expect((await sponsor.patch(`/api/campaigns/${campaign.id}`, { title: 'During the rush' })).status).toBe(200)
+
+    const rush = await Promise.all(Array.from({ length: 20 }, () => page(setup.writer, `/campaigns/${campaign.slug}`)))
+    expect(rush.map(r => r.status)).toEqual(Array(20).fill(200))
+    expect(rush.map(r => titleOf(r.body))).toEqual(Array(20).fill(expect.stringContaining('During the rush')))
+    expect(rush.filter(r => r.cache === 'miss')).toHaveLength(1)
+    expect(rush.filter(r => r.cache === 'hit')).toHaveLength(19)
+
+    // A page that is not shared (a 404) is still answered to everyone who waited for it.
+    const missing = await Promise.all(Array.from({ length: 5 }, () => page(setup.writer, '/campaigns?page=99999')))
+    expect(missing.map(r => r.status)).toEqual(Array(5).fill(404))
+  })
 })
 
 function freePort(): Promise<number> {
