@@ -283,6 +283,7 @@ describe('mass assignment and a pending sponsor', () => {
     party = await actors.newUser('influencer')
     otherInfluencer = await actors.newUser('influencer')
     admin = await actors.loginAs('admin')
+    ids = { publicCampaign: await newCampaign(), draftCampaign: await newCampaign({ status: 'draft', visibility: 'private' }) }
     for (const client of [owner, party, otherInfluencer, admin]) await client.get('/api/auth/me')
   })
   afterAll(() => server?.stop())
@@ -306,12 +307,30 @@ describe('mass assignment and a pending sponsor', () => {
     own?: string[]
     /** Smuggled inside a nested object of the body, e.g. `profile`. */
     nested?: string
+    /** Makes what this write works on afresh, so that the test can run again. */
+    prepare?: () => Promise<void>
     /** The answer to the valid body, and what the database then holds, by the server's choice. */
     success: number
     stored?: (res: ApiResponse) => [string, unknown[], Record<string, unknown>]
   }
 
-  let ids: { publicCampaign: number, draftCampaign: number, request: number }
+  let ids: { publicCampaign: number, draftCampaign: number }
+  const fresh = { campaign: 0, request: 0, influencer: 0 }
+
+  async function newCampaign(overrides: Record<string, unknown> = {}) {
+    const res = await owner.post('/api/campaigns', campaignBody(overrides))
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    return res.body.id as number
+  }
+
+  /** An invitation of the party to a new campaign, countered by the party when asked. */
+  async function newDeal(countered: boolean) {
+    fresh.campaign = await newCampaign({ visibility: 'private' })
+    const invite = await owner.post('/api/ad-requests', { campaignId: fresh.campaign, influencerId: party.user.id, requirements: 'One reel', paymentAmount: 10_000 })
+    expect(invite.status).toBe(201)
+    fresh.request = invite.body.id
+    if (countered) expect((await party.post(`/api/ad-requests/${fresh.request}/counter`, { paymentAmount: 12_000 })).status).toBe(200)
+  }
   const writes: [string, Write][] = [
     ['POST /api/campaigns', {
       who: () => owner, method: 'POST', path: () => '/api/campaigns', body: () => campaignBody({ status: 'draft' }), own: ['status', 'budget'], success: 201,
@@ -323,21 +342,29 @@ describe('mass assignment and a pending sponsor', () => {
     }],
     ['POST /api/ad-requests (invitation)', {
       who: () => owner, method: 'POST', path: () => '/api/ad-requests', own: ['influencerId', 'paymentAmount'], success: 201,
-      body: () => ({ campaignId: ids.publicCampaign, influencerId: otherInfluencer.user.id, requirements: 'Two stories', paymentAmount: 20_000 }),
-      stored: res => ['select influencer_id as influencerId, status, initiated_by as initiatedBy, last_offer_by as lastOfferBy from ad_requests where id = ?', [res.body.id], { influencerId: otherInfluencer.user.id, status: 'pending', initiatedBy: 'sponsor', lastOfferBy: 'sponsor' }],
+      prepare: async () => {
+        fresh.influencer = (await actors.newUser('influencer')).user.id
+      },
+      body: () => ({ campaignId: ids.publicCampaign, influencerId: fresh.influencer, requirements: 'Two stories', paymentAmount: 20_000 }),
+      stored: res => ['select influencer_id as influencerId, status, initiated_by as initiatedBy, last_offer_by as lastOfferBy from ad_requests where id = ?', [res.body.id], { influencerId: fresh.influencer, status: 'pending', initiatedBy: 'sponsor', lastOfferBy: 'sponsor' }],
     }],
     ['POST /api/ad-requests (application)', {
       who: () => party, method: 'POST', path: () => '/api/ad-requests', own: ['influencerId', 'paymentAmount'], success: 201,
-      body: () => ({ campaignId: ids.publicCampaign, requirements: 'A reel', paymentAmount: 30_000 }),
+      prepare: async () => {
+        fresh.campaign = await newCampaign()
+      },
+      body: () => ({ campaignId: fresh.campaign, requirements: 'A reel', paymentAmount: 30_000 }),
       stored: res => ['select influencer_id as influencerId, status, initiated_by as initiatedBy from ad_requests where id = ?', [res.body.id], { influencerId: party.user.id, status: 'pending', initiatedBy: 'influencer' }],
     }],
     ['POST /api/ad-requests/:id/counter', {
-      who: () => party, method: 'POST', path: () => `/api/ad-requests/${ids.request}/counter`, body: () => ({ paymentAmount: 12_000, message: 'A bit more' }), own: ['paymentAmount'], success: 200,
-      stored: () => ['select status, payment_amount as paymentAmount, last_offer_by as lastOfferBy from ad_requests where id = ?', [ids.request], { status: 'negotiating', paymentAmount: 12_000, lastOfferBy: 'influencer' }],
+      who: () => party, method: 'POST', path: () => `/api/ad-requests/${fresh.request}/counter`, body: () => ({ paymentAmount: 12_000, message: 'A bit more' }), own: ['paymentAmount'], success: 200,
+      prepare: () => newDeal(false),
+      stored: () => ['select status, payment_amount as paymentAmount, last_offer_by as lastOfferBy from ad_requests where id = ?', [fresh.request], { status: 'negotiating', paymentAmount: 12_000, lastOfferBy: 'influencer' }],
     }],
     ['POST /api/ad-requests/:id/accept', {
-      who: () => owner, method: 'POST', path: () => `/api/ad-requests/${ids.request}/accept`, body: () => ({ message: 'Deal' }), success: 200,
-      stored: () => ['select status, payment_amount as paymentAmount from ad_requests where id = ?', [ids.request], { status: 'accepted', paymentAmount: 12_000 }],
+      who: () => owner, method: 'POST', path: () => `/api/ad-requests/${fresh.request}/accept`, body: () => ({ message: 'Deal' }), success: 200,
+      prepare: () => newDeal(true),
+      stored: () => ['select status, payment_amount as paymentAmount from ad_requests where id = ?', [fresh.request], { status: 'accepted', paymentAmount: 12_000 }],
     }],
     ['PATCH /api/me/profile (sponsor)', {
       who: () => owner, method: 'PATCH', path: () => '/api/me/profile', body: () => ({ bio: 'We make tents', profile: { company: 'Tents Inc' } }), own: ['budget'], nested: 'profile', success: 200,
@@ -374,17 +401,9 @@ describe('mass assignment and a pending sponsor', () => {
     ['POST /api/exports', { who: () => owner, method: 'POST', path: () => '/api/exports', body: () => ({ kind: 'ad_requests' }), success: 202 }],
   ]
 
-  it('sets up the campaigns and the deal the writes work on', async () => {
-    const publicCampaign = await owner.post('/api/campaigns', campaignBody())
-    const draftCampaign = await owner.post('/api/campaigns', campaignBody({ status: 'draft', visibility: 'private' }))
-    const privateCampaign = await owner.post('/api/campaigns', campaignBody({ visibility: 'private' }))
-    const invite = await owner.post('/api/ad-requests', { campaignId: privateCampaign.body.id, influencerId: party.user.id, requirements: 'One reel', paymentAmount: 10_000 })
-    expect([publicCampaign.status, draftCampaign.status, privateCampaign.status, invite.status]).toEqual([201, 201, 201, 201])
-    ids = { publicCampaign: publicCampaign.body.id, draftCampaign: draftCampaign.body.id, request: invite.body.id }
-  })
-
   for (const [name, write] of writes) {
     it(`${name}: every smuggled field is refused by name and changes nothing; the honest body works`, async () => {
+      await write.prepare?.()
       const before = databaseDigest(server.dbPath)
       for (const [field, value] of Object.entries(SMUGGLED)) {
         if (write.own?.includes(field)) continue
