@@ -58,6 +58,10 @@ const patch = (path: (ids: Ids) => string, body: (ids: Ids) => unknown) => (as: 
 const one = (call: Case['call'], expected: string, name = ''): Case[] => [{ name, call, expect: expected }]
 
 let server: RunningServer
+beforeAll(async () => {
+  server = await startBuiltServer()
+})
+afterAll(() => server?.stop())
 
 /** The answer's status only: a live stream never ends, so its body is not read. */
 async function streamStatus(as: Caller, path: string): Promise<ApiResponse> {
@@ -200,7 +204,6 @@ describe('access sweep over every route', () => {
   let ids: Ids
 
   beforeAll(async () => {
-    server = await startBuiltServer()
     const { loginAs, newUser, anonymous } = actorsOn(server.url)
     const owner = await newUser('sponsor')
     const party = await newUser('influencer')
@@ -232,7 +235,6 @@ describe('access sweep over every route', () => {
     // Every user's first request of the hour notes the visit: done here, before the sweep watches the database.
     for (const actor of ACTORS) await as[actor].get('/api/auth/me')
   })
-  afterAll(() => server?.stop())
 
   it('every route on disk is in the matrix, and the matrix names no route that is gone', () => {
     const onDisk = routesOnDisk()
@@ -277,7 +279,6 @@ describe('mass assignment and a pending sponsor', () => {
   let admin: Client
 
   beforeAll(async () => {
-    server = await startBuiltServer()
     actors = actorsOn(server.url)
     owner = await actors.newUser('sponsor')
     party = await actors.newUser('influencer')
@@ -286,7 +287,6 @@ describe('mass assignment and a pending sponsor', () => {
     ids = { publicCampaign: await newCampaign(), draftCampaign: await newCampaign({ status: 'draft', visibility: 'private' }) }
     for (const client of [owner, party, otherInfluencer, admin]) await client.get('/api/auth/me')
   })
-  afterAll(() => server?.stop())
 
   const row = (sql: string, ...params: unknown[]) => readRow(server.dbPath, sql, ...params)
 

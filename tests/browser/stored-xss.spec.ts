@@ -28,67 +28,70 @@ function day(offset: number) {
   return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
 }
 
-async function ok(response: Awaited<ReturnType<APIRequestContext['post']>>, status = 200) {
+async function ok(response: Awaited<ReturnType<APIRequestContext['post']>>, status = 200): Promise<any> {
   expect(response.status(), await response.text()).toBe(status)
   return response.json()
 }
 
 let stored: Promise<Stored> | undefined
 
-/** Writes the payloads through the API, once per worker, each user in a browser context of their own. */
-function storePayloads(browser: Browser, baseURL: string) {
-  stored ??= (async () => {
-    const run = `x${Date.now().toString(36)}`
-    const tag = (field: string) => `${run}${field}`
-    const text = {
-      title: full(tag('title')), description: full(tag('description')), goals: full(tag('goals')),
-      company: full(tag('company')), sector: short(tag('sector')), sponsorName: short(tag('sname')), sponsorBio: full(tag('sponsorbio')),
-      influencerName: short(tag('iname')), influencerBio: full(tag('influencerbio')), specialization: full(tag('specialization')),
-      location: full(tag('location')), handle: short(tag('handle')),
-      requirements: full(tag('requirements')), message: full(tag('message')), counter: full(tag('counter')),
-      flaggedTitle: full(tag('flaggedtitle')), flagReason: full(tag('flagreason')), flaggedName: short(tag('fname')), userFlagReason: full(tag('userflagreason')),
-    }
-    const contextOf = async (login: string, password: string) => {
-      const context = await browser.newContext({ baseURL })
-      await ok(await context.request.post('/api/auth/login', { data: { login, password } }))
-      return context
-    }
-
-    const setup = await browser.newContext({ baseURL })
-    const sponsorAccount = await signUp(setup.request, 'sponsor', { profile: { company: text.company, sector: text.sector, website: 'https://brand.example' } })
-    const influencerAccount = await signUp(setup.request, 'influencer', { profile: { specialization: text.specialization, location: text.location, platforms: [{ platform: 'instagram', handle: text.handle }] } })
-    const flaggedAccount = await signUp(setup.request, 'influencer')
-    await setup.close()
-
-    const sponsor = await contextOf(sponsorAccount.username, sponsorAccount.password)
-    const influencer = await contextOf(influencerAccount.username, influencerAccount.password)
-    const admin = await contextOf('admin', TEST_ADMIN_PASSWORD)
-    await ok(await sponsor.request.patch('/api/me/profile', { data: { displayName: text.sponsorName, bio: text.sponsorBio } }))
-    // A script URL is no website: refused before it is stored.
-    const scriptUrl = await sponsor.request.patch('/api/me/profile', { data: { profile: { website: 'javascript:__xss=4' } } })
-    expect(scriptUrl.status()).toBe(400)
-    await ok(await influencer.request.patch('/api/me/profile', { data: { displayName: text.influencerName, bio: text.influencerBio } }))
-
-    const campaignData = { niche: 'fitness', startDate: day(-1), endDate: day(30), visibility: 'public', budget: 500_000, status: 'active' }
-    const campaign = await ok(await sponsor.request.post('/api/campaigns', { data: { ...campaignData, title: text.title, description: text.description, goals: text.goals } }), 201)
-    const flagged = await ok(await sponsor.request.post('/api/campaigns', { data: { ...campaignData, title: text.flaggedTitle, description: text.description } }), 201)
-    const request = await ok(await sponsor.request.post('/api/ad-requests', { data: { campaignId: campaign.id, influencerId: influencerAccount.id, requirements: text.requirements, paymentAmount: 20_000, message: text.message } }), 201)
-    await ok(await influencer.request.post(`/api/ad-requests/${request.id}/counter`, { data: { paymentAmount: 25_000, message: text.counter } }))
-    await ok(await admin.request.patch(`/api/admin/campaigns/${flagged.id}`, { data: { flagged: true, reason: text.flagReason } }))
-    // Another influencer is flagged: a flagged one leaves the sponsors' discovery.
-    const flaggedOne = await contextOf(flaggedAccount.username, flaggedAccount.password)
-    await ok(await flaggedOne.request.patch('/api/me/profile', { data: { displayName: text.flaggedName } }))
-    await flaggedOne.close()
-    await ok(await admin.request.patch(`/api/admin/users/${flaggedAccount.id}`, { data: { flagged: true, reason: text.userFlagReason } }))
-
-    return { run, text, campaign, flaggedCampaign: flagged.id, request: request.id, influencerId: influencerAccount.id, sponsor, influencer, admin }
-  })()
+/** The payloads, written once per worker. */
+function storePayloads(browser: Browser, baseURL: string): Promise<Stored> {
+  stored ??= writePayloads(browser, baseURL)
   return stored
 }
 
+/** Writes the payloads through the API, each user in a browser context of their own. */
+async function writePayloads(browser: Browser, baseURL: string): Promise<Stored> {
+  const run = `x${Date.now().toString(36)}`
+  const tag = (field: string) => `${run}${field}`
+  const text = {
+    title: full(tag('title')), description: full(tag('description')), goals: full(tag('goals')),
+    company: full(tag('company')), sector: short(tag('sector')), sponsorName: short(tag('sname')), sponsorBio: full(tag('sponsorbio')),
+    influencerName: short(tag('iname')), influencerBio: full(tag('influencerbio')), specialization: full(tag('specialization')),
+    location: full(tag('location')), handle: short(tag('handle')),
+    requirements: full(tag('requirements')), message: full(tag('message')), counter: full(tag('counter')),
+    flaggedTitle: full(tag('flaggedtitle')), flagReason: full(tag('flagreason')), flaggedName: short(tag('fname')), userFlagReason: full(tag('userflagreason')),
+  }
+  const contextOf = async (login: string, password: string) => {
+    const context = await browser.newContext({ baseURL })
+    await ok(await context.request.post('/api/auth/login', { data: { login, password } }))
+    return context
+  }
+
+  const setup = await browser.newContext({ baseURL })
+  const sponsorAccount = await signUp(setup.request, 'sponsor', { profile: { company: text.company, sector: text.sector, website: 'https://brand.example' } })
+  const influencerAccount = await signUp(setup.request, 'influencer', { profile: { specialization: text.specialization, location: text.location, platforms: [{ platform: 'instagram', handle: text.handle }] } })
+  const flaggedAccount = await signUp(setup.request, 'influencer')
+  await setup.close()
+
+  const sponsor = await contextOf(sponsorAccount.username, sponsorAccount.password)
+  const influencer = await contextOf(influencerAccount.username, influencerAccount.password)
+  const admin = await contextOf('admin', TEST_ADMIN_PASSWORD)
+  await ok(await sponsor.request.patch('/api/me/profile', { data: { displayName: text.sponsorName, bio: text.sponsorBio } }))
+  // A script URL is no website: refused before it is stored.
+  const scriptUrl = await sponsor.request.patch('/api/me/profile', { data: { profile: { website: 'javascript:__xss=4' } } })
+  expect(scriptUrl.status()).toBe(400)
+  await ok(await influencer.request.patch('/api/me/profile', { data: { displayName: text.influencerName, bio: text.influencerBio } }))
+
+  const campaignData = { niche: 'fitness', startDate: day(-1), endDate: day(30), visibility: 'public', budget: 500_000, status: 'active' }
+  const campaign = await ok(await sponsor.request.post('/api/campaigns', { data: { ...campaignData, title: text.title, description: text.description, goals: text.goals } }), 201)
+  const flagged = await ok(await sponsor.request.post('/api/campaigns', { data: { ...campaignData, title: text.flaggedTitle, description: text.description } }), 201)
+  const request = await ok(await sponsor.request.post('/api/ad-requests', { data: { campaignId: campaign.id, influencerId: influencerAccount.id, requirements: text.requirements, paymentAmount: 20_000, message: text.message } }), 201)
+  await ok(await influencer.request.post(`/api/ad-requests/${request.id}/counter`, { data: { paymentAmount: 25_000, message: text.counter } }))
+  await ok(await admin.request.patch(`/api/admin/campaigns/${flagged.id}`, { data: { flagged: true, reason: text.flagReason } }))
+  // Another influencer is flagged: a flagged one leaves the sponsors' discovery.
+  const flaggedOne = await contextOf(flaggedAccount.username, flaggedAccount.password)
+  await ok(await flaggedOne.request.patch('/api/me/profile', { data: { displayName: text.flaggedName } }))
+  await flaggedOne.close()
+  await ok(await admin.request.patch(`/api/admin/users/${flaggedAccount.id}`, { data: { flagged: true, reason: text.userFlagReason } }))
+
+  return { run, text, campaign, flaggedCampaign: flagged.id, request: request.id, influencerId: influencerAccount.id, sponsor, influencer, admin }
+}
+
 /**
- * Opens the page and waits until it is at rest (hydrated where it hydrates, every image tried),
- * then checks that nothing stored ran or became markup, and that the given texts show as typed.
+ * Opens the page and waits until it is at rest (no request in flight: every image has been
+ * tried), then checks that nothing stored ran or became markup, and that the given texts show as typed.
  */
 async function expectInert(page: Page, url: string, shown: string[]) {
   const dialogs: string[] = []
