@@ -46,6 +46,8 @@ export async function signAccessToken(claims: AccessClaims, settings: TokenSetti
 /**
  * The claims of a valid access token, or null for anything forged, expired, of another type or
  * meant for another issuer or audience. The algorithm is pinned: `none` or RS/ES tokens fail.
+ * A token is also held to this server's lifetime from when it was issued: one dated in the
+ * future, or older than the lifetime whatever its `exp` says, is no token this server made.
  */
 export async function verifyAccessToken(token: string, settings: TokenSettings): Promise<AccessClaims | null> {
   try {
@@ -54,6 +56,7 @@ export async function verifyAccessToken(token: string, settings: TokenSettings):
       issuer: settings.issuer,
       audience: settings.audience,
       typ: ACCESS_TYPE,
+      maxTokenAge: settings.ttlSeconds,
       requiredClaims: ['sub', 'exp', 'sid', 'ver', 'role'],
     })
     const userId = Number(payload.sub)

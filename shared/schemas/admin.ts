@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { ROLES, USER_STATUSES } from '../constants'
-import { pageQuery } from './common'
+import { pageQuery, searchText } from './common'
 
 export const adminUserListQuery = pageQuery.extend({
-  q: z.string().trim().max(100).optional(),
+  q: searchText().optional(),
   role: z.enum(ROLES, { error: 'Unknown role' }).optional(),
   status: z.enum(USER_STATUSES, { error: 'Unknown status' }).optional(),
   flagged: z.stringbool({ error: 'Use true or false' }).optional(),
@@ -18,5 +18,5 @@ export const adminUserUpdate = z.strictObject({
   .refine(v => v.flagged !== true || !!v.reason, { message: 'A reason is required to flag', path: ['reason'] })
 
 export const adminOutboxQuery = pageQuery.extend({
-  q: z.string().trim().max(100, 'Too long (max 100)').optional(),
+  q: searchText(100, 'Too long (max 100)').optional(),
 })

@@ -38,7 +38,8 @@ export const passwordSchema = z.string({ error: 'Password is required' })
 export const sponsorProfileSchema = z.strictObject({
   company: trimmed('Company', 120),
   sector: trimmed('Sector', 80),
-  website: z.union([z.literal(''), z.url('Enter a full URL, e.g. https://example.com').max(300)]).optional(),
+  // A web address only: a javascript: or data: "website" would run script wherever a page links it.
+  website: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'Enter a full URL, e.g. https://example.com' }).max(300)]).optional(),
   budget: cents,
 })
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { CAMPAIGN_STATUS_FILTER, CAMPAIGN_VISIBILITIES, NICHES } from '../constants'
 import { money } from './auth'
-import { pageQuery } from './common'
+import { pageQuery, searchText } from './common'
 
 const isoDate = (label: string) => z.string({ error: `${label} is required` })
   .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date (YYYY-MM-DD)`)
@@ -39,7 +39,7 @@ const inOrder = (q: { minBudget?: number, maxBudget?: number }) => q.minBudget =
 
 /** What anyone may search public campaigns by. */
 const campaignSearch = pageQuery.extend({
-  q: z.string().trim().max(100, 'At most 100 characters').optional(),
+  q: searchText().optional(),
   niche: z.enum(NICHES, { error: 'Unknown niche' }).optional(),
   minBudget: budgetBound,
   maxBudget: budgetBound,
@@ -71,7 +71,7 @@ const dollars = (label: string) => z.preprocess(blankAsAbsent, z.coerce.number({
  * sends it: budgets in whole dollars, as people type them (the API takes cents).
  */
 export const campaignDirectoryQuery = z.object({
-  q: z.preprocess(blankAsAbsent, z.string().trim().max(100, 'Search at most 100 characters').optional()),
+  q: z.preprocess(blankAsAbsent, searchText(100, 'Search at most 100 characters').optional()),
   niche: z.preprocess(blankAsAbsent, z.enum(NICHES, { error: 'Choose a niche from the list' }).optional()),
   min: dollars('Minimum budget'),
   max: dollars('Maximum budget'),

@@ -17,3 +17,11 @@ export interface Page<T> {
   page: number
   pageSize: number
 }
+
+/**
+ * What a person typed into a search box. Control characters are refused: none is typed on
+ * purpose, and SQLite ends a LIKE pattern at a NUL, so `%\0%` would match every row.
+ */
+export function searchText(max = 100, tooLong = `At most ${max} characters`) {
+  return z.string().trim().max(max, tooLong).refine(text => !/\p{Cc}/u.test(text), 'Remove the control characters from the search')
+}

@@ -20,6 +20,20 @@ describe('access tokens', () => {
     expect(await verifyAccessToken(expired, settings)).toBeNull()
   })
 
+  it('are held to the lifetime from their issue time: none from the future, none older, whatever exp says', async () => {
+    const key = new TextEncoder().encode(settings.secret)
+    const now = Math.floor(Date.now() / 1000)
+    const signed = (iat: number | undefined, exp: number) => {
+      const jwt = new SignJWT({ role: 'sponsor', sid: 's', ver: 0 }).setProtectedHeader({ alg: 'HS256', typ: 'at+jwt' })
+        .setSubject('1').setIssuer(settings.issuer).setAudience(settings.audience).setExpirationTime(exp)
+      return (iat === undefined ? jwt : jwt.setIssuedAt(iat)).sign(key)
+    }
+    expect(await verifyAccessToken(await signed(now, now + 60), settings)).not.toBeNull()
+    expect(await verifyAccessToken(await signed(now + 30, now + 90), settings)).toBeNull()
+    expect(await verifyAccessToken(await signed(now - 120, now + 86_400), settings)).toBeNull()
+    expect(await verifyAccessToken(await signed(undefined, now + 60), settings)).toBeNull()
+  })
+
   it('must be access tokens with every claim present', async () => {
     const key = new TextEncoder().encode(settings.secret)
     const plainJwt = await new SignJWT({ role: 'sponsor', sid: 's', ver: 0 }).setProtectedHeader({ alg: 'HS256' })
