@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync
 import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import Redis from 'ioredis'
 import { startBuiltServer, TEST_ADMIN_PASSWORD } from '../tests/support/built-server'
 import { readData } from './fixtures'
 import { pace, saturate, settle, single } from './load'
@@ -166,15 +167,34 @@ async function duringLogins(s: Scenario, f: Fixtures, asked: Asked, ctx: Context
   ]
 }
 
+/** The run's keys leave Redis with its server: runs share nothing, and leave nothing behind. */
+async function dropRedisKeys(url: string, prefix: string) {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 })
+  try {
+    await redis.connect()
+    let cursor = '0'
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000)
+      if (keys.length) await redis.unlink(...keys)
+      cursor = next
+    } while (cursor !== '0')
+  }
+  finally {
+    redis.disconnect()
+  }
+}
+
 async function bench(label: string, dbPath: string, chosen: Scenario[], timing: Timing): Promise<Run> {
   const probeFile = join(work, `probe-${label.replace(/\W+/g, '-')}.json`)
+  const redisUrl = process.env.NUXT_REDIS_URL
+  const redisPrefix = `influencia-bench-${Date.now().toString(36)}`
   // A long access-token lifetime: a run must not spend its time refreshing.
   const server = await startBuiltServer({
     NUXT_SEED_DEMO: '',
     NUXT_ACCESS_TOKEN_TTL: '3600',
     NUXT_LOGIN_MAX_ATTEMPTS_PER_CLIENT: '100000',
     ...probeEnv(probeFile),
-    ...(process.env.NUXT_REDIS_URL ? { NUXT_REDIS_URL: process.env.NUXT_REDIS_URL, NUXT_REDIS_PREFIX: `bench-${Date.now().toString(36)}` } : {}),
+    ...(redisUrl ? { NUXT_REDIS_URL: redisUrl, NUXT_REDIS_PREFIX: redisPrefix } : {}),
   }, { dbPath })
   try {
     const data = readData(dbPath)
@@ -197,6 +217,7 @@ async function bench(label: string, dbPath: string, chosen: Scenario[], timing: 
   }
   finally {
     await server.stop()
+    if (redisUrl) await dropRedisKeys(redisUrl, redisPrefix)
   }
 }
 
