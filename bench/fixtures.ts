@@ -25,6 +25,8 @@ export interface Data {
   /** How many campaigns the public sees, in all and by niche: the last pages of its lists. */
   publicCampaigns: number
   publicByNiche: Record<string, number>
+  /** How many ad requests there are: the last pages of the admin's list. */
+  adRequests: number
   /** Accounts that log in during the logins scenario, each once. */
   loginNames: string[]
   /** Campaigns of the acting sponsors, with their owner: recommendations never asked for. */
@@ -146,12 +148,13 @@ export function readData(dbPath: string): Data {
   }
 
   const publicCampaigns = one<{ n: number }>(`select count(*) as n from campaigns where ${publicWhere}`).n
+  const adRequests = one<{ n: number }>('select count(*) as n from ad_requests').n
   const publicByNiche = Object.fromEntries(all<{ niche: string, n: number }>(`select niche, count(*) as n from campaigns
     where ${publicWhere} group by niche`).map(r => [r.niche, r.n]))
   db.close()
   return {
     sponsor: sponsor.username, influencer: influencer.username, campaignId: campaign.id, slugs, words: [...new Set(words)],
-    publicCampaigns, publicByNiche, loginNames, sponsorCampaigns,
+    publicCampaigns, publicByNiche, adRequests, loginNames, sponsorCampaigns,
     counters: shuffled(counters), accepts: shuffled(accepts), invites: shuffled(invites), applications: shuffled(applications),
     actors: [...new Set([sponsor.username, influencer.username, ...actingSponsors.map(s => s.username), ...actingInfluencers.map(i => i.username)])],
   }

@@ -168,7 +168,7 @@ export const scenarios: Scenario[] = [
   { group: 'admin', name: 'user search', kind: 'latency', p99Limit: 100,
     calls: (f, a) => a.cycle(f.words.map(w => ({ path: `/api/admin/users?q=${encodeURIComponent(w)}`, headers: bearer(f, 'admin') }))) },
   { group: 'admin', name: 'requests deep page', kind: 'latency', p99Limit: 100,
-    calls: (f, a) => a.cycle(Array.from({ length: 50 }, (_, i) => ({ path: `/api/ad-requests?page=${5000 + i}`, headers: bearer(f, 'admin') }))) },
+    calls: (f, a) => a.cycle(Array.from({ length: 50 }, (_, i) => ({ path: `/api/ad-requests?page=${Math.ceil(lastPage(f.adRequests, 20) * (0.5 + i / 100))}`, headers: bearer(f, 'admin') }))) },
 
   // Reads of the list nobody asked for before: the list's own work, not a cache, meets the hashing.
   { group: 'logins', name: 'campaign list during logins', kind: 'logins', fresh: true, p99Limit: 100,

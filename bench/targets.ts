@@ -83,9 +83,11 @@ export interface Growth { scenario: string, group: Group, measure: string, full:
  * rate) compare mean latency.
  */
 export function growth(full: Run, small: Run): Growth[] {
+  // The baseline reads no data; a row not loaded, or never answered, has no figure to compare.
+  const measured = (r: Row) => r.group !== 'baseline' && r.aloneMs === undefined && r.ok > 0
   return full.rows.flatMap((f) => {
     const s = small.rows.find(r => r.group === f.group && r.scenario === f.scenario)
-    if (!s) return []
+    if (!s || !measured(f) || !measured(s)) return []
     if (f.kind === 'throughput') {
       const factor = f.requestsPerSecond ? s.requestsPerSecond / f.requestsPerSecond : Infinity
       return [{ scenario: f.scenario, group: f.group, measure: 'req/s', full: f.requestsPerSecond, small: s.requestsPerSecond, factor, ok: factor <= TARGETS.growthFactor }]
