@@ -1,33 +1,47 @@
-// npm run bench [-- --quick] [-- --no-build]
+// npm run bench [-- --quick] [-- --no-build] [-- --only GROUP|NAME] [-- --rate N] [-- --login-rate N] [-- --data FILE]
 // Builds the production server, seeds a benchmark-size database (and one ten times smaller),
-// drives each scenario with autocannon and writes bench/results/latest.{json,md}.
+// drives each scenario, checks issue 16's targets and writes bench/results/latest.{json,md}.
 // NUXT_REDIS_URL, when set, is handed to the server (the cache then lives in Redis).
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import Database from 'better-sqlite3'
+import Redis from 'ioredis'
 import { startBuiltServer, TEST_ADMIN_PASSWORD } from '../tests/support/built-server'
-import type { RunningServer } from '../tests/support/built-server'
-import { measure } from './load'
-import type { LoadResult } from './load'
-import { scenarios } from './scenarios'
+import { readData } from './fixtures'
+import { pace, saturate, settle, single } from './load'
+import type { LoadResult, NextCall } from './load'
+import { probeEnv, ServerProbe } from './probe'
+import { markdown, printRow, printSummary } from './report'
+import { Asked, loginCalls, scenarios } from './scenarios'
 import type { Fixtures, Scenario } from './scenarios'
+import { growth, misses, rowChecks, runChecks } from './targets'
+import type { Row, Run } from './targets'
 
 const { values: args } = parseArgs({
   options: {
     'quick': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     'only': { type: 'string' },
+    'data': { type: 'string' },
+    'rate': { type: 'string', default: '50' },
+    'login-rate': { type: 'string', default: '8' },
   },
 })
 
 const FULL = { influencers: 50_000, campaigns: 10_000, requests: 200_000 }
 const SMALL = { influencers: 5_000, campaigns: 1_000, requests: 20_000 }
-const load = args.quick
-  ? { connections: 50, seconds: 3, warmupSeconds: 1 }
-  : { connections: 50, seconds: 8, warmupSeconds: 2 }
+/** Seconds per scenario (the smaller data only serves the growth check: shorter runs do). */
+interface Timing { seconds: number, warmupSeconds: number }
+const TIMING: Record<'full' | 'small', Timing> = {
+  full: args.quick ? { seconds: 3, warmupSeconds: 1 } : { seconds: 6, warmupSeconds: 2 },
+  small: { seconds: 4, warmupSeconds: 1 },
+}
+const CONNECTIONS = 50
+const RATE = Number(args.rate)
+const LOGIN_RATE = Number(args['login-rate'])
+if (!(RATE > 0) || !(LOGIN_RATE > 0)) throw new Error('--rate and --login-rate take a number of requests per second')
 
 const root = resolve(import.meta.dirname, '..')
 const work = mkdtempSync(join(tmpdir(), 'influencia-bench-'))
@@ -43,77 +57,168 @@ function seed(name: string, counts: typeof FULL) {
   return dbPath
 }
 
-/** The accounts and ids the scenarios use, read from the seeded data: the busiest of each kind. */
-function fixtures(dbPath: string, baseURL: string): Omit<Fixtures, 'tokens'> {
-  const db = new Database(dbPath, { readonly: true })
-  const sponsor = db.prepare(`select u.username, u.id from campaigns c join users u on u.id = c.sponsor_id
-    where u.status = 'active' group by u.id order by count(*) desc limit 1`).get() as { username: string, id: number }
-  const campaign = db.prepare(`select id from campaigns where sponsor_id = ? and status = 'active' order by id limit 1`).get(sponsor.id) as { id: number }
-  const influencer = db.prepare(`select u.username from ad_requests r join users u on u.id = r.influencer_id
-    where u.status = 'active' group by u.id order by count(*) desc limit 1`).get() as { username: string }
-  const slugs = (db.prepare(`select slug from campaigns where visibility = 'public' and flagged = 0
-    and status in ('scheduled', 'active', 'paused', 'completed') order by id`).all() as { slug: string }[]).map(r => r.slug)
-  const words = (db.prepare(`select title from campaigns order by id limit 200`).all() as { title: string }[])
-    .map(r => r.title.split(/\s+/)[0]!.toLowerCase().replace(/[^a-z]/g, '')).filter(w => w.length > 3)
-  db.close()
-  return { baseURL, sponsor: sponsor.username, campaignId: campaign.id, influencer: influencer.username, slugs, words: [...new Set(words)] }
+/** A database seeded before at benchmark size, copied: the scenarios write to their copy. */
+function reuse(source: string) {
+  const dbPath = join(work, 'full.sqlite')
+  for (const suffix of ['', '-wal']) if (existsSync(source + suffix)) copyFileSync(source + suffix, dbPath + suffix)
+  console.log(`\n== Benchmark-size data copied from ${source}`)
+  return dbPath
 }
 
-async function login(baseURL: string, login: string, password: string) {
+async function logIn(baseURL: string, login: string, password: string) {
   const res = await fetch(`${baseURL}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) })
   if (!res.ok) throw new Error(`Logging in as ${login} failed: ${res.status} ${await res.text()}`)
   return ((await res.json()) as { accessToken: string }).accessToken
 }
 
-/** Peak resident memory of the server process so far (VmHWM), in MB. */
-function peakRssMb(pid: number) {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find(l => l.startsWith('VmHWM:'))
-  return line ? Math.round(Number(line.replace(/\D+/g, '')) / 1024) : null
+/** Logs everyone in before the scenarios, a few at a time: their hashing is not measured. */
+async function logInAll(baseURL: string, usernames: string[]): Promise<Record<string, string>> {
+  const tokens: Record<string, string> = { admin: await logIn(baseURL, 'admin', TEST_ADMIN_PASSWORD) }
+  const queue = [...usernames]
+  await Promise.all(Array.from({ length: 4 }, async () => {
+    for (let name = queue.shift(); name; name = queue.shift()) tokens[name] = await logIn(baseURL, name, 'demo-password')
+  }))
+  return tokens
 }
 
-interface Row extends LoadResult { scenario: string, group: string, ratio: number }
+interface Context { url: string, probe: ServerProbe, timing: Timing, baseline?: number }
 
-async function bench(label: string, dbPath: string, chosen: Scenario[]) {
+const fixedRate = (url: string, next: NextCall, seconds: number, rate = RATE) => pace(url, next, { connections: CONNECTIONS, seconds, rate })
+
+function row(fields: Omit<Row, 'checks'>): Row {
+  return { ...fields, checks: rowChecks(fields) }
+}
+
+/**
+ * A scenario whose request takes longer than this on its own (five times the loosest latency
+ * target) is not put under load: it misses its target whatever the load, and 50 such requests
+ * at once would hold the server for minutes and spoil every scenario after it.
+ */
+const ALONE_LIMIT_MS = 500
+
+/**
+ * Two of the scenario's requests, one after the other on an idle server: the second's time (the
+ * first may fill a cache), or a row saying the scenario was too slow to load.
+ */
+async function tooSlowAlone(s: Scenario, next: NextCall, ctx: Context): Promise<Row | null> {
+  await settle(ctx.url)
+  await ctx.probe.read()
+  let ms = 0
+  for (let i = 0; i < 2 && ms !== Infinity; i++) {
+    const call = next()
+    if (call) ms = await single(ctx.url, call)
+  }
+  if (ms <= ALONE_LIMIT_MS) return null
+  const server = await ctx.probe.read()
+  const aloneMs = Number.isFinite(ms) ? ms : null
+  await settle(ctx.url)
+  return row({
+    group: s.group, scenario: s.name, kind: s.kind, server, p99Limit: s.p99Limit, aloneMs,
+    requestsPerSecond: 0, mean: 0, p50: 0, p99: 0, max: 0, requests: 0, ok: 0, errors: 0, failures: {}, skipped: 0, ranOut: false,
+  })
+}
+
+/** Warm-up (unless every request must be a first), then the measured period, probed on its own. */
+async function measure(s: Scenario, f: Fixtures, asked: Asked, ctx: Context): Promise<Row> {
+  const next = s.calls(f, asked)
+  const drive = (seconds: number): Promise<LoadResult> => s.kind === 'throughput'
+    ? saturate(ctx.url, next, { connections: CONNECTIONS, seconds })
+    : fixedRate(ctx.url, next, seconds)
+  const tooSlow = await tooSlowAlone(s, next, ctx)
+  if (tooSlow) return tooSlow
+  if (!s.fresh && ctx.timing.warmupSeconds) await drive(ctx.timing.warmupSeconds)
+  await ctx.probe.read()
+  const result = await drive(ctx.timing.seconds)
+  const server = await ctx.probe.read()
+  const throughput = s.kind === 'throughput'
+  return row({
+    group: s.group, scenario: s.name, kind: s.kind, ...result, server, p99Limit: s.p99Limit,
+    rate: throughput ? undefined : RATE,
+    ratio: !throughput ? undefined : s.group === 'baseline' ? 1 : ctx.baseline ? result.requestsPerSecond / ctx.baseline : 0,
+  })
+}
+
+/**
+ * The campaign list at a fixed rate, quiet, then again while accounts log in at a steady rate:
+ * the list's p99 must not collapse while passwords are hashed.
+ */
+async function duringLogins(s: Scenario, f: Fixtures, asked: Asked, ctx: Context): Promise<Row[]> {
+  const list = s.calls(f, asked)
+  const tooSlow = await tooSlowAlone(s, list, ctx)
+  if (tooSlow) return [tooSlow]
+  await ctx.probe.read()
+  const quiet = await fixedRate(ctx.url, list, ctx.timing.seconds)
+  const quietServer = await ctx.probe.read()
+
+  const accounts = loginCalls(f)
+  const nextLogin: NextCall = () => accounts.next().value ?? null
+  await settle(ctx.url)
+  await ctx.probe.read()
+  const [during, logins] = await Promise.all([
+    fixedRate(ctx.url, list, ctx.timing.seconds),
+    fixedRate(ctx.url, nextLogin, ctx.timing.seconds, LOGIN_RATE),
+  ])
+  const server = await ctx.probe.read()
+  const common = { group: s.group, kind: s.kind, rate: RATE }
+  return [
+    row({ ...common, scenario: 'campaign list, quiet', ...quiet, server: quietServer, p99Limit: s.p99Limit }),
+    row({ ...common, scenario: s.name, ...during, server, p99Limit: s.p99Limit, quietP99: quiet.p99, duringLogins: true }),
+    row({ ...common, scenario: 'logins', ...logins, server, rate: LOGIN_RATE, duringLogins: true }),
+  ]
+}
+
+/** The run's keys leave Redis with its server: runs share nothing, and leave nothing behind. */
+async function dropRedisKeys(url: string, prefix: string) {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 })
+  try {
+    await redis.connect()
+    let cursor = '0'
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000)
+      if (keys.length) await redis.unlink(...keys)
+      cursor = next
+    } while (cursor !== '0')
+  }
+  finally {
+    redis.disconnect()
+  }
+}
+
+async function bench(label: string, dbPath: string, chosen: Scenario[], timing: Timing): Promise<Run> {
+  const probeFile = join(work, `probe-${label.replace(/\W+/g, '-')}.json`)
+  const redisUrl = process.env.NUXT_REDIS_URL
+  const redisPrefix = `influencia-bench-${Date.now().toString(36)}`
   // A long access-token lifetime: a run must not spend its time refreshing.
-  const server: RunningServer = await startBuiltServer({
+  const server = await startBuiltServer({
     NUXT_SEED_DEMO: '',
     NUXT_ACCESS_TOKEN_TTL: '3600',
     NUXT_LOGIN_MAX_ATTEMPTS_PER_CLIENT: '100000',
-    ...(process.env.NUXT_REDIS_URL ? { NUXT_REDIS_URL: process.env.NUXT_REDIS_URL, NUXT_REDIS_PREFIX: `bench-${Date.now().toString(36)}` } : {}),
+    ...probeEnv(probeFile),
+    ...(redisUrl ? { NUXT_REDIS_URL: redisUrl, NUXT_REDIS_PREFIX: redisPrefix } : {}),
   }, { dbPath })
   try {
-    const base = fixtures(dbPath, server.url)
-    const tokens = {
-      sponsor: await login(server.url, base.sponsor, 'demo-password'),
-      influencer: await login(server.url, base.influencer, 'demo-password'),
-      admin: await login(server.url, 'admin', TEST_ADMIN_PASSWORD),
-    }
-    const f: Fixtures = { ...base, tokens }
-    console.log(`\n== ${label} (server ${server.url}, ${f.slugs.length} public campaigns)`)
+    const data = readData(dbPath)
+    const signedIn = chosen.some(s => ['sponsor', 'influencer', 'admin', 'writes'].includes(s.group))
+    const f: Fixtures = { ...data, tokens: signedIn ? await logInAll(server.url, data.actors) : {} }
+    console.log(`\n== ${label} (server ${server.url}, ${f.slugs.length} public campaigns; writes: ${f.counters.length} counters, ${f.accepts.length} accepts, ${f.invites.length} invitations, ${f.applications.length} applications available)`)
+    const ctx: Context = { url: server.url, probe: new ServerProbe(server.pid, probeFile), timing }
+    const asked = new Asked()
     const rows: Row[] = []
-    let baseline = 0
     for (const s of chosen) {
-      const result = await measure({ baseURL: server.url, ...load, ...s.request(f) })
-      if (s.name === 'baseline') baseline = result.requestsPerSecond
-      const row = { scenario: s.name, group: s.group, ...result, ratio: baseline ? result.requestsPerSecond / baseline : 0 }
-      rows.push(row)
-      console.log(`${s.group.padEnd(10)} ${s.name.padEnd(34)} ${String(row.requestsPerSecond).padStart(6)} req/s  p50 ${String(row.p50).padStart(4)} ms  p99 ${String(row.p99).padStart(5)} ms  errors ${row.errors}  ×${row.ratio.toFixed(2)}`)
+      const measured = s.kind === 'logins' ? await duringLogins(s, f, asked, ctx) : [await measure(s, f, asked, ctx)]
+      for (const r of measured) {
+        if (r.group === 'baseline') ctx.baseline = r.requestsPerSecond
+        rows.push(r)
+        printRow(r)
+      }
     }
-    return { label, rows, peakRssMb: peakRssMb(server.pid) }
+    const { runPeakRssMb } = await ctx.probe.read()
+    return { label, rows, peakRssMb: runPeakRssMb, checks: runChecks(runPeakRssMb) }
   }
   finally {
     await server.stop()
+    if (redisUrl) await dropRedisKeys(redisUrl, redisPrefix)
   }
-}
-
-function markdown(runs: Awaited<ReturnType<typeof bench>>[], meta: Record<string, unknown>) {
-  const lines = [`# Benchmark results`, '', Object.entries(meta).map(([k, v]) => `- ${k}: ${v}`).join('\n'), '']
-  for (const r of runs) {
-    lines.push(`## ${r.label}`, '', `Peak server RSS: ${r.peakRssMb} MB`, '', '| group | scenario | req/s | p50 ms | p99 ms | errors | × baseline |', '| --- | --- | ---: | ---: | ---: | ---: | ---: |')
-    for (const row of r.rows) lines.push(`| ${row.group} | ${row.scenario} | ${row.requestsPerSecond} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.ratio.toFixed(2)} |`)
-    lines.push('')
-  }
-  return lines.join('\n')
 }
 
 try {
@@ -122,15 +227,23 @@ try {
     run('npx', ['nuxt', 'build'])
   }
   // The baseline always runs first: every ratio is to the baseline of the same run.
-  const chosen = args.only ? scenarios.filter(s => s.group === 'baseline' || s.group === args.only || s.name.includes(args.only!)) : scenarios
-  const runs = [await bench('benchmark size', seed('full', FULL), chosen)]
-  if (!args.quick) runs.push(await bench('ten times smaller', seed('small', SMALL), chosen))
+  const only = args.only
+  const chosen = only ? scenarios.filter(s => s.group === 'baseline' || s.group === only || s.name.includes(only)) : scenarios
+  const runs = [await bench('benchmark size', args.data ? reuse(resolve(args.data)) : seed('full', FULL), chosen, TIMING.full)]
+  if (!args.quick) runs.push(await bench('ten times smaller', seed('small', SMALL), chosen, TIMING.small))
+  const growths = runs[1] ? growth(runs[0]!, runs[1]) : []
+  const missed = misses(runs, growths)
 
-  const meta = { date: new Date().toISOString(), cpus: `${cpus().length} × ${cpus()[0]?.model}`, node: process.version, cache: process.env.NUXT_REDIS_URL ? 'redis' : 'memory', connections: load.connections, seconds: load.seconds, quick: args.quick }
+  const meta = {
+    date: new Date().toISOString(), cpus: `${cpus().length} × ${cpus()[0]?.model}`, node: process.version,
+    cache: process.env.NUXT_REDIS_URL ? 'redis' : 'memory', connections: CONNECTIONS, rate: RATE, loginRate: LOGIN_RATE,
+    seconds: TIMING.full.seconds, quick: args.quick, only: only ?? null,
+  }
   const out = join(root, 'bench/results')
   mkdirSync(out, { recursive: true })
-  writeFileSync(join(out, 'latest.json'), `${JSON.stringify({ meta, runs }, null, 2)}\n`)
-  writeFileSync(join(out, 'latest.md'), markdown(runs, meta))
+  writeFileSync(join(out, 'latest.json'), `${JSON.stringify({ meta, runs, growth: growths, misses: missed }, null, 2)}\n`)
+  writeFileSync(join(out, 'latest.md'), markdown(runs, growths, missed, meta))
+  printSummary(runs, growths, missed)
   console.log(`\nWritten to bench/results/latest.{json,md}`)
 }
 finally {

@@ -1,0 +1,64 @@
+import type { Growth, Row, Run } from './targets'
+import { TARGETS } from './targets'
+
+const mark = (ok: boolean) => (ok ? '✓' : '✗')
+
+/** The load a row ran under, in words: saturating, or the rate asked for. */
+function load(r: Row) {
+  if (r.aloneMs !== undefined) return 'not loaded: too slow alone'
+  if (r.kind === 'throughput') return 'saturating'
+  const notes = [r.ranOut ? `targets ran out after ${r.requests}` : '', r.skipped ? `${r.skipped} not sent: all connections busy` : ''].filter(Boolean)
+  return `${r.rate}/s${notes.length ? ` (${notes.join('; ')})` : ''}`
+}
+
+/** ✓, or ✗ and the targets missed. */
+function verdict(r: Row) {
+  const missed = r.checks.filter(c => !c.ok)
+  return missed.length ? `✗ ${missed.map(c => `${c.target} (${c.measured})`).join('; ')}` : '✓'
+}
+
+function errorsOf(r: Row) {
+  const kinds = Object.entries(r.failures).map(([k, n]) => `${n}×${k}`).join(' ')
+  return kinds ? `${r.errors} (${kinds})` : String(r.errors)
+}
+
+export function printRow(r: Row) {
+  const ratio = r.ratio === undefined ? '' : ` ×${r.ratio.toFixed(2)}`
+  console.log(`${r.group.padEnd(10)} ${r.scenario.padEnd(38)} ${String(r.requestsPerSecond).padStart(5)} req/s  p50 ${String(r.p50).padStart(5)}  p99 ${String(r.p99).padStart(6)} ms  errors ${errorsOf(r)}${ratio}  loop p99 ${r.server.loopDelayMs.p99} ms  rss ${r.server.peakRssMb} MB  ${verdict(r)}${r.kind === 'throughput' ? '' : `  [${load(r)}]`}`)
+}
+
+export function printSummary(runs: Run[], growths: Growth[], missed: string[]) {
+  for (const run of runs) console.log(`\n${run.label}: peak server RSS ${run.peakRssMb} MB ${mark(run.checks.every(c => c.ok))}`)
+  if (growths.length) console.log(`growth (≤ ${TARGETS.growthFactor}× faster on the smaller data): ${growths.filter(g => g.ok).length}/${growths.length} ${mark(growths.every(g => g.ok))}`)
+  if (!missed.length) {
+    console.log('\nEvery target met.')
+    return
+  }
+  console.log(`\n${missed.length} target(s) MISSED:`)
+  for (const line of missed) console.log(`  ✗ ${line}`)
+}
+
+export function markdown(runs: Run[], growths: Growth[], missed: string[], meta: Record<string, unknown>) {
+  const lines = ['# Benchmark results', '', Object.entries(meta).map(([k, v]) => `- ${k}: ${v}`).join('\n'), '',
+    missed.length ? `**${missed.length} target(s) missed**, listed [at the end](#targets-missed).` : '**Every target met.**', '']
+  for (const run of runs) {
+    lines.push(`## ${run.label}`, '')
+    for (const c of run.checks) lines.push(`${mark(c.ok)} ${c.target}: ${c.measured}`, '')
+    lines.push(
+      '| group | scenario | load | req/s | p50 ms | p99 ms | errors | × baseline | loop delay p99 ms | RSS MB | targets |',
+      '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    )
+    for (const r of run.rows) {
+      lines.push(`| ${r.group} | ${r.scenario} | ${load(r)} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${errorsOf(r)} | ${r.ratio === undefined ? '' : r.ratio.toFixed(2)} | ${r.server.loopDelayMs.p99} | ${r.server.peakRssMb} | ${verdict(r)} |`)
+    }
+    lines.push('')
+  }
+  if (growths.length) {
+    lines.push(`## Growth: no scenario more than ${TARGETS.growthFactor}× faster on the ten times smaller data`, '',
+      '| group | scenario | compares | benchmark size | ten times smaller | faster by | |', '| --- | --- | --- | ---: | ---: | ---: | --- |')
+    for (const g of growths) lines.push(`| ${g.group} | ${g.scenario} | ${g.measure} | ${g.full} | ${g.small} | ${g.factor.toFixed(2)}× | ${mark(g.ok)} |`)
+    lines.push('', `Fixed-rate scenarios compare mean latency; means less than ${TARGETS.growthNoiseMs} ms apart count as equal.`, '')
+  }
+  if (missed.length) lines.push('## Targets missed', '', ...missed.map(m => `- ✗ ${m}`), '')
+  return lines.join('\n')
+}

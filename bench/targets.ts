@@ -1,0 +1,114 @@
+import type { LoadResult } from './load'
+import type { ServerReport } from './probe'
+import type { Group, Kind } from './scenarios'
+
+/** One measured load: a scenario, or one side of the logins scenario. */
+export interface Row extends LoadResult {
+  group: Group
+  scenario: string
+  kind: Kind
+  /** Fixed-rate runs: the rate asked for, req/s. */
+  rate?: number
+  /** Requests/s over the baseline's, in the same run (throughput scenarios). */
+  ratio?: number
+  /** The p99 this scenario must stay under, ms. */
+  p99Limit?: number
+  /** Measured while accounts log in: the loop-delay target does not apply. */
+  duringLogins?: boolean
+  /** The list's p99 measured just before the logins, quiet (the list during logins only). */
+  quietP99?: number
+  /**
+   * Set when one request on its own took over 500 ms (null: no answer in 30 s): the scenario
+   * was then not put under load, and every other figure of the row is empty.
+   */
+  aloneMs?: number | null
+  /** What the server lived through meanwhile: event-loop delay and memory. */
+  server: ServerReport
+  checks: Check[]
+}
+
+export interface Run {
+  label: string
+  rows: Row[]
+  peakRssMb: number | null
+  checks: Check[]
+}
+
+export interface Check { target: string, ok: boolean, measured: string }
+
+// The targets of issue 16, for one run on the benchmark-size data.
+export const TARGETS = {
+  warmRatio: 0.9,
+  warmP99Ms: 50,
+  loginP99Factor: 2,
+  loopDelayP99Ms: 50,
+  peakRssMb: 400,
+  growthFactor: 1.5,
+  /** Means closer than this are the same on a shared machine: timer and scheduling noise. */
+  growthNoiseMs: 2,
+}
+
+const check = (target: string, ok: boolean, measured: string | number): Check => ({ target, ok, measured: String(measured) })
+
+/** The row's own targets: what its scenario must reach whatever the other runs did. */
+export function rowChecks(row: Omit<Row, 'checks'>): Check[] {
+  if (row.aloneMs !== undefined) return [check('one request alone < 500 ms (else not loaded)', false, row.aloneMs === null ? 'no answer in 30 s' : `${row.aloneMs} ms`)]
+  const checks = [check('no errors', row.errors === 0, row.errors)]
+  if (row.group === 'anonymous' && row.kind === 'throughput') {
+    checks.push(check(`≥ ${TARGETS.warmRatio}× baseline`, (row.ratio ?? 0) >= TARGETS.warmRatio, `${(row.ratio ?? 0).toFixed(2)}×`))
+    checks.push(check(`p99 < ${TARGETS.warmP99Ms} ms`, row.p99 < TARGETS.warmP99Ms, `${row.p99} ms`))
+  }
+  // With no answer in time there is no latency to judge: the target is missed, not met by a 0.
+  const answered = row.ok > 0
+  if (row.p99Limit !== undefined) checks.push(check(`p99 < ${row.p99Limit} ms`, answered && row.p99 < row.p99Limit, answered ? `${row.p99} ms` : 'no answer'))
+  if (row.quietP99 !== undefined) {
+    checks.push(check(`p99 ≤ ${TARGETS.loginP99Factor}× quiet (${row.quietP99} ms)`, row.p99 <= TARGETS.loginP99Factor * row.quietP99, `${row.p99} ms`))
+  }
+  // Hashing passwords may hold the loop while logins run: the target is for every other time.
+  if (!row.duringLogins) {
+    checks.push(check(`loop delay p99 < ${TARGETS.loopDelayP99Ms} ms`, row.server.loopDelayMs.p99 < TARGETS.loopDelayP99Ms, `${row.server.loopDelayMs.p99} ms`))
+  }
+  return checks
+}
+
+export function runChecks(peakRssMb: number | null): Check[] {
+  return [check(`peak RSS < ${TARGETS.peakRssMb} MB`, peakRssMb !== null && peakRssMb < TARGETS.peakRssMb, `${peakRssMb} MB`)]
+}
+
+export interface Growth { scenario: string, group: Group, measure: string, full: number, small: number, factor: number, ok: boolean }
+
+/**
+ * Cost must not grow with the data: no scenario may be more than 1.5× faster on the ten times
+ * smaller data. Throughput compares requests/s; fixed-rate scenarios (whose requests/s is the
+ * rate) compare mean latency.
+ */
+export function growth(full: Run, small: Run): Growth[] {
+  // The baseline reads no data; a row not loaded, or never answered, has no figure to compare.
+  const measured = (r: Row) => r.group !== 'baseline' && r.aloneMs === undefined && r.ok > 0
+  return full.rows.flatMap((f) => {
+    const s = small.rows.find(r => r.group === f.group && r.scenario === f.scenario)
+    if (!s || !measured(f) || !measured(s)) return []
+    if (f.kind === 'throughput') {
+      const factor = f.requestsPerSecond ? s.requestsPerSecond / f.requestsPerSecond : Infinity
+      return [{ scenario: f.scenario, group: f.group, measure: 'req/s', full: f.requestsPerSecond, small: s.requestsPerSecond, factor, ok: factor <= TARGETS.growthFactor }]
+    }
+    const factor = s.mean ? f.mean / s.mean : Infinity
+    const ok = factor <= TARGETS.growthFactor || f.mean - s.mean < TARGETS.growthNoiseMs
+    return [{ scenario: f.scenario, group: f.group, measure: 'mean ms', full: f.mean, small: s.mean, factor, ok }]
+  })
+}
+
+/** Every target missed, one line each. */
+export function misses(runs: Run[], growths: Growth[]): string[] {
+  const lines: string[] = []
+  for (const run of runs) {
+    for (const c of run.checks) if (!c.ok) lines.push(`${run.label}: ${c.target}: ${c.measured}`)
+    for (const row of run.rows) {
+      for (const c of row.checks) if (!c.ok) lines.push(`${run.label}: ${row.group} / ${row.scenario}: ${c.target}: ${c.measured}`)
+    }
+  }
+  for (const g of growths) {
+    if (!g.ok) lines.push(`growth: ${g.group} / ${g.scenario}: ${g.factor.toFixed(2)}× faster on the smaller data (${g.measure} ${g.full} → ${g.small})`)
+  }
+  return lines
+}
