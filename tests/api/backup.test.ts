@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -52,7 +53,8 @@ describe('npm run db:backup', () => {
     const acknowledgedBeforeBackup = acknowledged
     expect(acknowledgedBeforeBackup).toBe(10)
 
-    const copyPath = join(dir, 'nightly', 'influencia.sqlite')
+    // In a folder that does not exist yet: the backup makes it.
+    const copyPath = join(dir, randomUUID(), 'influencia.sqlite')
     const backup = await run('npm', ['run', 'db:backup', '--', copyPath], { env: { ...process.env, NUXT_DB_PATH: live.dbPath } })
       .finally(() => { backupDone = true })
     await load
