@@ -116,6 +116,12 @@ interface Action {
   run: (cast: Cast, send: (actor: Actor, method: string, path: string, body?: unknown) => Promise<Answer>) => Promise<Answer | null>
 }
 
+/** Another amount than the one on the table (countering with the same one is a 400), never below 100 €. */
+function counterTo(onTable: number) {
+  const step = amount(1_000, 5_000)
+  return onTable - step >= 10_000 && Math.random() < 0.5 ? onTable - step : onTable + step
+}
+
 /** A request waiting for `actor`'s answer, or null when none is. */
 async function awaitingAnswer(actor: Actor, send: (actor: Actor, method: string, path: string) => Promise<Answer>) {
   const list = await send(actor, 'GET', '/api/ad-requests?awaitingMe=true&pageSize=20')
@@ -139,7 +145,7 @@ const ACTIONS: Action[] = [
       const actor = Math.random() < 0.5 ? pick(cast.sponsors) : pick(cast.influencers)
       const request = await awaitingAnswer(actor, send)
       if (!request) return null
-      const body = verb === 'counter' ? { paymentAmount: Math.max(10_000, request.paymentAmount + amount(-5_000, 5_000)), message: 'How about this?' } : {}
+      const body = verb === 'counter' ? { paymentAmount: counterTo(request.paymentAmount), message: 'How about this?' } : {}
       return send(actor, 'POST', `/api/ad-requests/${request.id}/${verb}`, body)
     },
   })),
