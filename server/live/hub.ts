@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type Redis from 'ioredis'
 import { eventFacts, liveAudience } from '../../shared/events'
 import type { Delivered } from '../domain/events'
+import { closeRedisConnection } from '../utils/redis'
 import type { LiveConnection } from './connection'
 
 /**
@@ -26,6 +27,8 @@ let channel = ''
 let publishFailing = false
 let markSubscribed: () => void = () => {}
 const subscribed = new Promise<void>((resolve) => { markSubscribed = resolve })
+/** Set once shutdown begins: a stream opened after it would hold the shutdown until it times out. */
+let shuttingDown = false
 
 /** How long a new stream waits for the subscription at start-up before it opens all the same. */
 const SUBSCRIPTION_WAIT_MS = 2000
@@ -40,6 +43,10 @@ export function hubReady(): Promise<void> {
 
 /** Adds a stream; it leaves the registry when it closes. */
 export function addStream(connection: LiveConnection) {
+  if (shuttingDown) {
+    connection.close()
+    return
+  }
   let mine = streams.get(connection.userId)
   if (!mine) streams.set(connection.userId, mine = new Set())
   mine.add(connection)
@@ -105,8 +112,9 @@ export function heartbeat() {
   for (const set of streams.values()) for (const connection of set) connection.heartbeat()
 }
 
-/** Ends every stream on this instance (server shutdown); browsers reconnect to another one. */
+/** Ends every stream on this instance and refuses new ones (server shutdown); browsers reconnect to another instance. */
 export function closeAllStreams() {
+  shuttingDown = true
   for (const connection of [...streams.values()].flatMap(set => [...set])) connection.close()
 }
 
@@ -165,6 +173,6 @@ export function startHub(options: HubOptions): () => Promise<void> {
     const closing = subscriber
     subscriber = null
     publisher = null
-    await closing?.quit().catch(() => closing.disconnect())
+    if (closing) await closeRedisConnection(closing)
   }
 }

@@ -21,11 +21,12 @@ export default defineNitroPlugin((nitroApp) => {
     await stopHub()
   })
 
-  // Nitro's graceful shutdown first waits (up to NITRO_SHUTDOWN_TIMEOUT, 30 s by default) for
+  // Nitro's graceful shutdown first waits (up to NITRO_SHUTDOWN_TIMEOUT, see 99.shutdown.ts) for
   // every open connection to finish, and only then calls the 'close' hook. An event stream never
-  // finishes by itself, so the streams end as soon as the shutdown signal arrives: browsers
-  // reconnect to another instance at once instead of hanging on a dying one. Only when Nitro
-  // handles the signals itself (a listener here would otherwise keep the process from exiting).
+  // finishes by itself, so the streams end as soon as the shutdown signal arrives (and streams
+  // asked for after it end at once): browsers reconnect to another instance instead of hanging on
+  // a dying one. Only when Nitro handles the signals itself (a listener here would otherwise keep
+  // the process from exiting).
   if (!import.meta.dev && !process.env.NITRO_SHUTDOWN_DISABLED) {
     for (const signal of (process.env.NITRO_SHUTDOWN_SIGNALS || 'SIGTERM SIGINT').split(' ').filter(Boolean)) {
       process.once(signal, closeAllStreams)

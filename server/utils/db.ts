@@ -9,3 +9,12 @@ export function useDb(): Db {
   db ??= openDatabase(resolve(useRuntimeConfig().dbPath))
   return db
 }
+
+/**
+ * Closes the connection at shutdown. The last connection to close folds the write-ahead log
+ * back into the database file and removes it, so the file alone is a complete copy.
+ */
+export function closeDb() {
+  db?.$client.close()
+  db = undefined
+}

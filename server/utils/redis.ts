@@ -30,6 +30,9 @@ let probing: Promise<boolean> | null = null
 let lastProbe = 0
 const recoverySteps: ((redis: Redis) => Promise<unknown>)[] = []
 let lastComplaint = 0
+let probeTimer: NodeJS.Timeout | undefined
+/** Set at shutdown: callers fall back quietly instead of reporting an outage. */
+let closed = false
 
 /** The single ioredis client behind the `kv` mount (server/plugins/02.storage.ts); null without Redis. */
 export function redisClient(): Redis | null {
@@ -45,7 +48,33 @@ export function redisClient(): Redis | null {
 export function watchRedis(redis: Redis) {
   redis.on('close', () => { up = false })
   redis.on('ready', () => void probeRedis({ force: true }))
-  setInterval(() => { if (!up) void probeRedis() }, PROBE_INTERVAL_MS).unref()
+  probeTimer = setInterval(() => { if (!up) void probeRedis() }, PROBE_INTERVAL_MS).unref()
+}
+
+/** How long a closing connection may take to send what it has queued before it is cut. */
+const QUIT_GRACE_MS = 1000
+
+/**
+ * Closes a connection politely (QUIT: replies still due arrive first), or cuts it when Redis does
+ * not answer in time: a frozen Redis would otherwise hold the shutdown forever.
+ */
+export async function closeRedisConnection(redis: Redis) {
+  if (redis.status === 'end') return
+  let timer: NodeJS.Timeout | undefined
+  const cut = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, QUIT_GRACE_MS)
+  })
+  await Promise.race([redis.quit().then(() => {}, () => {}), cut]).finally(() => clearTimeout(timer))
+  redis.disconnect()
+}
+
+/** Closes the shared client at shutdown (after every request has been answered). */
+export async function closeRedis() {
+  closed = true
+  up = false
+  clearInterval(probeTimer)
+  const redis = redisClient()
+  if (redis) await closeRedisConnection(redis)
 }
 
 /** Runs when Redis answers again (and at start), before any caller uses it; must succeed to close the breaker. */
@@ -92,6 +121,7 @@ function tripped(error: unknown, { atOnce = false } = {}) {
 export async function withRedis<T>(op: (redis: Redis) => Promise<T>, { mustLand = false } = {}): Promise<T> {
   const redis = redisClient()
   if (!redis) throw new RedisUnavailable('not configured')
+  if (closed) throw new RedisUnavailable('closed at shutdown')
   if (!up && !mustLand) {
     void probeRedis()
     throw new RedisUnavailable('circuit open')
@@ -118,7 +148,7 @@ export async function withRedis<T>(op: (redis: Redis) => Promise<T>, { mustLand 
  */
 export function probeRedis({ force = false } = {}): Promise<boolean> {
   const redis = redisClient()
-  if (!redis) return Promise.resolve(false)
+  if (!redis || closed) return Promise.resolve(false)
   if (probing) return probing
   if (!force && Date.now() - lastProbe < PROBE_INTERVAL_MS) return Promise.resolve(up)
   lastProbe = Date.now()

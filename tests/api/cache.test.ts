@@ -1,19 +1,12 @@
-import { spawn } from 'node:child_process'
-import type { ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import Redis from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { formatCents } from '../../shared/money'
 import { actorsOn, campaignBody, liveCampaign } from '../support/actors'
 import type { Client } from '../support/actors'
 import { apiClient } from '../support/api-client'
-import { startBuiltServer } from '../support/built-server'
+import { freePort, startBuiltServer } from '../support/built-server'
 import type { RunningServer } from '../support/built-server'
-import { redisAvailable, redisUrl } from '../support/redis'
+import { ownRedis, redisAvailable, sharedInstances } from '../support/redis'
 
 // Cached reads are never stale: after each kind of write, every cached read that shows the
 // change shows it on the very next request, on every instance. Each setup runs its own servers.
@@ -34,23 +27,8 @@ async function memorySetup(): Promise<Setup> {
 
 /** Two instances behind one load balancer: one database file, one Redis. */
 async function redisSetup(): Promise<Setup> {
-  const prefix = `influencia-test-${randomUUID()}`
-  const dir = mkdtempSync(join(tmpdir(), 'influencia-cache-'))
-  const env = { NUXT_REDIS_URL: redisUrl, NUXT_REDIS_PREFIX: prefix }
-  const a = await startBuiltServer(env, { dbPath: join(dir, 'shared.sqlite') })
-  const b = await startBuiltServer(env, { dbPath: join(dir, 'shared.sqlite') })
-  return {
-    writer: a,
-    readers: [a, b],
-    cleanUp: async () => {
-      await Promise.all([a.stop(), b.stop()])
-      const redis = new Redis(redisUrl)
-      const keys = await redis.keys(`${prefix}:*`)
-      if (keys.length) await redis.del(...keys)
-      redis.disconnect()
-      rmSync(dir, { recursive: true, force: true })
-    },
-  }
+  const { servers: [a, b], stop } = await sharedInstances(2)
+  return { writer: a!, readers: [a!, b!], cleanUp: stop }
 }
 
 const setups: [string, () => Promise<Setup>][] = [['memory', memorySetup], ...(withRedis ? [['Redis, two instances', redisSetup] as [string, () => Promise<Setup>]] : [])]
@@ -232,33 +210,6 @@ describe.each(setups)('cached reads after each kind of write, %s', (_name, makeS
     expect(missing.map(r => r.status)).toEqual(Array(5).fill(404))
   })
 })
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const srv = createServer()
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolvePort(port))
-    })
-    srv.on('error', reject)
-  })
-}
-
-/** A Redis of the test's own, that it can stop, freeze and start again. */
-async function ownRedis(port: number) {
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
-  const client = new Redis({ port, lazyConnect: true, retryStrategy: () => 50 })
-  client.on('error', () => {})
-  await vi.waitFor(async () => expect(await client.ping()).toBe('PONG'), { timeout: 10_000, interval: 50 })
-  return {
-    client,
-    process: child,
-    stop: () => new Promise<void>((done) => {
-      child.once('exit', () => done())
-      child.kill('SIGKILL')
-    }),
-  }
-}
 
 describe.runIf(withRedis)('a Redis outage', () => {
   let port: number

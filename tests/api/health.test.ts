@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { Agent, get } from 'node:http'
+import { describe, expect, inject, it } from 'vitest'
 import { apiClient } from '../support/api-client'
 
 describe('GET /api/health', () => {
@@ -14,5 +15,18 @@ describe('GET /api/health/live', () => {
     const res = await apiClient().get('/api/health/live')
     expect(res.status).toBe(200)
     expect(res.body).toEqual({ status: 'ok' })
+  })
+})
+
+describe('idle connections', () => {
+  it('are kept 65 s, longer than a proxy keeps its own (60 s), so the proxy is the one that closes them', async () => {
+    const agent = new Agent({ keepAlive: true })
+    const timeout = await new Promise<string | undefined>((resolve, reject) => {
+      get(`${inject('baseURL')}/api/health/live`, { agent }, (res) => {
+        res.resume()
+        resolve(res.headers['keep-alive'])
+      }).on('error', reject)
+    }).finally(() => agent.destroy())
+    expect(timeout).toBe('timeout=65')
   })
 })

@@ -1,11 +1,7 @@
-import { randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import Redis from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { redisAvailable, redisUrl } from '../support/redis'
-import { startBuiltServer } from '../support/built-server'
+import { redisAvailable, redisUrl, sharedInstances } from '../support/redis'
+import type { SharedInstances } from '../support/redis'
 import type { RunningServer } from '../support/built-server'
 
 // Two app instances on one database and one Redis, as behind a load balancer (see
@@ -13,25 +9,20 @@ import type { RunningServer } from '../support/built-server'
 const available = await redisAvailable()
 
 describe.runIf(available)('with Redis (shared storage across instances)', () => {
-  const prefix = `influencia-test-${randomUUID()}`
-  const dir = mkdtempSync(join(tmpdir(), 'influencia-redis-'))
+  let instances: SharedInstances
   let a: RunningServer
   let b: RunningServer
   let redis: Redis
 
   beforeAll(async () => {
-    const env = { NUXT_REDIS_URL: redisUrl, NUXT_REDIS_PREFIX: prefix }
-    a = await startBuiltServer(env, { dbPath: join(dir, 'shared.sqlite') })
-    b = await startBuiltServer(env, { dbPath: join(dir, 'shared.sqlite') })
+    instances = await sharedInstances(2)
+    ;[a, b] = instances.servers as [RunningServer, RunningServer]
     redis = new Redis(redisUrl)
   })
 
   afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()])
-    const keys = await redis.keys(`${prefix}:*`)
-    if (keys.length) await redis.del(...keys)
-    redis.disconnect()
-    rmSync(dir, { recursive: true, force: true })
+    await instances?.stop()
+    redis?.disconnect()
   })
 
   const login = (server: RunningServer, loginName: string, password: string) => fetch(`${server.url}/api/auth/login`, {
@@ -51,7 +42,7 @@ describe.runIf(available)('with Redis (shared storage across instances)', () => 
     }
     expect((await login(b, 'leo', 'demo-password')).status).toBe(429)
     expect((await login(a, 'leo', 'demo-password')).status).toBe(429)
-    const counters = await redis.keys(`${prefix}:rl:login:account:*`)
+    const counters = await redis.keys(`${instances.prefix}:rl:login:account:*`)
     expect(counters).toHaveLength(1)
     expect(await redis.get(counters[0]!)).toBe('5')
   })

@@ -15,10 +15,15 @@ export interface RunningServer {
   url: string
   dbPath: string
   pid: number
+  /** Resolves with the exit code when the process ends (null when a signal killed it). */
+  exited: Promise<number | null>
+  /** What it printed so far. */
+  output: () => string
   stop: () => Promise<void>
 }
 
-function freePort(): Promise<number> {
+/** A TCP port nobody listens on at the moment, on the loopback address. */
+export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const srv = createServer()
     srv.listen(0, '127.0.0.1', () => {
@@ -86,6 +91,8 @@ export async function startBuiltServer(env: Record<string, string> = {}, shared?
     url,
     dbPath,
     pid: child.pid!,
+    exited,
+    output: () => output,
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM')
