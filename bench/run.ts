@@ -1,6 +1,6 @@
 // npm run bench [-- --quick] [-- --no-build] [-- --only GROUP|NAME] [-- --rate N] [-- --login-rate N] [-- --data FILE]
 // Builds the production server, seeds a benchmark-size database (and one ten times smaller),
-// drives each scenario, checks issue 16's targets and writes bench/results/latest.{json,md}.
+// drives each scenario, checks the marketplace's targets and writes bench/results/latest.{json,md}.
 // NUXT_REDIS_URL, when set, is handed to the server (the cache then lives in Redis).
 import { execFileSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'

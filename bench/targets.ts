@@ -36,7 +36,7 @@ export interface Run {
 
 export interface Check { target: string, ok: boolean, measured: string }
 
-// The targets of issue 16, for one run on the benchmark-size data.
+// The marketplace's performance targets, for one run on the benchmark-size data.
 export const TARGETS = {
   warmRatio: 0.9,
   warmP99Ms: 50,
