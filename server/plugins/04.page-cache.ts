@@ -8,6 +8,8 @@ interface CachedPage {
   /** The body compressed once with Brotli (base64), for the browsers that accept it: a fifth of the bytes. */
   brotli: string
   headers: Record<string, string>
+  /** The CSP hashes of its inline scripts: a hit is served under the policy its body needs. */
+  scriptHashes?: string[]
 }
 
 const acceptsBrotli = (event: H3Event) => /\bbr\b/.test(getRequestHeader(event, 'accept-encoding') ?? '')
@@ -31,6 +33,7 @@ export default defineNitroPlugin((nitroApp) => {
     if (!spec) return
     const found = await cacheLookup<CachedPage>(spec)
     if (found.state === 'hit') {
+      allowScriptHashes(ctx.event, found.value.scriptHashes ?? [])
       const { body, encoding } = served(ctx.event, found.value)
       ctx.response = { body, statusCode: 200, headers: { ...found.value.headers, ...encoding, 'vary': 'accept-encoding', 'x-cache': 'hit' } }
       return
@@ -46,7 +49,7 @@ export default defineNitroPlugin((nitroApp) => {
     const setsCookie = headers['set-cookie'] !== undefined || event.node.res.hasHeader('set-cookie')
     if ((response.statusCode ?? 200) !== 200 || typeof response.body !== 'string' || setsCookie) return
     const page = { body: response.body, brotli: brotliCompressSync(response.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }) }
-    store({ body: page.body, brotli: page.brotli.toString('base64'), headers })
+    store({ body: page.body, brotli: page.brotli.toString('base64'), headers, scriptHashes: allowedScriptHashes(event) })
     const { body, encoding } = served(event, page)
     response.body = body
     response.headers = { ...response.headers, ...encoding, vary: 'accept-encoding' }
