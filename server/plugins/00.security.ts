@@ -38,7 +38,8 @@ export default defineNitroPlugin((nitroApp) => {
   // the page cache keeps with the page so a cached copy is allowed the same. Read from the
   // finished HTML, after every module has added its part.
   nitroApp.hooks.hook('render:response', (response, { event }) => {
-    if (event.context.security?.nonce || typeof response.body !== 'string') return
+    // A page from the cache brought its hashes along (render:before).
+    if (event.context.security?.nonce || event.context.security?.hashes || typeof response.body !== 'string') return
     allowScriptHashes(event, inlineScriptHashes(response.body))
   })
 })
