@@ -96,7 +96,7 @@ export default defineNuxtConfig({
   },
 
   // Response headers, CSP, CORS and the request size limit. Runtime parts (the CORS allow-list,
-  // the body limit from NUXT_MAX_BODY_BYTES, the public pages' script-free policy) are set in
+  // the body limit from NUXT_MAX_BODY_BYTES, the public pages' script hashes) are set in
   // server/plugins/00.security.ts; SECURITY.md says what is enforced where.
   security: {
     headers: {

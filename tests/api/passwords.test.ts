@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { loginAs } from '../support/actors'
 import { apiClient, newAccount } from '../support/api-client'
@@ -52,7 +52,7 @@ describe('password rules', () => {
 
   it('applies to a password set through a reset link, which stays usable', async () => {
     const { id, username } = await account()
-    const token = 'a-reset-token-made-by-the-test-0123456789'
+    const token = `a-reset-token-made-by-the-test-${randomUUID()}`
     changeTestDatabase(db => db.prepare('insert into password_reset_tokens (user_id, token_hash, expires_at, created_at) values (?, ?, ?, ?)')
       .run(id, createHash('sha256').update(token).digest('hex'), Date.now() + 600_000, Date.now()))
 
