@@ -66,11 +66,11 @@ test('the profile page changes the password, which logs the other devices out, a
   await page.getByLabel('New password', { exact: true }).fill(newPassword)
   await page.getByLabel('Repeat the new password').fill(newPassword)
   await page.getByRole('button', { name: 'Change password' }).click()
-  await expect(page.getByText('This is not your current password')).toBeVisible()
+  await expect(page.getByText('This is not your current password', { exact: true })).toBeVisible()
 
   await page.getByLabel('Current password').fill(account.password)
   await page.getByRole('button', { name: 'Change password' }).click()
-  await expect(page.getByText('Your other devices were logged out.')).toBeVisible()
+  await expect(page.getByText('Your other devices were logged out.', { exact: true })).toBeVisible()
   await expect(page.getByLabel('Current password')).toHaveValue('')
 
   // The other device is out on its next request; this one goes on.
