@@ -35,9 +35,21 @@ const sameIdsOnServerAndClient: NuxtModule = (_options, nuxt) => {
   if (shaken.vue) shaken.vue = shaken.vue.filter(name => name !== 'onServerPrefetch')
 }
 
+/**
+ * A page that ships no JavaScript. It gets no nonce: one rendering is cached and served to every
+ * visitor (server/plugins/04.page-cache.ts), and a nonce shared by everyone would be no secret.
+ * Its policy allows no script file, only the inline scripts it carries, by their hashes (added
+ * as it is rendered, server/plugins/00.security.ts); JSON-LD is data, which a policy does not govern.
+ */
+const noScriptPage = {
+  noScripts: true,
+  ssr: true,
+  security: { nonce: false, headers: { contentSecurityPolicy: { 'script-src': [] } } },
+}
+
 export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
-  modules: ['@nuxt/ui', '@pinia/nuxt', '@nuxtjs/robots', '@nuxtjs/sitemap', 'nuxt-schema-org', sameIdsOnServerAndClient],
+  modules: ['@nuxt/ui', '@pinia/nuxt', '@nuxtjs/robots', '@nuxtjs/sitemap', 'nuxt-schema-org', 'nuxt-security', sameIdsOnServerAndClient],
   devtools: { enabled: false },
   // Hydration mismatches are reported in production too (a few hundred bytes): the browser tests
   // fail on any, so a server/client difference cannot slip in unseen.
@@ -77,10 +89,60 @@ export default defineNuxtConfig({
   // every visitor (see shared/public-pages.ts). `ssr: true` is the default, stated because
   // nuxt-site-config 4.2 reads a missing `ssr` rule as "no SSR" and then adds an inline script.
   routeRules: {
-    ...Object.fromEntries(PUBLIC_PAGES.map(page => [page, { noScripts: true, ssr: true }])),
+    ...Object.fromEntries(PUBLIC_PAGES.map(page => [page, noScriptPage])),
     // The server renders an error page through an internal request to this path, whatever page
     // failed: a public page's 404 must ship no JavaScript either. Error pages are links only.
-    '/__nuxt_error': { noScripts: true, ssr: true },
+    '/__nuxt_error': noScriptPage,
+  },
+
+  // Response headers, CSP, CORS and the request size limit. Runtime parts (the CORS allow-list,
+  // the body limit from NUXT_MAX_BODY_BYTES, the public pages' script hashes) are set in
+  // server/plugins/00.security.ts; SECURITY.md says what is enforced where.
+  security: {
+    headers: {
+      contentSecurityPolicy: {
+        'default-src': ["'self'"],
+        'base-uri': ["'none'"],
+        'object-src': ["'none'"],
+        'frame-ancestors': ["'none'"],
+        'form-action': ["'self'"],
+        // Nuxt's inline scripts (the config and the colour-mode switch) carry this request's
+        // nonce; bundles come from our own origin. Nothing else runs.
+        'script-src': ["'self'", "'nonce-{{nonce}}'"],
+        'script-src-attr': ["'none'"],
+        // @nuxt/ui and its popovers, menus and transitions write `style` attributes at run time
+        // (positions, sizes, CSS variables): attributes cannot carry a nonce, so styles need
+        // 'unsafe-inline'. A style cannot run code; scripts stay nonce-only.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'font-src': ["'self'", 'data:'],
+        // The API and the live event stream are on our own origin.
+        'connect-src': ["'self'"],
+        'manifest-src': ["'self'"],
+        'worker-src': ["'self'"],
+        // Every resource is our own already; with this a server run over plain http (which
+        // NUXT_COOKIE_SECURE=false allows) would have every asset redirected to https and fail.
+        'upgrade-insecure-requests': false,
+      },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      xFrameOptions: 'DENY',
+      strictTransportSecurity: { maxAge: 31_536_000, includeSubdomains: true },
+    },
+    // Our own login and password-reset limiters count per account and per client in Redis.
+    rateLimiter: false,
+    // It refuses any body with HTML-like text, which campaign briefs and messages may carry;
+    // pages render text escaped instead.
+    xssValidator: false,
+    // Closed unless NUXT_CORS_ORIGINS lists origins (enabled for /api at start).
+    corsHandler: false,
+    // Set from NUXT_MAX_BODY_BYTES at start (server/plugins/00.security.ts).
+    requestSizeLimiter: { maxRequestSizeInBytes: 65_537, maxUploadFileRequestInBytes: 65_537 },
+    // Vue's hydration-mismatch reports must reach the console (the browser tests fail on them).
+    removeLoggers: false,
+  },
+  $development: {
+    // HSTS would pin localhost to https for a year in the developer's browser.
+    security: { headers: { strictTransportSecurity: false } },
   },
 
   // The site's address and name for canonical URLs, the sitemap, robots.txt and JSON-LD come from
@@ -134,6 +196,8 @@ export default defineNuxtConfig({
     passwordResetMaxPerClient: 10,
     passwordResetWindowSeconds: 900,
     maxBodyBytes: 65536,
+    /** NUXT_CORS_ORIGINS: origins (comma-separated) whose pages may call the API; empty means none. */
+    corsOrigins: '',
     /** An SMTP URL (`smtp://…`, `smtps://user:pass@host:465`); without one, e-mail stays in the outbox table. */
     smtpUrl: '',
     mailFrom: 'Influencia <no-reply@influencia.example>',

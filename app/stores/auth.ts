@@ -42,9 +42,15 @@ export const useAuthStore = defineStore('auth', () => {
     }
   }
 
+  /** Ends every session of the account, on every device, this one included. */
+  async function logoutEverywhere(): Promise<void> {
+    await $api('/api/auth/logout-all', { method: 'POST' })
+    user.value = null
+  }
+
   function clear() {
     user.value = null
   }
 
-  return { user, isLoggedIn, role, fetchMe, login, signup, logout, clear }
+  return { user, isLoggedIn, role, fetchMe, login, signup, logout, logoutEverywhere, clear }
 })

@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto'
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { and, eq, isNull, ne, sql } from 'drizzle-orm'
 import type { SessionEndReason } from '../../shared/constants'
 import type { Db } from '../database/client'
 import { writeTransaction } from '../database/client'
@@ -153,15 +153,22 @@ export function endSession(db: Db, sessionId: string) {
 }
 
 /** Why every session of a user is ended at once; each is told to the user as its own reason. */
-export type EndAllReason = 'user suspended' | 'password changed'
+export type EndAllReason = 'user suspended' | 'password changed' | 'logout'
 
 /**
- * Ends every live session of a user (call it inside the write's transaction). Together with a
- * bump of the user's token version it logs the user out everywhere at once.
+ * Ends every live session of a user (call it inside the write's transaction). Every request
+ * checks its session, so the user is logged out everywhere at once, whatever access tokens are
+ * still out there.
  */
 export function endAllSessions(db: Db, userId: number, reason: EndAllReason, now = new Date()) {
   db.update(authSessions).set({ revokedAt: now, revokedReason: reason })
     .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt))).run()
+}
+
+/** Ends every live session of a user but `keepSessionId`, the one the user is acting in. */
+export function endOtherSessions(db: Db, userId: number, keepSessionId: string, reason: EndAllReason, now = new Date()) {
+  db.update(authSessions).set({ revokedAt: now, revokedReason: reason })
+    .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt), ne(authSessions.id, keepSessionId))).run()
 }
 
 /**

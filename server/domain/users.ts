@@ -1,9 +1,11 @@
 import { eq, or } from 'drizzle-orm'
 import type { Db } from '../database/client'
+import { writeTransaction } from '../database/client'
 import { influencerProfiles, sponsorProfiles, users } from '../database/schema'
 import type { SignupInput } from '../../shared/schemas/auth'
 import { DomainError } from './errors'
 import { writeWithEvents } from './events'
+import { endOtherSessions } from './sessions'
 
 export type UserRow = typeof users.$inferSelect
 
@@ -109,4 +111,21 @@ export const LAST_SEEN_PRECISION_MS = 3_600_000
 export function noteSeen(db: Db, userId: number, lastSeenAt: Date | null, now = new Date()) {
   if (lastSeenAt && now.getTime() - lastSeenAt.getTime() < LAST_SEEN_PRECISION_MS) return
   db.update(users).set({ lastSeenAt: now }).where(eq(users.id, userId)).run()
+}
+
+/** The stored hash of a user's password, to check a password typed again before a change. */
+export function passwordHashOf(db: Db, userId: number): string | undefined {
+  return db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get()?.passwordHash
+}
+
+/**
+ * Sets a new password for a user who proved the current one, in one transaction with the end of
+ * every other session: whoever else knew the old password is logged out at once, while the
+ * session that made the change goes on.
+ */
+export function changePassword(db: Db, userId: number, currentSessionId: string, passwordHash: string, now = new Date()) {
+  writeTransaction(db, (tx) => {
+    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run()
+    endOtherSessions(tx, userId, currentSessionId, 'password changed', now)
+  })
 }

@@ -1,8 +1,12 @@
 // Every state-changing request passes two checks before any handler runs:
 // - it must not come from another site (a browser says so in Sec-Fetch-Site or Origin), which
 //   keeps a cookie-authenticated user's browser from being used by a foreign page;
-// - its body must be small: bigger ones are refused before being read.
+// - its body must be small. nuxt-security's request size limiter refuses a POST, PUT or DELETE
+//   whose declared length is too big (limit set in server/plugins/00.security.ts); what it lets
+//   through unchecked, a PATCH and a body sent without a declared length (chunked), is
+//   measured here, so bigger ones are refused before a handler reads them.
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+const SIZE_CHECKED_BY_MODULE = new Set(['POST', 'PUT', 'DELETE'])
 
 export default defineEventHandler(async (event) => {
   if (!UNSAFE.has(event.method)) return
@@ -20,6 +24,7 @@ export default defineEventHandler(async (event) => {
   }
 
   const declared = getHeader(event, 'content-length')
+  if (declared !== undefined && SIZE_CHECKED_BY_MODULE.has(event.method)) return
   // Without a declared length (chunked upload) the body is read here; h3 keeps it for the handler.
   const size = declared !== undefined ? Number(declared) : Buffer.byteLength((await readRawBody(event, false)) ?? '')
   if (size > config.maxBodyBytes) {

@@ -1,20 +1,40 @@
 import { brotliCompressSync, constants } from 'node:zlib'
+import type { H3Event } from 'h3'
 import type { CachedPage } from '../utils/page-cache'
 
+/** What a cached copy must not replay: said anew for each answer. */
+const PER_ANSWER = new Set(['x-cache', 'set-cookie', 'content-length', 'content-encoding', 'vary', 'date', 'connection', 'keep-alive', 'transfer-encoding'])
+
 // Stores a public page the render made after a cache miss (server/middleware/00.page-cache.ts
-// looked it up and left `storePage`), compressed once for every later visitor.
+// looked it up and left `storePage`), compressed once for every later visitor. The page is stored
+// with the headers it was finally sent with (its security policy included, which names the hashes
+// of its inline scripts), since a hit is answered before any module could add them again.
 export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('render:response', (response, { event }) => {
-    const store = event.context.storePage as ((page: CachedPage) => void) | undefined
-    if (!store) return
-    const headers = { ...response.headers } as Record<string, string>
-    const setsCookie = headers['set-cookie'] !== undefined || event.node.res.hasHeader('set-cookie')
+    if (!event.context.storePage) return
+    const setsCookie = (response.headers as Record<string, unknown>)['set-cookie'] !== undefined || event.node.res.hasHeader('set-cookie')
     if ((response.statusCode ?? 200) !== 200 || typeof response.body !== 'string' || setsCookie) return
     const brotli = brotliCompressSync(response.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
-    const page: CachedPage = { body: response.body, brotli: brotli.toString('base64'), headers }
-    store(page)
+    const page: CachedPage = { body: response.body, brotli: brotli.toString('base64'), headers: {} }
+    event.context.renderedPage = page
     const { body, encoding } = servedPage(event, page, brotli)
     response.body = body
     response.headers = { ...response.headers, ...encoding, vary: 'accept-encoding' }
   })
+
+  // Every header is set by now, the modules' included.
+  nitroApp.hooks.hook('beforeResponse', (event) => {
+    const page = event.context.renderedPage as CachedPage | undefined
+    const store = event.context.storePage as ((page: CachedPage) => void) | undefined
+    if (!page || !store || event.node.res.hasHeader('set-cookie')) return
+    store({ ...page, headers: replayableHeaders(event) })
+  })
 })
+
+function replayableHeaders(event: H3Event): Record<string, string> {
+  const headers: Record<string, string> = {}
+  for (const [name, value] of Object.entries(event.node.res.getHeaders())) {
+    if (!PER_ANSWER.has(name) && value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : String(value)
+  }
+  return headers
+}

@@ -1,6 +1,6 @@
 import type { H3Event } from 'h3'
 import type { LoginInput } from '../../shared/schemas/auth'
-import { findUserByLogin } from '../domain/users'
+import { findUserByLogin, passwordHashOf } from '../domain/users'
 
 /**
  * Checks a login attempt: the client's and the account's limits, then the password (compared
@@ -22,4 +22,20 @@ export async function authenticate(event: H3Event, { login, password }: LoginInp
 
   await clearLoginFailures(accountKey)
   return user
+}
+
+/**
+ * Checks the password a logged-in user types again to confirm a change. A wrong one is a 400
+ * naming `field` and counts as a failed login of the account, under the same limit: a borrowed
+ * session does not make guessing the password any faster.
+ */
+export async function confirmPassword(event: H3Event, userId: number, password: string, field: string) {
+  const accountKey = loginAccountKey({ id: userId }, '')
+  await limitLoginAccount(event, accountKey)
+  if (!await verifyPassword(password, passwordHashOf(useDb(), userId) ?? DUMMY_PASSWORD_HASH)) {
+    await recordLoginFailure(accountKey)
+    const message = 'This is not your current password'
+    throw createError({ status: 400, statusText: 'Bad Request', message: `Invalid request body: ${field}: ${message}`, data: { fields: { [field]: message } } })
+  }
+  await clearLoginFailures(accountKey)
 }

@@ -31,9 +31,18 @@ export const emailSchema = z.string({ error: 'Email is required' }).trim().toLow
   .max(254, 'Email is too long')
   .pipe(z.email('Enter a valid email address'))
 
+/** bcrypt reads only the first 72 bytes of a password: longer ones would be cut without a word. */
+export const PASSWORD_MAX_BYTES = 72
+
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).length
+
+/**
+ * A new password (signup, reset, change): the rules both the forms and the server check. The
+ * server also refuses the most common passwords (hashNewPassword in server/utils/password.ts).
+ */
 export const passwordSchema = z.string({ error: 'Password is required' })
   .min(8, 'At least 8 characters')
-  .max(128, 'At most 128 characters')
+  .refine(password => utf8Bytes(password) <= PASSWORD_MAX_BYTES, `Too long: at most ${PASSWORD_MAX_BYTES} bytes (72 plain letters; accented letters and emoji count 2 to 4 each)`)
 
 export const sponsorProfileSchema = z.strictObject({
   company: trimmed('Company', 120),
@@ -95,3 +104,9 @@ export const passwordResetConfirmSchema = z.strictObject({
   newPassword: passwordSchema,
 })
 export type PasswordResetConfirmInput = z.infer<typeof passwordResetConfirmSchema>
+
+export const passwordChangeSchema = z.strictObject({
+  currentPassword: z.string({ error: 'Enter your current password' }).min(1, 'Enter your current password').max(128, 'Too long'),
+  newPassword: passwordSchema,
+}).refine(input => input.newPassword !== input.currentPassword, { path: ['newPassword'], message: 'Choose a password different from the current one' })
+export type PasswordChangeInput = z.infer<typeof passwordChangeSchema>

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import { apiClient, newAccount } from '../support/api-client'
 import { TEST_ADMIN_PASSWORD } from '../support/built-server'
 import { countRows } from '../support/database'
@@ -66,11 +66,29 @@ describe('POST /api/auth/signup', () => {
     const huge = newAccount('influencer', { displayName: 'x'.repeat(70_000) })
     const oversized = await apiClient().post('/api/auth/signup', huge)
     expect(oversized.status).toBe(413)
-    expect(oversized.body.message).toMatch(/too large/)
+    expect(oversized.body.statusMessage).toBe('Payload Too Large')
+
+    // The same limit for a body sent without a declared length, as a stream.
+    const streamed = await fetch(`${inject('baseURL')}/api/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new Blob([JSON.stringify(huge)]).stream(),
+      duplex: 'half',
+    } as RequestInit)
+    expect(streamed.status).toBe(413)
+    expect((await streamed.json()).message).toBe('The request body is too large (max 65536 bytes)')
 
     const notJson = await apiClient().request('POST', '/api/auth/signup', { rawBody: 'role=sponsor', headers: { 'content-type': 'text/plain' } })
     expect(notJson.status).toBe(400)
     expect(countRows('users')).toBe(before)
+  })
+
+  it('refuses an oversized PATCH too, and changes nothing', async () => {
+    const someone = apiClient()
+    expect((await someone.post('/api/auth/signup', newAccount('influencer'))).status).toBe(201)
+    const bigPatch = await someone.patch('/api/me/profile', { bio: 'x'.repeat(70_000) })
+    expect(bigPatch.status).toBe(413)
+    expect((await someone.get('/api/auth/me')).body.bio).toBe('')
   })
 })
 

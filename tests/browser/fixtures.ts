@@ -7,8 +7,16 @@ function watchHydration(context: BrowserContext, mismatches: string[]) {
   })
 }
 
+/** What the browser reports when the Content-Security-Policy blocks something on a page. */
+export function watchPolicyViolations(context: BrowserContext, violations: string[]) {
+  context.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(`${message.location().url}: ${message.text()}`)
+  })
+}
+
 /**
- * Every browser test also fails when Vue reports a hydration mismatch: the server and the client
+ * Every browser test also fails when Vue reports a hydration mismatch, or the browser a
+ * Content-Security-Policy violation. A hydration mismatch: the server and the client
  * rendering differently (ids, text, attributes) breaks labels and focus in ways a click-through
  * rarely shows. The build keeps Vue's mismatch reports on (nuxt.config.ts `debug.hydration`).
  *
@@ -16,7 +24,7 @@ function watchHydration(context: BrowserContext, mismatches: string[]) {
  * runs JavaScript even where the test's own page does not (a visitor without scripts who then
  * logs in on a hydrated page).
  */
-export const test = base.extend<{ hydrationMismatches: string[], otherPage: Page }>({
+export const test = base.extend<{ hydrationMismatches: string[], policyViolations: string[], otherPage: Page }>({
   hydrationMismatches: [async ({ context }, use) => {
     const mismatches: string[] = []
     watchHydration(context, mismatches)
@@ -24,9 +32,19 @@ export const test = base.extend<{ hydrationMismatches: string[], otherPage: Page
     expect(mismatches, 'hydration mismatches reported in the browser console').toEqual([])
   }, { auto: true }],
 
-  otherPage: async ({ browser, hydrationMismatches }, use, testInfo) => {
+  // Every page a journey passes through runs under the Content-Security-Policy: anything it
+  // blocks (a script without the page's nonce or hash, a style or a font from elsewhere) fails.
+  policyViolations: [async ({ context }, use) => {
+    const violations: string[] = []
+    watchPolicyViolations(context, violations)
+    await use(violations)
+    expect(violations, 'Content-Security-Policy violations reported in the browser console').toEqual([])
+  }, { auto: true }],
+
+  otherPage: async ({ browser, hydrationMismatches, policyViolations }, use, testInfo) => {
     const context = await browser.newContext({ ...testInfo.project.use, baseURL: testInfo.project.use.baseURL, javaScriptEnabled: true })
     watchHydration(context, hydrationMismatches)
+    watchPolicyViolations(context, policyViolations)
     await use(await context.newPage())
     await context.close()
   },

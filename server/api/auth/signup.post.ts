@@ -3,7 +3,7 @@ import { createAccount } from '../../domain/users'
 
 export default defineApiHandler(async (event) => {
   const input = await readBodyAs(event, signupSchema)
-  const passwordHash = await hashPassword(input.password, useRuntimeConfig().bcryptCost)
+  const passwordHash = await hashNewPassword(input.password, 'password')
   const user = createAccount(useDb(), input, passwordHash)
   setResponseStatus(event, 201)
   return logIn(event, user)

@@ -6,7 +6,7 @@ export default defineApiHandler(async (event) => {
   const { token, newPassword } = await readBodyAs(event, passwordResetConfirmSchema)
   const db = useDb()
   checkPasswordResetToken(db, token)
-  const passwordHash = await hashPassword(newPassword, useRuntimeConfig().bcryptCost)
+  const passwordHash = await hashNewPassword(newPassword, 'newPassword')
   const userId = resetPassword(db, token, passwordHash)
   // Every session of the account has ended, this browser's too if it had one, and its open pages stop hearing.
   clearAuthCookies(event)
