@@ -85,6 +85,7 @@ const MATRIX: Record<string, Case[]> = {
   // The no-JavaScript login form goes back to itself saying what is missing.
   'POST /login': one(post(() => '/login'), '303 303 303 303 303 303 303'),
   'POST /api/auth/logout': one(post(() => '/api/auth/logout'), '401 - - - - - -'),
+  'POST /api/auth/logout-all': one(post(() => '/api/auth/logout-all'), '401 - - - - - -'),
   'GET /api/auth/me': one(get(() => '/api/auth/me'), ANY_USER),
   // Without its token (the cookie left out), whoever asks.
   'POST /api/auth/refresh': one(as => as.post('/api/auth/refresh', {}, { cookies: false }), '401 401 401 401 401 401 401'),
@@ -134,6 +135,8 @@ const MATRIX: Record<string, Case[]> = {
   ],
 
   'PATCH /api/me/profile': one(patch(() => '/api/me/profile', () => ({ bio: 'Mine' })), '401 - - - - - -'),
+  // Only ever one's own password, and only with it: without the current one nothing changes.
+  'POST /api/me/password': one(post(() => '/api/me/password', () => ({ newPassword: 'a-brand-new-passphrase' })), '401 400 400 400 400 400 400'),
   'GET /api/me/summary': one(get(() => '/api/me/summary'), '401 200 200 200 200 200 403'),
   'GET /api/notifications': one(get(() => '/api/notifications'), ANY_USER),
   // Marking another's notification read is a no-op: 200, nothing marked, nothing changed.
