@@ -150,6 +150,8 @@ const WRITES: Write[] = [
   { route: 'PATCH /api/me/profile (sponsor)', who: () => sponsor, path: fixed('/api/me/profile'), method: 'PATCH', valid: () => ({ displayName: 'Brand', bio: 'We sell', profile: { company: 'Co', sector: 'Retail', website: 'https://co.example', budget: 900_000 } }) },
   { route: 'PATCH /api/me/profile (influencer)', who: () => influencer, path: fixed('/api/me/profile'), method: 'PATCH', valid: () => ({ bio: 'Hi', profile: { niche: 'travel', specialization: 'Trains', platforms: [{ platform: 'instagram', handle: '@me' }], audienceSize: 5_000, engagementRate: 2.5, location: 'Oslo', minimumRate: 1_000 } }) },
   { route: 'PATCH /api/me/profile (admin)', who: () => admin, path: fixed('/api/me/profile'), method: 'PATCH', valid: () => ({ displayName: 'Admin', bio: 'Moderator' }), runs: 15 },
+  // Never with the right current password, so no run changes it (logging out everywhere takes no body).
+  { route: 'POST /api/me/password', who: () => victim, path: fixed('/api/me/password'), method: 'POST', valid: () => ({ currentPassword: 'not-the-password', newPassword: 'a-brand-new-passphrase' }), runs: 15 },
   { route: 'POST /api/notifications/read', who: () => influencer, path: fixed('/api/notifications/read'), method: 'POST', valid: () => ({ ids: [1, 2, 3] }), runs: 20 },
   { route: 'POST /api/exports', who: () => sponsor, path: fixed('/api/exports'), method: 'POST', valid: () => ({ kind: 'campaigns' }), runs: 15 },
   { route: 'PATCH /api/admin/users/[id]', who: () => admin, path: pathId(() => victim.user.id).map(id => `/api/admin/users/${id}`), method: 'PATCH', valid: () => ({ flagged: true, reason: 'Looks fake', status: 'active' }) },
