@@ -78,7 +78,8 @@ const bearer = (f: Fixtures, username: string) => {
   if (!token) throw new Error(`No token for ${username}: not logged in before the scenarios`)
   return { authorization: `Bearer ${token}` }
 }
-const html = { accept: 'text/html' }
+// A browser asks for a page this way: compressed where the server can (a page is 10–80 KB of HTML).
+const html = { 'accept': 'text/html', 'accept-encoding': 'gzip, deflate, br' }
 const query = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString()
 const lastPage = (rows: number, pageSize: number) => Math.max(1, Math.ceil(rows / pageSize))
