@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
@@ -19,8 +19,9 @@ export function openDatabase(path: string): Db {
   return drizzle(sqlite, { schema }) as Db
 }
 
-export function migrateDatabase(db: Db, migrationsFolder: string) {
-  migrate(db, { migrationsFolder })
+/** Applies the migrations under `migrationsRoot` (the `drizzle/` folder, one subfolder per dialect). */
+export function migrateDatabase(db: Db, migrationsRoot: string) {
+  migrate(db, { migrationsFolder: join(migrationsRoot, 'sqlite') })
 }
 
 /**
