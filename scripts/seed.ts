@@ -23,11 +23,11 @@ if (values.reset) {
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
 }
 const db = openDatabase(path)
-migrateDatabase(db, resolve('drizzle'))
+await migrateDatabase(db, resolve('drizzle'))
 
 const started = performance.now()
-if (isEmpty(db)) {
-  const logins = seedDemo(db, { adminPassword: process.env.NUXT_ADMIN_PASSWORD || DEV_ADMIN_PASSWORD })
+if (await isEmpty(db)) {
+  const logins = await seedDemo(db, { adminPassword: process.env.NUXT_ADMIN_PASSWORD || DEV_ADMIN_PASSWORD })
   console.log(`Demo data written to ${path}. Logins:\n${logins}`)
 }
 else {

@@ -13,8 +13,8 @@ export default defineApiHandler(async (event) => {
   return openLiveStream(event, {
     userId: user.id,
     sessionId: user.sessionId,
-    catchUp: () => lastEventId === undefined
-      ? { missed: [], latestId: latestNotificationId(db, user.id) }
-      : { missed: notificationsSince(db, user.id, lastEventId) },
+    catchUp: async () => lastEventId === undefined
+      ? { missed: [], latestId: await latestNotificationId(db, user.id) }
+      : { missed: await notificationsSince(db, user.id, lastEventId) },
   })
 })

@@ -97,26 +97,26 @@ function baseQuery(db: Db) {
     .leftJoin(sponsorProfiles, eq(sponsorProfiles.userId, campaigns.sponsorId))
 }
 
-export function listAdRequests(db: Db, viewer: Viewer, q: AdRequestListQuery): Page<AdRequestView> {
+export async function listAdRequests(db: Db, viewer: Viewer, q: AdRequestListQuery): Promise<Page<AdRequestView>> {
   const where: SQL[] = [partyTo(viewer)]
   if (q.status) where.push(inArray(adRequests.status, q.status))
   if (q.campaignId) where.push(eq(adRequests.campaignId, q.campaignId))
   if (q.awaitingMe && viewer.role !== 'admin') where.push(awaitingAnswerFrom(viewer.role as AdRequestParty))
   const condition = and(...where)
-  const rows = baseQuery(db).where(condition).orderBy(desc(adRequests.updatedAt), desc(adRequests.id))
-    .limit(q.pageSize).offset((q.page - 1) * q.pageSize).all() as ListRow[]
-  const total = db.select({ n: count() }).from(adRequests)
-    .innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId)).where(condition).get()!.n
+  const rows = (await baseQuery(db).where(condition).orderBy(desc(adRequests.updatedAt), desc(adRequests.id))
+    .limit(q.pageSize).offset((q.page - 1) * q.pageSize)) as ListRow[]
+  const total = (await db.select({ n: count() }).from(adRequests)
+    .innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId)).where(condition))[0]!.n
   return { items: rows.map(r => present(r, viewer)), total, page: q.page, pageSize: q.pageSize }
 }
 
 /** One request with its whole history, for its two parties and admins; 404 for anyone else. */
-export function getAdRequest(db: Db, viewer: Viewer, id: number) {
-  const row = baseQuery(db).where(and(eq(adRequests.id, id), partyTo(viewer))).get() as ListRow | undefined
+export async function getAdRequest(db: Db, viewer: Viewer, id: number) {
+  const row = (await baseQuery(db).where(and(eq(adRequests.id, id), partyTo(viewer))))[0] as ListRow | undefined
   if (!row) throw new DomainError('not_found', 'No such ad request')
   const actor = aliasedTable(users, 'actor')
   const actorBrand = aliasedTable(sponsorProfiles, 'actor_brand')
-  const history = db.select({
+  const history = await db.select({
     kind: adRequestEvents.kind,
     actorId: adRequestEvents.actorId,
     // A brand goes by its company name everywhere in a deal, its history included.
@@ -126,7 +126,7 @@ export function getAdRequest(db: Db, viewer: Viewer, id: number) {
     at: adRequestEvents.createdAt,
   }).from(adRequestEvents).leftJoin(actor, eq(actor.id, adRequestEvents.actorId))
     .leftJoin(actorBrand, eq(actorBrand.userId, adRequestEvents.actorId))
-    .where(eq(adRequestEvents.adRequestId, id)).orderBy(asc(adRequestEvents.createdAt), asc(adRequestEvents.id)).all()
+    .where(eq(adRequestEvents.adRequestId, id)).orderBy(asc(adRequestEvents.createdAt), asc(adRequestEvents.id))
   return {
     ...present(row, viewer),
     history: history.map(h => ({
@@ -145,19 +145,19 @@ export function getAdRequest(db: Db, viewer: Viewer, id: number) {
  * Opens a request: a sponsor invites an influencer to one of its live campaigns, or an
  * influencer applies to a live public campaign. One open request per influencer and campaign.
  */
-export function createAdRequest(db: Db, viewer: Viewer, input: AdRequestCreateInput) {
+export async function createAdRequest(db: Db, viewer: Viewer, input: AdRequestCreateInput) {
   if (viewer.role !== 'sponsor' && viewer.role !== 'influencer') {
     throw new DomainError('forbidden', 'Only sponsors invite and only influencers apply')
   }
   const side: AdRequestParty = viewer.role
-  const id = writeWithEvents(db, (tx, emit) => {
+  const id = await writeWithEvents(db, async (tx, emit) => {
     let influencerId: number
-    const campaign = tx.select().from(campaigns).where(and(eq(campaigns.id, input.campaignId), visibleTo(viewer))).get()
+    const [campaign] = await tx.select().from(campaigns).where(and(eq(campaigns.id, input.campaignId), visibleTo(viewer)))
     if (side === 'sponsor') {
       if (viewer.status !== 'active') throw new DomainError('forbidden', 'Your sponsor account is awaiting approval: you cannot send requests yet')
       if (!campaign || campaign.sponsorId !== viewer.id) throw new DomainError('not_found', 'No such campaign among yours', { fields: { campaignId: 'Not one of your campaigns' } })
       if (!input.influencerId) throw new DomainError('invalid', 'Choose the influencer to invite', { fields: { influencerId: 'Required for an invitation' } })
-      const target = tx.select().from(users).where(and(eq(users.id, input.influencerId), eq(users.role, 'influencer'))).get()
+      const [target] = await tx.select().from(users).where(and(eq(users.id, input.influencerId), eq(users.role, 'influencer')))
       if (!target || target.status === 'suspended') throw new DomainError('not_found', 'No such influencer', { fields: { influencerId: 'No such influencer' } })
       influencerId = target.id
     }
@@ -174,26 +174,26 @@ export function createAdRequest(db: Db, viewer: Viewer, input: AdRequestCreateIn
     if (!(LIVE_CAMPAIGN as readonly string[]).includes(campaign.status)) {
       throw new DomainError('conflict', `This campaign is ${campaign.status}: it does not take requests now`)
     }
-    const existing = tx.select({ id: adRequests.id, status: adRequests.status }).from(adRequests)
-      .where(and(eq(adRequests.campaignId, campaign.id), eq(adRequests.influencerId, influencerId), inArray(adRequests.status, [...OPEN_REQUEST]))).get()
+    const [existing] = await tx.select({ id: adRequests.id, status: adRequests.status }).from(adRequests)
+      .where(and(eq(adRequests.campaignId, campaign.id), eq(adRequests.influencerId, influencerId), inArray(adRequests.status, [...OPEN_REQUEST])))
     if (existing) {
       // The id lets the client link to the open request; the message stays free of internal ids.
       const who = side === 'sponsor' ? 'This influencer already has' : 'You already have'
       throw new DomainError('conflict', `${who} an open request on this campaign (${existing.status})`, { adRequestId: existing.id })
     }
-    assertFitsBudget(tx, campaign.id, input.paymentAmount, 'The offer')
+    await assertFitsBudget(tx, campaign.id, input.paymentAmount, 'The offer')
 
-    const request = tx.insert(adRequests).values({
+    const [request] = await tx.insert(adRequests).values({
       campaignId: campaign.id, influencerId, requirements: input.requirements, paymentAmount: input.paymentAmount,
       status: 'pending', initiatedBy: side, lastOfferBy: side,
-    }).returning({ id: adRequests.id }).get()
-    tx.insert(adRequestEvents).values({ adRequestId: request.id, kind: 'offer', actorId: viewer.id, paymentAmount: input.paymentAmount, message: input.message ?? null }).run()
+    }).returning({ id: adRequests.id })
+    await tx.insert(adRequestEvents).values({ adRequestId: request!.id, kind: 'offer', actorId: viewer.id, paymentAmount: input.paymentAmount, message: input.message ?? null })
     emit({
       type: side === 'sponsor' ? 'ad_request.invited' : 'ad_request.applied',
-      adRequestId: request.id, campaignId: campaign.id, campaign: campaign.title, paymentAmount: input.paymentAmount,
+      adRequestId: request!.id, campaignId: campaign.id, campaign: campaign.title, paymentAmount: input.paymentAmount,
       actorId: viewer.id, recipients: [side === 'sponsor' ? influencerId : campaign.sponsorId],
     })
-    return request.id
+    return request!.id
   })
   return getAdRequest(db, viewer, id)
 }
@@ -203,17 +203,17 @@ const EVENT_OF: Record<AdRequestAction, AdRequestEventKind> = {
 }
 
 /**
- * A party acts on a request. The whole read-check-write runs in one IMMEDIATE transaction, so
+ * A party acts on a request. The whole read-check-write runs in one write transaction, so
  * two accepts racing for the last of a budget cannot both succeed.
  */
-export function actOnAdRequest(db: Db, viewer: Viewer, id: number, action: AdRequestAction, body: { paymentAmount?: number, message?: string }) {
-  writeWithEvents(db, (tx, emit) => {
-    const row = tx.select({
+export async function actOnAdRequest(db: Db, viewer: Viewer, id: number, action: AdRequestAction, body: { paymentAmount?: number, message?: string }) {
+  await writeWithEvents(db, async (tx, emit) => {
+    const [row] = await tx.select({
       status: adRequests.status, initiatedBy: adRequests.initiatedBy, lastOfferBy: adRequests.lastOfferBy,
       paymentAmount: adRequests.paymentAmount, influencerId: adRequests.influencerId,
       campaignId: campaigns.id, campaignStatus: campaigns.status, campaignTitle: campaigns.title, sponsorId: campaigns.sponsorId,
     }).from(adRequests).innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
-      .where(and(eq(adRequests.id, id), partyTo(viewer))).get()
+      .where(and(eq(adRequests.id, id), partyTo(viewer)))
     if (!row) throw new DomainError('not_found', 'No such ad request')
     const side = sideOf(viewer, row)
     if (!side) throw new DomainError('forbidden', 'Only the sponsor and the influencer of a deal can act on it')
@@ -231,15 +231,15 @@ export function actOnAdRequest(db: Db, viewer: Viewer, id: number, action: AdReq
     }
 
     const amount = action === 'counter' ? body.paymentAmount! : row.paymentAmount
-    if (action === 'counter') assertFitsBudget(tx, row.campaignId, amount, 'The counter-offer')
-    if (action === 'accept') assertFitsBudget(tx, row.campaignId, amount, 'Accepting this deal')
+    if (action === 'counter') await assertFitsBudget(tx, row.campaignId, amount, 'The counter-offer')
+    if (action === 'accept') await assertFitsBudget(tx, row.campaignId, amount, 'Accepting this deal')
 
-    tx.update(adRequests).set({ status: decision.status, lastOfferBy: decision.lastOfferBy, paymentAmount: amount })
-      .where(eq(adRequests.id, id)).run()
-    tx.insert(adRequestEvents).values({
+    await tx.update(adRequests).set({ status: decision.status, lastOfferBy: decision.lastOfferBy, paymentAmount: amount })
+      .where(eq(adRequests.id, id))
+    await tx.insert(adRequestEvents).values({
       adRequestId: id, kind: EVENT_OF[action], actorId: viewer.id,
       paymentAmount: action === 'counter' || action === 'accept' ? amount : null, message: body.message ?? null,
-    }).run()
+    })
     emit({
       type: `ad_request.${EVENT_OF[action]}` as AdRequestEventType,
       adRequestId: id, campaignId: row.campaignId, campaign: row.campaignTitle, paymentAmount: amount,

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, ne, or, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
+import { inIdList, textSearch } from '../database/dialect'
 import { preparedOnce } from '../database/prepared'
 import { adRequestEvents, adRequests, campaigns, flags, sponsorProfiles } from '../database/schema'
 import { OPEN_CAMPAIGN_STATUSES, PUBLISHED_CAMPAIGN_STATUSES } from '../../shared/constants'
@@ -15,7 +16,6 @@ import { writeWithEvents } from './events'
 import type { Emit } from './events'
 import { openFlagReason } from './moderation'
 import { committedSql } from './money'
-import { ftsHits, ftsQuery } from './search'
 import type { Viewer } from './viewer'
 
 export type CampaignRow = typeof campaigns.$inferSelect
@@ -108,21 +108,21 @@ const SORTS = {
  * first and reads the rows here, so the committed sums (a subquery per row) and the wide text
  * columns are computed for the rows shown rather than for every match before the sort.
  */
-function campaignRows(db: Db, ids: number[]) {
+async function campaignRows(db: Db, ids: number[]) {
   if (!ids.length) return []
   const statement = preparedOnce(db, 'campaigns:rows-by-id', () => db.select(columns).from(campaigns)
     .leftJoin(sponsorProfiles, eq(sponsorProfiles.userId, campaigns.sponsorId))
-    .where(sql`${campaigns.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+    .where(inIdList(db, campaigns.id, 'ids'))
     .prepare())
-  const byId = new Map(statement.all({ ids: JSON.stringify(ids) }).map(row => [row.id, row]))
+  const byId = new Map((await statement.execute({ ids: JSON.stringify(ids) })).map(row => [row.id, row]))
   return ids.flatMap(id => byId.get(id) ?? [])
 }
 
-export function listCampaigns(db: Db, viewer: Viewer | null, q: CampaignListQuery): Page<CampaignView> {
+export async function listCampaigns(db: Db, viewer: Viewer | null, q: CampaignListQuery): Promise<Page<CampaignView>> {
   const where: SQL[] = [visibleTo(viewer)]
-  const match = q.q ? ftsQuery(q.q) : null
+  const match = q.q ? textSearch(db, 'campaigns', q.q) : null
   if (q.q && !match) return { items: [], total: 0, page: q.page, pageSize: q.pageSize }
-  if (match) where.push(sql`${campaigns.id} in (select rowid from campaigns_fts where campaigns_fts match ${match})`)
+  if (match) where.push(match.matches(campaigns.id))
   if (q.niche) where.push(eq(campaigns.niche, q.niche))
   if (q.status) where.push(inArray(campaigns.status, q.status))
   if (q.visibility) where.push(eq(campaigns.visibility, q.visibility))
@@ -136,36 +136,36 @@ export function listCampaigns(db: Db, viewer: Viewer | null, q: CampaignListQuer
   const sort = q.sort ?? (match ? 'relevance' : 'newest')
   const pageIds = db.select({ id: campaigns.id }).from(campaigns).$dynamic()
   if (sort === 'relevance' && match) {
-    pageIds.innerJoin(ftsHits('campaigns_fts', match), sql`hits.id = ${campaigns.id}`).orderBy(sql`hits.rank`, desc(campaigns.id))
+    pageIds.innerJoin(match.hits, sql`hits.id = ${campaigns.id}`).orderBy(sql`hits.rank`, desc(campaigns.id))
   }
   else {
     pageIds.orderBy(...SORTS[sort === 'relevance' ? 'newest' : sort])
   }
-  const ids = pageIds.where(condition).limit(q.pageSize).offset((q.page - 1) * q.pageSize).all().map(r => r.id)
-  const total = db.select({ n: count() }).from(campaigns).where(condition).get()!.n
-  return { items: campaignRows(db, ids).map(row => present(row)), total, page: q.page, pageSize: q.pageSize }
+  const ids = (await pageIds.where(condition).limit(q.pageSize).offset((q.page - 1) * q.pageSize)).map(r => r.id)
+  const total = (await db.select({ n: count() }).from(campaigns).where(condition))[0]!.n
+  return { items: (await campaignRows(db, ids)).map(row => present(row)), total, page: q.page, pageSize: q.pageSize }
 }
 
 /** One campaign by id or slug, if the viewer may see it; otherwise not found. */
-export function getCampaign(db: Db, viewer: Viewer | null, idOrSlug: number | string): CampaignDetail {
+export async function getCampaign(db: Db, viewer: Viewer | null, idOrSlug: number | string): Promise<CampaignDetail> {
   const key = typeof idOrSlug === 'number' ? eq(campaigns.id, idOrSlug) : eq(campaigns.slug, idOrSlug)
-  const row = db.select(columns).from(campaigns)
+  const [row] = await db.select(columns).from(campaigns)
     .leftJoin(sponsorProfiles, eq(sponsorProfiles.userId, campaigns.sponsorId))
-    .where(and(key, visibleTo(viewer))).get()
+    .where(and(key, visibleTo(viewer)))
   if (!row) throw new DomainError('not_found', 'No such campaign')
   const campaign = present(row)
   // The reason is between the brand and the moderators; a creator only learns that it is under review.
   const insider = viewer?.role === 'admin' || viewer?.id === campaign.sponsor.id
-  return campaign.flagged && insider ? { ...campaign, flagReason: openFlagReason(db, 'campaign', campaign.id) } : campaign
+  return campaign.flagged && insider ? { ...campaign, flagReason: await openFlagReason(db, 'campaign', campaign.id) } : campaign
 }
 
 /** A campaign's public page: the same for every visitor, so it takes no viewer. */
-export function getPublicCampaign(db: Db, slug: string): CampaignView {
+export async function getPublicCampaign(db: Db, slug: string): Promise<CampaignView> {
   const statement = preparedOnce(db, 'campaigns:public-by-slug', () => db.select(columns).from(campaigns)
     .leftJoin(sponsorProfiles, eq(sponsorProfiles.userId, campaigns.sponsorId))
     .where(and(eq(campaigns.slug, sql.placeholder('slug')), publiclyVisible))
     .prepare())
-  const row = statement.get({ slug })
+  const [row] = await statement.execute({ slug })
   if (!row) throw new DomainError('not_found', 'No such campaign')
   return present(row)
 }
@@ -174,23 +174,24 @@ export function getPublicCampaign(db: Db, slug: string): CampaignView {
  * The campaign a slug names and its sponsor, whatever its state: what a cached public page of it
  * depends on. Slugs never change, so this can be read before the page is.
  */
-export function campaignOfSlug(db: Db, slug: string): { id: number, sponsorId: number } | undefined {
-  return preparedOnce(db, 'campaigns:of-slug', () => db.select({ id: campaigns.id, sponsorId: campaigns.sponsorId })
-    .from(campaigns).where(eq(campaigns.slug, sql.placeholder('slug'))).prepare()).get({ slug })
+export async function campaignOfSlug(db: Db, slug: string): Promise<{ id: number, sponsorId: number } | undefined> {
+  return (await preparedOnce(db, 'campaigns:of-slug', () => db.select({ id: campaigns.id, sponsorId: campaigns.sponsorId })
+    .from(campaigns).where(eq(campaigns.slug, sql.placeholder('slug'))).prepare()).execute({ slug }))[0]
 }
 
 /** The newest public campaigns that take applications (live or about to start), for the home page. */
-export function featuredCampaigns(db: Db, limit = 6): CampaignView[] {
+export async function featuredCampaigns(db: Db, limit = 6): Promise<CampaignView[]> {
   const statement = preparedOnce(db, 'campaigns:featured', () => db.select({ id: campaigns.id }).from(campaigns)
     .where(and(publiclyVisible, inArray(campaigns.status, [...OPEN_CAMPAIGN_STATUSES])))
     .orderBy(...SORTS.newest).limit(sql.placeholder('limit')).prepare())
-  return campaignRows(db, statement.all({ limit }).map(r => r.id)).map(row => present(row))
+  const ids = (await statement.execute({ limit })).map(r => r.id)
+  return (await campaignRows(db, ids)).map(row => present(row))
 }
 
 /** Every campaign with a public page, and when it last changed: the sitemap's entries. */
-export function publicCampaignPages(db: Db): { slug: string, updatedAt: Date }[] {
+export function publicCampaignPages(db: Db): Promise<{ slug: string, updatedAt: Date }[]> {
   return preparedOnce(db, 'campaigns:public-pages', () => db.select({ slug: campaigns.slug, updatedAt: campaigns.updatedAt })
-    .from(campaigns).where(publiclyVisible).orderBy(asc(campaigns.id)).prepare()).all()
+    .from(campaigns).where(publiclyVisible).orderBy(asc(campaigns.id)).prepare()).execute()
 }
 
 function today() {
@@ -208,15 +209,15 @@ function assertMayPublish(viewer: Viewer) {
   }
 }
 
-function uniqueSlug(db: Db, title: string): string {
+async function uniqueSlug(db: Db, title: string): Promise<string> {
   const base = title.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036F]/g, '')
     .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'campaign'
   let slug = base
-  for (let n = 2; db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, slug)).get(); n++) slug = `${base}-${n}`
+  for (let n = 2; (await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, slug))).length; n++) slug = `${base}-${n}`
   return slug
 }
 
-export function createCampaign(db: Db, sponsor: Viewer, input: CampaignCreateInput): CampaignView {
+export async function createCampaign(db: Db, sponsor: Viewer, input: CampaignCreateInput): Promise<CampaignView> {
   const wanted = input.status ?? 'draft'
   if (wanted === 'paused' || wanted === 'cancelled') {
     throw new DomainError('invalid', 'A new campaign starts as a draft or is published', { fields: { status: 'Use draft, scheduled or active' } })
@@ -225,10 +226,10 @@ export function createCampaign(db: Db, sponsor: Viewer, input: CampaignCreateInp
     assertMayPublish(sponsor)
     if (input.endDate < today()) throw new DomainError('invalid', 'The campaign would already be over', { fields: { endDate: 'Must be today or later to publish' } })
   }
-  const id = writeWithEvents(db, (tx, emit) => {
-    const row = tx.insert(campaigns).values({
+  const id = await writeWithEvents(db, async (tx, emit) => {
+    const [row] = await tx.insert(campaigns).values({
       sponsorId: sponsor.id,
-      slug: uniqueSlug(tx, input.title),
+      slug: await uniqueSlug(tx, input.title),
       title: input.title,
       description: input.description,
       niche: input.niche,
@@ -238,9 +239,9 @@ export function createCampaign(db: Db, sponsor: Viewer, input: CampaignCreateInp
       visibility: input.visibility,
       budget: input.budget,
       status: wanted === 'draft' ? 'draft' : publishedStatus(input.startDate),
-    }).returning({ id: campaigns.id }).get()
-    emit({ type: wanted === 'draft' ? 'campaign.drafted' : 'campaign.published', campaignId: row.id, campaign: input.title, sponsorId: sponsor.id, actorId: sponsor.id, recipients: [] })
-    return row.id
+    }).returning({ id: campaigns.id })
+    emit({ type: wanted === 'draft' ? 'campaign.drafted' : 'campaign.published', campaignId: row!.id, campaign: input.title, sponsorId: sponsor.id, actorId: sponsor.id, recipients: [] })
+    return row!.id
   })
   return getCampaign(db, sponsor, id)
 }
@@ -255,9 +256,9 @@ const SPONSOR_MOVES: Record<CampaignStatus, CampaignStatus[]> = {
   cancelled: [],
 }
 
-export function updateCampaign(db: Db, sponsor: Viewer, id: number, input: CampaignUpdateInput): CampaignView {
-  writeWithEvents(db, (tx, emit) => {
-    const current = tx.select().from(campaigns).where(and(eq(campaigns.id, id), eq(campaigns.sponsorId, sponsor.id))).get()
+export async function updateCampaign(db: Db, sponsor: Viewer, id: number, input: CampaignUpdateInput): Promise<CampaignView> {
+  await writeWithEvents(db, async (tx, emit) => {
+    const [current] = await tx.select().from(campaigns).where(and(eq(campaigns.id, id), eq(campaigns.sponsorId, sponsor.id)))
     if (!current) throw new DomainError('not_found', 'No such campaign')
     if (current.status === 'completed' || current.status === 'cancelled') {
       throw new DomainError('conflict', `This campaign is ${current.status} and can no longer be changed`)
@@ -272,7 +273,7 @@ export function updateCampaign(db: Db, sponsor: Viewer, id: number, input: Campa
         throw new DomainError('conflict', `A ${current.status} campaign cannot become ${input.status}`)
       }
       if (input.status === 'cancelled') {
-        cancelInTransaction(tx, emit, current)
+        await cancelInTransaction(tx, emit, current)
         return
       }
       if (input.status === 'scheduled' || input.status === 'active') {
@@ -288,16 +289,16 @@ export function updateCampaign(db: Db, sponsor: Viewer, id: number, input: Campa
       }
     }
 
-    const committed = Number(tx.select({ c: committedSql() }).from(campaigns).where(eq(campaigns.id, id)).get()!.c)
+    const committed = Number((await tx.select({ c: committedSql() }).from(campaigns).where(eq(campaigns.id, id)))[0]!.c)
     if (next.budget < committed) {
       throw new DomainError('conflict', `The budget cannot go below the ${formatCents(committed)} already committed to accepted deals`, {
         fields: { budget: `At least ${formatCents(committed)}: already committed to accepted deals` },
       })
     }
-    tx.update(campaigns).set({
+    await tx.update(campaigns).set({
       title: next.title, description: next.description, niche: next.niche, goals: next.goals,
       startDate: next.startDate, endDate: next.endDate, visibility: next.visibility, budget: next.budget, status,
-    }).where(eq(campaigns.id, id)).run()
+    }).where(eq(campaigns.id, id))
     emit({ type: change, campaignId: id, campaign: next.title, sponsorId: sponsor.id, actorId: sponsor.id, recipients: [] })
   })
   return getCampaign(db, sponsor, id)
@@ -307,36 +308,36 @@ export function updateCampaign(db: Db, sponsor: Viewer, id: number, input: Campa
  * Cancels a campaign: its requests still under negotiation expire, and both sides hear of it.
  * A campaign with accepted deals not yet completed cannot be cancelled (pause it instead).
  */
-export function cancelCampaign(db: Db, sponsor: Viewer, id: number): CampaignView {
-  writeWithEvents(db, (tx, emit) => {
-    const current = tx.select().from(campaigns).where(and(eq(campaigns.id, id), eq(campaigns.sponsorId, sponsor.id))).get()
+export async function cancelCampaign(db: Db, sponsor: Viewer, id: number): Promise<CampaignView> {
+  await writeWithEvents(db, async (tx, emit) => {
+    const [current] = await tx.select().from(campaigns).where(and(eq(campaigns.id, id), eq(campaigns.sponsorId, sponsor.id)))
     if (!current) throw new DomainError('not_found', 'No such campaign')
     if (current.status === 'completed' || current.status === 'cancelled') {
       throw new DomainError('conflict', `This campaign is already ${current.status}`)
     }
-    cancelInTransaction(tx, emit, current)
+    await cancelInTransaction(tx, emit, current)
   })
   return getCampaign(db, sponsor, id)
 }
 
-function cancelInTransaction(tx: Db, emit: Emit, campaign: CampaignRow) {
-  const accepted = tx.select({ n: count() }).from(adRequests)
-    .where(and(eq(adRequests.campaignId, campaign.id), eq(adRequests.status, 'accepted'))).get()!.n
+async function cancelInTransaction(tx: Db, emit: Emit, campaign: CampaignRow) {
+  const accepted = (await tx.select({ n: count() }).from(adRequests)
+    .where(and(eq(adRequests.campaignId, campaign.id), eq(adRequests.status, 'accepted'))))[0]!.n
   if (accepted > 0) {
     throw new DomainError('conflict', `This campaign has ${accepted} accepted deal(s) still to complete: complete them or pause the campaign instead`)
   }
-  tx.update(campaigns).set({ status: 'cancelled' }).where(eq(campaigns.id, campaign.id)).run()
+  await tx.update(campaigns).set({ status: 'cancelled' }).where(eq(campaigns.id, campaign.id))
   emit({ type: 'campaign.cancelled', campaignId: campaign.id, campaign: campaign.title, sponsorId: campaign.sponsorId, actorId: campaign.sponsorId, recipients: [] })
-  expireOpenRequests(tx, emit, campaign, 'The campaign was cancelled.')
+  await expireOpenRequests(tx, emit, campaign, 'The campaign was cancelled.')
 }
 
 /** Ends every request still under negotiation on a campaign that is over; both parties are told. */
-export function expireOpenRequests(tx: Db, emit: Emit, campaign: Pick<CampaignRow, 'id' | 'sponsorId' | 'title'>, reason: string) {
-  const open = tx.select({ id: adRequests.id, influencerId: adRequests.influencerId }).from(adRequests)
-    .where(and(eq(adRequests.campaignId, campaign.id), inArray(adRequests.status, ['pending', 'negotiating']))).all()
+export async function expireOpenRequests(tx: Db, emit: Emit, campaign: Pick<CampaignRow, 'id' | 'sponsorId' | 'title'>, reason: string) {
+  const open = await tx.select({ id: adRequests.id, influencerId: adRequests.influencerId }).from(adRequests)
+    .where(and(eq(adRequests.campaignId, campaign.id), inArray(adRequests.status, ['pending', 'negotiating'])))
   for (const r of open) {
-    tx.update(adRequests).set({ status: 'expired' }).where(eq(adRequests.id, r.id)).run()
-    tx.insert(adRequestEvents).values({ adRequestId: r.id, kind: 'expired', actorId: null, message: reason }).run()
+    await tx.update(adRequests).set({ status: 'expired' }).where(eq(adRequests.id, r.id))
+    await tx.insert(adRequestEvents).values({ adRequestId: r.id, kind: 'expired', actorId: null, message: reason })
     emit({
       type: 'ad_request.expired', adRequestId: r.id, campaignId: campaign.id, campaign: campaign.title, message: reason,
       actorId: null, recipients: [r.influencerId, campaign.sponsorId],
@@ -346,19 +347,19 @@ export function expireOpenRequests(tx: Db, emit: Emit, campaign: Pick<CampaignRo
 }
 
 /** An admin hides a campaign from public lists (flag) or shows it again (unflag). */
-export function moderateCampaign(db: Db, adminId: number, id: number, change: { flagged: boolean, reason?: string }) {
-  writeWithEvents(db, (tx, emit) => {
-    const current = tx.select().from(campaigns).where(eq(campaigns.id, id)).get()
+export async function moderateCampaign(db: Db, adminId: number, id: number, change: { flagged: boolean, reason?: string }) {
+  await writeWithEvents(db, async (tx, emit) => {
+    const [current] = await tx.select().from(campaigns).where(eq(campaigns.id, id))
     if (!current) throw new DomainError('not_found', 'No such campaign')
     if (current.flagged === change.flagged) return
-    tx.update(campaigns).set({ flagged: change.flagged }).where(eq(campaigns.id, id)).run()
+    await tx.update(campaigns).set({ flagged: change.flagged }).where(eq(campaigns.id, id))
     if (change.flagged) {
-      tx.insert(flags).values({ targetType: 'campaign', targetId: id, reason: change.reason!, reporterId: adminId }).run()
+      await tx.insert(flags).values({ targetType: 'campaign', targetId: id, reason: change.reason!, reporterId: adminId })
       emit({ type: 'campaign.flagged', campaignId: id, campaign: current.title, sponsorId: current.sponsorId, reason: change.reason!, actorId: adminId, recipients: [current.sponsorId] })
     }
     else {
-      tx.update(flags).set({ status: 'resolved', resolverId: adminId, resolvedAt: new Date() })
-        .where(and(eq(flags.targetType, 'campaign'), eq(flags.targetId, id), eq(flags.status, 'open'))).run()
+      await tx.update(flags).set({ status: 'resolved', resolverId: adminId, resolvedAt: new Date() })
+        .where(and(eq(flags.targetType, 'campaign'), eq(flags.targetId, id), eq(flags.status, 'open')))
       emit({ type: 'campaign.unflagged', campaignId: id, campaign: current.title, sponsorId: current.sponsorId, actorId: adminId, recipients: [current.sponsorId] })
     }
   })

@@ -28,10 +28,10 @@ export const MAILED_KINDS: ReadonlySet<DomainEventType> = new Set<DomainEventTyp
  * notification row, so delivering the same event again mails nobody twice. Suspended accounts
  * get none: they cannot follow the link.
  */
-export function eventMails(db: Db, site: MailSite, { event, notificationIds }: Delivered): MailMessage[] {
+export async function eventMails(db: Db, site: MailSite, { event, notificationIds }: Delivered): Promise<MailMessage[]> {
   if (!MAILED_KINDS.has(event.type) || !notificationIds.length) return []
-  const people = new Map(db.select({ id: users.id, email: users.email, name: users.displayName, role: users.role, status: users.status })
-    .from(users).where(inArray(users.id, event.recipients)).all().map(p => [p.id, p]))
+  const people = new Map((await db.select({ id: users.id, email: users.email, name: users.displayName, role: users.role, status: users.status })
+    .from(users).where(inArray(users.id, event.recipients))).map(p => [p.id, p]))
   return notificationsFor(event).flatMap((row, i) => {
     const person = people.get(row.userId)
     if (!person || person.status === 'suspended') return []

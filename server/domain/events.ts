@@ -46,25 +46,30 @@ function deliver(delivered: Delivered[]) {
 }
 
 /**
- * A write transaction (BEGIN IMMEDIATE, synchronous) that may emit domain events. The inbox
+ * A write transaction that may emit domain events. The inbox
  * rows are written at the end of the same transaction, an outbox in all but name: they exist if
  * and only if the change committed, and a crash between COMMIT and delivery loses none of them.
  * The other subscribers (live updates, mail) hear after COMMIT, with the rows' ids so a live
- * stream can resume from them. If `fn` throws, the transaction rolls back and nothing is delivered.
+ * stream can resume from them. If `fn` throws, the transaction rolls back and nothing is delivered; if the
+ * transaction is tried again, only the last attempt's events are.
  */
-export function writeWithEvents<T>(db: Db, fn: (tx: Db, emit: Emit) => T): T {
+export async function writeWithEvents<T>(db: Db, fn: (tx: Db, emit: Emit) => Promise<T>): Promise<T> {
   let delivered: Delivered[] = []
-  const result = writeTransaction(db, (tx) => {
+  const result = await writeTransaction(db, async (tx) => {
     const events: DomainEvent[] = []
-    const value = fn(tx, event => events.push(event))
-    delivered = events.map((event) => {
+    const value = await fn(tx, event => events.push(event))
+    delivered = []
+    for (const event of events) {
       const rows = notificationsFor(event)
-      if (!rows.length) return { event, notificationIds: [] }
+      if (!rows.length) {
+        delivered.push({ event, notificationIds: [] })
+        continue
+      }
       // RETURNING gives rows in no promised order: matched by user so each id stays with its reader.
-      const inserted = tx.insert(notifications).values(rows).returning({ id: notifications.id, userId: notifications.userId }).all()
+      const inserted = await tx.insert(notifications).values(rows).returning({ id: notifications.id, userId: notifications.userId })
       const idOf = new Map(inserted.map(r => [r.userId, r.id]))
-      return { event, notificationIds: rows.map(r => idOf.get(r.userId)!) }
-    })
+      delivered.push({ event, notificationIds: rows.map(r => idOf.get(r.userId)!) })
+    }
     return value
   })
   deliver(delivered)

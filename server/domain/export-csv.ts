@@ -5,6 +5,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import { stringify } from 'csv-stringify'
 import { aliasedTable, and, asc, count, eq, gt, gte, or, sql } from 'drizzle-orm'
 import type { Db } from '../database/client'
+import { inIdList } from '../database/dialect'
 import { preparedOnce } from '../database/prepared'
 import { adRequestEvents, adRequests, campaigns, users } from '../database/schema'
 import { PUBLISHED_CAMPAIGN_STATUSES } from '../../shared/constants'
@@ -43,7 +44,7 @@ interface ExportSource {
   /** How many units the whole export covers. */
   total: number
   /** Reads one batch per step, each where the last ended (keyset paging: no OFFSET rescans). */
-  batches: Iterable<Batch>
+  batches: AsyncIterable<Batch>
 }
 
 export interface ExportOptions {
@@ -54,7 +55,7 @@ export interface ExportOptions {
 const money = (cents: number | null) => (cents === null ? null : decimalAmount(cents))
 const moment = (at: Date) => dateTimeIn(at)
 
-function campaignsSource(db: Db, ownerId: number, options: ExportOptions): ExportSource {
+async function campaignsSource(db: Db, ownerId: number, options: ExportOptions): Promise<ExportSource> {
   const page = preparedOnce(db, 'exports:campaigns-page', () => db.select({
     id: campaigns.id, title: campaigns.title, status: campaigns.status, visibility: campaigns.visibility, niche: campaigns.niche,
     startDate: campaigns.startDate, endDate: campaigns.endDate, budget: campaigns.budget, committed: committedSql(),
@@ -65,14 +66,14 @@ function campaignsSource(db: Db, ownerId: number, options: ExportOptions): Expor
   }).from(campaigns)
     .where(and(eq(campaigns.sponsorId, sql.placeholder('owner')), gt(campaigns.id, sql.placeholder('after'))))
     .orderBy(asc(campaigns.id)).limit(sql.placeholder('limit')).prepare())
-  const total = db.select({ n: count() }).from(campaigns).where(eq(campaigns.sponsorId, ownerId)).get()!.n
+  const total = (await db.select({ n: count() }).from(campaigns).where(eq(campaigns.sponsorId, ownerId)))[0]!.n
   const zone = platformTimeZone()
   const published = (status: CampaignStatus) => (PUBLISHED_CAMPAIGN_STATUSES as readonly string[]).includes(status)
 
-  function* batches(): Generator<Batch> {
+  async function* batches(): AsyncGenerator<Batch> {
     let after = 0
     for (;;) {
-      const rows = page.all({ owner: ownerId, after, limit: BATCH_SIZE })
+      const rows = await page.execute({ owner: ownerId, after, limit: BATCH_SIZE })
       if (!rows.length) return
       after = rows.at(-1)!.id
       yield {
@@ -126,7 +127,7 @@ const actor = aliasedTable(users, 'actor')
  * amounts charted over time, and "Step = 1" leaves one line per request. A history squeezed
  * into one cell could only be read, not worked with.
  */
-function adRequestsSource(db: Db, ownerId: number): ExportSource {
+async function adRequestsSource(db: Db, ownerId: number): Promise<ExportSource> {
   const page = preparedOnce(db, 'exports:ad-requests-page', () => db.select({
     id: adRequests.id, campaignId: campaigns.id, campaign: campaigns.title,
     influencerName: influencer.displayName, influencerUsername: influencer.username,
@@ -147,21 +148,21 @@ function adRequestsSource(db: Db, ownerId: number): ExportSource {
     paymentAmount: adRequestEvents.paymentAmount, message: adRequestEvents.message, createdAt: adRequestEvents.createdAt,
   }).from(adRequestEvents)
     .leftJoin(actor, eq(actor.id, adRequestEvents.actorId))
-    .where(sql`${adRequestEvents.adRequestId} in (select value from json_each(${sql.placeholder('ids')}))`)
+    .where(inIdList(db, adRequestEvents.adRequestId, 'ids'))
     .orderBy(asc(adRequestEvents.adRequestId), asc(adRequestEvents.createdAt), asc(adRequestEvents.id)).prepare())
-  const total = db.select({ n: count() }).from(adRequests)
-    .innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId)).where(eq(campaigns.sponsorId, ownerId)).get()!.n
+  const total = (await db.select({ n: count() }).from(adRequests)
+    .innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId)).where(eq(campaigns.sponsorId, ownerId)))[0]!.n
   const zone = platformTimeZone()
 
-  function* batches(): Generator<Batch> {
+  async function* batches(): AsyncGenerator<Batch> {
     let afterCampaign = 0
     let afterRequest = 0
     for (;;) {
-      const requests = page.all({ owner: ownerId, afterCampaign, afterRequest, limit: BATCH_SIZE })
+      const requests = await page.execute({ owner: ownerId, afterCampaign, afterRequest, limit: BATCH_SIZE })
       if (!requests.length) return
       afterCampaign = requests.at(-1)!.campaignId
       afterRequest = requests.at(-1)!.id
-      const steps = Map.groupBy(history.all({ ids: JSON.stringify(requests.map(r => r.id)) }), step => step.adRequestId)
+      const steps = Map.groupBy(await history.execute({ ids: JSON.stringify(requests.map(r => r.id)) }), step => step.adRequestId)
       yield {
         units: requests.length,
         rows: requests.flatMap((r) => {
@@ -207,7 +208,7 @@ function adRequestsSource(db: Db, ownerId: number): ExportSource {
   }
 }
 
-const SOURCES: Record<ExportKind, (db: Db, ownerId: number, options: ExportOptions) => ExportSource> = {
+const SOURCES: Record<ExportKind, (db: Db, ownerId: number, options: ExportOptions) => Promise<ExportSource>> = {
   campaigns: campaignsSource,
   ad_requests: adRequestsSource,
 }
@@ -221,16 +222,16 @@ const SOURCES: Record<ExportKind, (db: Db, ownerId: number, options: ExportOptio
  * after each batch.
  */
 export async function writeExportCsv(db: Db, ownerId: number, kind: ExportKind, path: string,
-  options: ExportOptions & { onProgress: (done: number) => void }): Promise<{ rowCount: number }> {
-  const source = SOURCES[kind](db, ownerId, options)
+  options: ExportOptions & { onProgress: (done: number) => Promise<void> | void }): Promise<{ rowCount: number }> {
+  const source = await SOURCES[kind](db, ownerId, options)
   let rowCount = 0
   let unitsDone = 0
   async function* rows() {
-    for (const batch of source.batches) {
+    for await (const batch of source.batches) {
       yield* batch.rows
       rowCount += batch.rows.length
       unitsDone += batch.units
-      options.onProgress(source.total ? unitsDone / source.total : 1)
+      await options.onProgress(source.total ? unitsDone / source.total : 1)
       await nextTurn()
     }
   }

@@ -42,29 +42,29 @@ function ownExport(viewer: Viewer, id: number) {
  * Queues an export of the sponsor's data. While one of the same kind is queued or running, that
  * one is answered instead: it will hold the same rows, and repeated clicks do not pile up work.
  */
-export function queueExport(db: Db, sponsor: Viewer, kind: ExportKind): ExportView {
-  return writeTransaction(db, (tx) => {
-    const underWay = tx.select().from(exports)
-      .where(and(eq(exports.ownerId, sponsor.id), eq(exports.kind, kind), inArray(exports.status, ['queued', 'running']))).get()
+export async function queueExport(db: Db, sponsor: Viewer, kind: ExportKind): Promise<ExportView> {
+  return writeTransaction(db, async (tx) => {
+    const [underWay] = await tx.select().from(exports)
+      .where(and(eq(exports.ownerId, sponsor.id), eq(exports.kind, kind), inArray(exports.status, ['queued', 'running'])))
     return presentExport(underWay ?? tx.insert(exports).values({ ownerId: sponsor.id, kind }).returning().get())
   })
 }
 
-export function listExports(db: Db, viewer: Viewer): { items: ExportView[] } {
-  const rows = db.select().from(exports).where(eq(exports.ownerId, viewer.id))
-    .orderBy(desc(exports.createdAt), desc(exports.id)).limit(LIST_LIMIT).all()
+export async function listExports(db: Db, viewer: Viewer): Promise<{ items: ExportView[] }> {
+  const rows = await db.select().from(exports).where(eq(exports.ownerId, viewer.id))
+    .orderBy(desc(exports.createdAt), desc(exports.id)).limit(LIST_LIMIT)
   return { items: rows.map(presentExport) }
 }
 
-export function getExport(db: Db, viewer: Viewer, id: number): ExportView {
-  const row = db.select().from(exports).where(ownExport(viewer, id)).get()
+export async function getExport(db: Db, viewer: Viewer, id: number): Promise<ExportView> {
+  const [row] = await db.select().from(exports).where(ownExport(viewer, id))
   if (!row) throw new DomainError('not_found', 'No such export')
   return presentExport(row)
 }
 
 /** The file of a finished export of the viewer's, and the name a download should carry. */
-export function exportFile(db: Db, viewer: Viewer, id: number): { fileName: string, downloadName: string } {
-  const row = db.select().from(exports).where(ownExport(viewer, id)).get()
+export async function exportFile(db: Db, viewer: Viewer, id: number): Promise<{ fileName: string, downloadName: string }> {
+  const [row] = await db.select().from(exports).where(ownExport(viewer, id))
   if (!row) throw new DomainError('not_found', 'No such export')
   if (row.status !== 'done' || !row.filePath) {
     const why = row.status === 'failed' ? 'it failed; start a new one' : 'it is not finished yet'
@@ -78,40 +78,42 @@ export function exportFile(db: Db, viewer: Viewer, id: number): { fileName: stri
  * Takes the oldest queued export for this process: queued → running in one statement, so two
  * processes on the same database never take the same one.
  */
-export function claimNextExport(db: Db, fileName: string, now = new Date()): ExportRow | null {
+export async function claimNextExport(db: Db, fileName: string, now = new Date()): Promise<ExportRow | null> {
   const oldest = sql`(select ${exports.id} from ${exports} where ${exports.status} = 'queued' order by ${exports.id} limit 1)`
-  return db.update(exports).set({ status: 'running', progress: 0, filePath: fileName, startedAt: now, heartbeatAt: now })
-    .where(and(eq(exports.status, 'queued'), eq(exports.id, oldest))).returning().get() ?? null
+  const [claimed] = await writeTransaction(db, tx => tx.update(exports).set({ status: 'running', progress: 0, filePath: fileName, startedAt: now, heartbeatAt: now })
+    .where(and(eq(exports.status, 'queued'), eq(exports.id, oldest))).returning())
+  return claimed ?? null
 }
 
 /** Records how far a running export has got, and tells its owner's open pages. */
-export function recordExportProgress(db: Db, row: ExportRow, progress: number) {
-  writeWithEvents(db, (tx, emit) => {
-    const { changes } = tx.update(exports).set({ progress, heartbeatAt: new Date() }).where(and(eq(exports.id, row.id), eq(exports.status, 'running'))).run()
-    if (changes) emit({ type: 'export.progress', exportId: row.id, kind: row.kind, progress, actorId: null, recipients: [], watchers: [row.ownerId] })
+export async function recordExportProgress(db: Db, row: ExportRow, progress: number) {
+  await writeWithEvents(db, async (tx, emit) => {
+    const running = await tx.update(exports).set({ progress, heartbeatAt: new Date() }).where(and(eq(exports.id, row.id), eq(exports.status, 'running')))
+      .returning({ id: exports.id })
+    if (running.length) emit({ type: 'export.progress', exportId: row.id, kind: row.kind, progress, actorId: null, recipients: [], watchers: [row.ownerId] })
   })
 }
 
 /** A sign of life from the process writing the export (see failAbandonedExports). */
-export function touchExport(db: Db, id: number) {
-  db.update(exports).set({ heartbeatAt: new Date() }).where(and(eq(exports.id, id), eq(exports.status, 'running'))).run()
+export async function touchExport(db: Db, id: number) {
+  await writeTransaction(db, tx => tx.update(exports).set({ heartbeatAt: new Date() }).where(and(eq(exports.id, id), eq(exports.status, 'running'))))
 }
 
-export function finishExport(db: Db, row: ExportRow, written: { rowCount: number, byteSize: number }) {
-  writeWithEvents(db, (tx, emit) => {
-    tx.update(exports).set({ status: 'done', progress: 100, ...written, finishedAt: new Date(), heartbeatAt: null })
-      .where(eq(exports.id, row.id)).run()
+export async function finishExport(db: Db, row: ExportRow, written: { rowCount: number, byteSize: number }) {
+  await writeWithEvents(db, async (tx, emit) => {
+    await tx.update(exports).set({ status: 'done', progress: 100, ...written, finishedAt: new Date(), heartbeatAt: null })
+      .where(eq(exports.id, row.id))
     emit({ type: 'export.finished', exportId: row.id, kind: row.kind, actorId: null, recipients: [row.ownerId] })
   })
 }
 
-export function failExport(db: Db, row: ExportRow, error: string) {
-  writeWithEvents(db, (tx, emit) => failInTransaction(tx, emit, row, error))
+export async function failExport(db: Db, row: ExportRow, error: string) {
+  await writeWithEvents(db, async (tx, emit) => failInTransaction(tx, emit, row, error))
 }
 
-function failInTransaction(tx: Db, emit: Emit, row: ExportRow, error: string) {
-  tx.update(exports).set({ status: 'failed', error, filePath: null, finishedAt: new Date(), heartbeatAt: null })
-    .where(eq(exports.id, row.id)).run()
+async function failInTransaction(tx: Db, emit: Emit, row: ExportRow, error: string) {
+  await tx.update(exports).set({ status: 'failed', error, filePath: null, finishedAt: new Date(), heartbeatAt: null })
+    .where(eq(exports.id, row.id))
   emit({ type: 'export.failed', exportId: row.id, kind: row.kind, error, actorId: null, recipients: [row.ownerId] })
 }
 
@@ -121,10 +123,10 @@ function failInTransaction(tx: Db, emit: Emit, row: ExportRow, error: string) {
  * because an export that brought its process down would bring down the next one too; the owner
  * is told and can start it again. Returns the failed rows, whose partial files the caller removes.
  */
-export function failAbandonedExports(db: Db, staleBefore: Date): ExportRow[] {
-  return writeWithEvents(db, (tx, emit) => {
-    const abandoned = tx.select().from(exports).where(and(eq(exports.status, 'running'), lt(exports.heartbeatAt, staleBefore))).all()
-    for (const row of abandoned) failInTransaction(tx, emit, row, 'The server stopped while this export was being written. Start it again.')
+export async function failAbandonedExports(db: Db, staleBefore: Date): Promise<ExportRow[]> {
+  return writeWithEvents(db, async (tx, emit) => {
+    const abandoned = await tx.select().from(exports).where(and(eq(exports.status, 'running'), lt(exports.heartbeatAt, staleBefore)))
+    for (const row of abandoned) await failInTransaction(tx, emit, row, 'The server stopped while this export was being written. Start it again.')
     return abandoned
   })
 }
@@ -144,15 +146,15 @@ export async function runExport(db: Db, row: ExportRow, options: ExportOptions &
   const partPath = `${finalPath}.part`
   let reported = 0
   let lastSign = Date.now()
-  const onProgress = (done: number) => {
+  const onProgress = async (done: number) => {
     const progress = Math.floor(done * 100 / PROGRESS_STEP) * PROGRESS_STEP
     if (progress > reported && progress < 100) {
       reported = progress
-      recordExportProgress(db, row, progress)
+      await recordExportProgress(db, row, progress)
       lastSign = Date.now()
     }
     else if (Date.now() - lastSign > HEARTBEAT_MS) {
-      touchExport(db, row.id)
+      await touchExport(db, row.id)
       lastSign = Date.now()
     }
   }
@@ -160,11 +162,11 @@ export async function runExport(db: Db, row: ExportRow, options: ExportOptions &
     await mkdir(options.directory, { recursive: true })
     const { rowCount } = await writeExportCsv(db, row.ownerId, row.kind, partPath, { siteUrl: options.siteUrl, onProgress })
     await rename(partPath, finalPath)
-    finishExport(db, row, { rowCount, byteSize: (await stat(finalPath)).size })
+    await finishExport(db, row, { rowCount, byteSize: (await stat(finalPath)).size })
   }
   catch (error) {
     console.error(`[exports:csv] export ${row.id} failed:`, error)
     await rm(partPath, { force: true })
-    failExport(db, row, 'The file could not be written. Start the export again; if it fails again, contact support.')
+    await failExport(db, row, 'The file could not be written. Start the export again; if it fails again, contact support.')
   }
 }

@@ -1,5 +1,6 @@
 import { desc, eq } from 'drizzle-orm'
 import type { Db } from '../database/client'
+import { writeTransaction } from '../database/client'
 import { jobRuns } from '../database/schema'
 
 export type JobRunRow = typeof jobRuns.$inferSelect
@@ -26,27 +27,28 @@ function describeCounts(counts: Counts) {
   return entries.some(([, n]) => n > 0) ? entries.map(([what, n]) => `${n} ${what}`).join(', ') : 'Nothing to do'
 }
 
-export function startJobRun(db: Db, task: string, startedAt: Date): number {
-  return db.insert(jobRuns).values({ task, startedAt, outcome: 'running' }).returning({ id: jobRuns.id }).get().id
+export async function startJobRun(db: Db, task: string, startedAt: Date): Promise<number> {
+  const [run] = await writeTransaction(db, tx => tx.insert(jobRuns).values({ task, startedAt, outcome: 'running' }).returning({ id: jobRuns.id }))
+  return run!.id
 }
 
-export function finishJobRun(db: Db, id: number, result: { counts: Counts } | { error: string }) {
-  const row = db.update(jobRuns).set('error' in result
+export async function finishJobRun(db: Db, id: number, result: { counts: Counts } | { error: string }) {
+  const [row] = await writeTransaction(db, tx => tx.update(jobRuns).set('error' in result
     ? { outcome: 'failed', finishedAt: new Date(), error: result.error, summary: 'Failed' }
     : { outcome: 'succeeded', finishedAt: new Date(), counts: result.counts, summary: describeCounts(result.counts) },
-  ).where(eq(jobRuns.id, id)).returning().get()!
-  return presentJobRun(row)
+  ).where(eq(jobRuns.id, id)).returning())
+  return presentJobRun(row!)
 }
 
 /** A run that did not happen here because another instance held the task's lock. */
-export function recordSkippedRun(db: Db, task: string, at: Date) {
-  const row = db.insert(jobRuns).values({
+export async function recordSkippedRun(db: Db, task: string, at: Date) {
+  const [row] = await writeTransaction(db, tx => tx.insert(jobRuns).values({
     task, startedAt: at, finishedAt: at, outcome: 'skipped', summary: 'Another instance was running this task',
-  }).returning().get()
-  return presentJobRun(row)
+  }).returning())
+  return presentJobRun(row!)
 }
 
-export function recentJobRuns(db: Db, task: string, limit = 10) {
-  return db.select().from(jobRuns).where(eq(jobRuns.task, task))
-    .orderBy(desc(jobRuns.startedAt), desc(jobRuns.id)).limit(limit).all().map(presentJobRun)
+export async function recentJobRuns(db: Db, task: string, limit = 10) {
+  return (await db.select().from(jobRuns).where(eq(jobRuns.task, task))
+    .orderBy(desc(jobRuns.startedAt), desc(jobRuns.id)).limit(limit)).map(presentJobRun)
 }

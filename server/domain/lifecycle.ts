@@ -26,20 +26,20 @@ const BATCH = 10
  * requests of completed or cancelled campaigns → expired. Each step selects only what still needs
  * it, so a run that finds nothing tells nobody twice. `more` says a step filled its batch.
  */
-function lifecycleBatch(db: Db, today: string, limit: number): LifecycleCounts & { more: boolean } {
-  return writeWithEvents(db, (tx, emit) => {
-    const starting = tx.select().from(campaigns)
-      .where(and(eq(campaigns.status, 'scheduled'), lte(campaigns.startDate, today), gte(campaigns.endDate, today))).limit(limit).all()
+async function lifecycleBatch(db: Db, today: string, limit: number): Promise<LifecycleCounts & { more: boolean }> {
+  return writeWithEvents(db, async (tx, emit) => {
+    const starting = await tx.select().from(campaigns)
+      .where(and(eq(campaigns.status, 'scheduled'), lte(campaigns.startDate, today), gte(campaigns.endDate, today))).limit(limit)
     for (const c of starting) {
-      tx.update(campaigns).set({ status: 'active' }).where(eq(campaigns.id, c.id)).run()
+      await tx.update(campaigns).set({ status: 'active' }).where(eq(campaigns.id, c.id))
       emit({ type: 'campaign.started', campaignId: c.id, campaign: c.title, sponsorId: c.sponsorId, actorId: null, recipients: [c.sponsorId] })
     }
 
     // A scheduled campaign whose whole run went by unseen (the platform was down) ends too.
-    const ending = tx.select().from(campaigns)
-      .where(and(inArray(campaigns.status, ['scheduled', 'active', 'paused']), lt(campaigns.endDate, today))).limit(limit).all()
+    const ending = await tx.select().from(campaigns)
+      .where(and(inArray(campaigns.status, ['scheduled', 'active', 'paused']), lt(campaigns.endDate, today))).limit(limit)
     for (const c of ending) {
-      tx.update(campaigns).set({ status: 'completed' }).where(eq(campaigns.id, c.id)).run()
+      await tx.update(campaigns).set({ status: 'completed' }).where(eq(campaigns.id, c.id))
       emit({ type: 'campaign.ended', campaignId: c.id, campaign: c.title, sponsorId: c.sponsorId, actorId: null, recipients: [c.sponsorId] })
     }
 
@@ -47,11 +47,11 @@ function lifecycleBatch(db: Db, today: string, limit: number): LifecycleCounts &
     // every open request on the platform.
     const openRequest = tx.select({ id: adRequests.id }).from(adRequests)
       .where(and(eq(adRequests.campaignId, campaigns.id), inArray(adRequests.status, ['pending', 'negotiating'])))
-    const over = tx.select({ id: campaigns.id, sponsorId: campaigns.sponsorId, title: campaigns.title, status: campaigns.status })
-      .from(campaigns).where(and(inArray(campaigns.status, ['completed', 'cancelled']), exists(openRequest))).limit(limit).all()
+    const over = await tx.select({ id: campaigns.id, sponsorId: campaigns.sponsorId, title: campaigns.title, status: campaigns.status })
+      .from(campaigns).where(and(inArray(campaigns.status, ['completed', 'cancelled']), exists(openRequest))).limit(limit)
     let expired = 0
     for (const c of over) {
-      expired += expireOpenRequests(tx, emit, c, c.status === 'cancelled' ? 'The campaign was cancelled.' : 'The campaign ended before an agreement.')
+      expired += await expireOpenRequests(tx, emit, c, c.status === 'cancelled' ? 'The campaign was cancelled.' : 'The campaign ended before an agreement.')
     }
     const more = [starting, ending, over].some(step => step.length === limit)
     return { started: starting.length, completed: ending.length, expired, more }
@@ -73,7 +73,7 @@ export async function runCampaignLifecycle(db: Db, now: Date, timeZone?: string,
   const today = dayIn(now, timeZone)
   const total: LifecycleCounts = { started: 0, completed: 0, expired: 0 }
   for (;;) {
-    const { more, ...batch } = lifecycleBatch(db, today, limit)
+    const { more, ...batch } = await lifecycleBatch(db, today, limit)
     add(total, batch)
     if (!more) return total
     await yieldBetween()

@@ -16,7 +16,7 @@ export interface UserFilters extends PageQuery {
   flagged?: boolean
 }
 
-export function listUsers(db: Db, f: UserFilters): Page<ReturnType<typeof presentUser>> {
+export async function listUsers(db: Db, f: UserFilters): Promise<Page<ReturnType<typeof presentUser>>> {
   const where: SQL[] = []
   if (f.q) {
     const pattern = `%${f.q.toLowerCase().replace(/[%_\\]/g, c => `\\${c}`)}%`
@@ -31,10 +31,10 @@ export function listUsers(db: Db, f: UserFilters): Page<ReturnType<typeof presen
   if (f.flagged !== undefined) where.push(eq(users.flagged, f.flagged))
   const condition = where.length ? and(...where) : undefined
 
-  const rows = db.select().from(users).where(condition)
+  const rows = await db.select().from(users).where(condition)
     .orderBy(desc(users.createdAt), desc(users.id))
-    .limit(f.pageSize).offset((f.page - 1) * f.pageSize).all()
-  const total = db.select({ n: count() }).from(users).where(condition).get()!.n
+    .limit(f.pageSize).offset((f.page - 1) * f.pageSize)
+  const total = (await db.select({ n: count() }).from(users).where(condition))[0]!.n
   return { items: rows.map(u => presentUser(u, null)), total, page: f.page, pageSize: f.pageSize }
 }
 
@@ -48,36 +48,36 @@ export interface UserUpdate {
  * An admin approves, suspends, reactivates, flags or unflags a user. Suspension bumps the
  * token version and ends every session, so the user's tokens stop working at once.
  */
-export function moderateUser(db: Db, adminId: number, userId: number, change: UserUpdate) {
-  writeWithEvents(db, (tx, emit) => {
-    const user = tx.select().from(users).where(eq(users.id, userId)).get()
+export async function moderateUser(db: Db, adminId: number, userId: number, change: UserUpdate) {
+  await writeWithEvents(db, async (tx, emit) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, userId))
     if (!user) throw new DomainError('not_found', 'No such user')
     if (user.role === 'admin' && change.status === 'suspended') throw new DomainError('conflict', 'Admins cannot be suspended here')
 
     if (change.status && change.status !== user.status) {
       const suspending = change.status === 'suspended'
-      tx.update(users).set({
+      await tx.update(users).set({
         status: change.status,
         tokenVersion: suspending ? user.tokenVersion + 1 : user.tokenVersion,
-      }).where(eq(users.id, userId)).run()
+      }).where(eq(users.id, userId))
       if (user.status === 'pending' && change.status === 'active') emit({ type: 'account.approved', userId, actorId: adminId, recipients: [userId] })
       if (user.status === 'suspended' && change.status === 'active') emit({ type: 'user.reactivated', userId, actorId: adminId, recipients: [] })
       if (suspending) {
         // Not told in the inbox: they can no longer sign in to read it (e-mail will tell them).
         emit({ type: 'user.suspended', userId, actorId: adminId, recipients: [] })
-        endAllSessions(tx, userId, 'user suspended')
+        await endAllSessions(tx, userId, 'user suspended')
       }
     }
 
     if (change.flagged !== undefined && change.flagged !== user.flagged) {
-      tx.update(users).set({ flagged: change.flagged }).where(eq(users.id, userId)).run()
+      await tx.update(users).set({ flagged: change.flagged }).where(eq(users.id, userId))
       emit({ type: change.flagged ? 'user.flagged' : 'user.unflagged', userId, actorId: adminId, recipients: [] })
       if (change.flagged) {
-        tx.insert(flags).values({ targetType: 'user', targetId: userId, reason: change.reason!, reporterId: adminId }).run()
+        await tx.insert(flags).values({ targetType: 'user', targetId: userId, reason: change.reason!, reporterId: adminId })
       }
       else {
-        tx.update(flags).set({ status: 'resolved', resolverId: adminId, resolvedAt: new Date() })
-          .where(and(eq(flags.targetType, 'user'), eq(flags.targetId, userId), eq(flags.status, 'open'))).run()
+        await tx.update(flags).set({ status: 'resolved', resolverId: adminId, resolvedAt: new Date() })
+          .where(and(eq(flags.targetType, 'user'), eq(flags.targetId, userId), eq(flags.status, 'open')))
       }
     }
   })
@@ -85,8 +85,8 @@ export function moderateUser(db: Db, adminId: number, userId: number, change: Us
 }
 
 /** Why a user or campaign is flagged: the reason of its open flag, if it has one. */
-export function openFlagReason(db: Db, targetType: (typeof flags.$inferSelect)['targetType'], targetId: number): string | undefined {
-  return db.select({ reason: flags.reason }).from(flags)
+export async function openFlagReason(db: Db, targetType: (typeof flags.$inferSelect)['targetType'], targetId: number): Promise<string | undefined> {
+  return (await db.select({ reason: flags.reason }).from(flags)
     .where(and(eq(flags.targetType, targetType), eq(flags.targetId, targetId), eq(flags.status, 'open')))
-    .orderBy(desc(flags.createdAt), desc(flags.id)).get()?.reason
+    .orderBy(desc(flags.createdAt), desc(flags.id)))[0]?.reason
 }

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
+import { inIdList } from '../database/dialect'
 import { preparedOnce } from '../database/prepared'
 import { campaigns } from '../database/schema'
 import { formatCents } from '../../shared/money'
@@ -22,15 +23,17 @@ export function committedSql(): SQL<number> {
  * The committed spend of each of the given campaigns. Meant for a page or a shortlist: lists pick
  * their rows first and ask for these sums after, never for every campaign that matched.
  */
-export function committedOf(db: Db, ids: number[]): Map<number, number> {
+export async function committedOf(db: Db, ids: number[]): Promise<Map<number, number>> {
   const statement = preparedOnce(db, 'money:committed-of', () => db.select({ id: campaigns.id, committed: committedSql() }).from(campaigns)
-    .where(sql`${campaigns.id} in (select value from json_each(${sql.placeholder('ids')}))`).prepare())
-  return new Map(ids.length ? statement.all({ ids: JSON.stringify(ids) }).map(r => [r.id, Number(r.committed)]) : [])
+    .where(inIdList(db, campaigns.id, 'ids')).prepare())
+  if (!ids.length) return new Map()
+  const rows = await statement.execute({ ids: JSON.stringify(ids) })
+  return new Map(rows.map(r => [r.id, Number(r.committed)]))
 }
 
-export function budgetOf(db: Db, campaignId: number) {
-  const row = db.select({ budget: campaigns.budget, committed: committedSql() })
-    .from(campaigns).where(eq(campaigns.id, campaignId)).get()
+export async function budgetOf(db: Db, campaignId: number) {
+  const [row] = await db.select({ budget: campaigns.budget, committed: committedSql() })
+    .from(campaigns).where(eq(campaigns.id, campaignId))
   if (!row) throw new DomainError('not_found', 'No such campaign')
   const committed = Number(row.committed)
   return { budget: row.budget, committed, remaining: row.budget - committed }
@@ -40,8 +43,8 @@ export function budgetOf(db: Db, campaignId: number) {
  * Refuses an amount that would not fit in what is left of the budget. Called inside the
  * IMMEDIATE transaction that commits the amount, so concurrent accepts cannot both fit.
  */
-export function assertFitsBudget(db: Db, campaignId: number, amount: number, what: string) {
-  const { remaining } = budgetOf(db, campaignId)
+export async function assertFitsBudget(db: Db, campaignId: number, amount: number, what: string) {
+  const { remaining } = await budgetOf(db, campaignId)
   if (amount > remaining) {
     throw new DomainError('conflict', `${what} of ${formatCents(amount)} is more than the campaign's remaining budget of ${formatCents(remaining)}`, { remaining })
   }

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, max, sql } from 'drizzle-orm'
 import type { Db } from '../database/client'
+import { writeTransaction } from '../database/client'
 import { preparedOnce } from '../database/prepared'
 import { notifications } from '../database/schema'
 import type { DomainEventType, LiveEventData } from '../../shared/events'
@@ -7,35 +8,35 @@ import type { Page } from '../../shared/schemas/common'
 import type { MarkReadInput, NotificationListQuery } from '../../shared/schemas/notification'
 import type { Viewer } from './viewer'
 
-function unreadCount(db: Db, userId: number) {
-  return db.select({ n: count() }).from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()!.n
+async function unreadCount(db: Db, userId: number) {
+  return (await db.select({ n: count() }).from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt))))[0]!.n
 }
 
 /** The viewer's own notifications, newest first, with how many are unread. */
-export function listNotifications(db: Db, viewer: Viewer, q: NotificationListQuery) {
+export async function listNotifications(db: Db, viewer: Viewer, q: NotificationListQuery) {
   const mine = q.unread
     ? and(eq(notifications.userId, viewer.id), isNull(notifications.readAt))
     : eq(notifications.userId, viewer.id)
-  const rows = db.select().from(notifications).where(mine)
+  const rows = await db.select().from(notifications).where(mine)
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(q.pageSize).offset((q.page - 1) * q.pageSize).all()
-  const total = db.select({ n: count() }).from(notifications).where(mine).get()!.n
+    .limit(q.pageSize).offset((q.page - 1) * q.pageSize)
+  const total = (await db.select({ n: count() }).from(notifications).where(mine))[0]!.n
   const page: Page<{ id: number, kind: string, payload: Record<string, unknown>, read: boolean, createdAt: string }> = {
     items: rows.map(r => ({ id: r.id, kind: r.kind, payload: r.payload, read: r.readAt !== null, createdAt: r.createdAt.toISOString() })),
     total,
     page: q.page,
     pageSize: q.pageSize,
   }
-  return { ...page, unread: q.unread ? total : unreadCount(db, viewer.id) }
+  return { ...page, unread: q.unread ? total : await unreadCount(db, viewer.id) }
 }
 
 /** Marks the viewer's notifications read: the given ones (others' ids are ignored) or all. */
-export function markNotificationsRead(db: Db, viewer: Viewer, input: MarkReadInput) {
+export async function markNotificationsRead(db: Db, viewer: Viewer, input: MarkReadInput) {
   const unreadOfMine = and(eq(notifications.userId, viewer.id), isNull(notifications.readAt))
   const which = input.ids ? and(unreadOfMine, inArray(notifications.id, input.ids)) : unreadOfMine
-  const { changes } = db.update(notifications).set({ readAt: new Date() }).where(which).run()
-  return { marked: changes, unread: unreadCount(db, viewer.id) }
+  const marked = await writeTransaction(db, tx => tx.update(notifications).set({ readAt: new Date() }).where(which).returning({ id: notifications.id }))
+  return { marked: marked.length, unread: await unreadCount(db, viewer.id) }
 }
 
 /**
@@ -43,13 +44,13 @@ export function markNotificationsRead(db: Db, viewer: Viewer, input: MarkReadInp
  * tells them (a row's payload is its event's facts, its kind the event's type): what a stream
  * that resumes from `afterId` missed.
  */
-export function notificationsSince(db: Db, userId: number, afterId: number): LiveEventData[] {
+export async function notificationsSince(db: Db, userId: number, afterId: number): Promise<LiveEventData[]> {
   const statement = preparedOnce(db, 'notifications-since', () => db.select({ id: notifications.id, kind: notifications.kind, payload: notifications.payload })
     .from(notifications)
     .where(and(eq(notifications.userId, sql.placeholder('userId')), gt(notifications.id, sql.placeholder('afterId'))))
     .orderBy(asc(notifications.id))
     .prepare())
-  return statement.all({ userId, afterId }).map(row => ({
+  return (await statement.execute({ userId, afterId })).map(row => ({
     ...row.payload,
     type: row.kind as DomainEventType,
     notificationId: row.id,
@@ -57,8 +58,8 @@ export function notificationsSince(db: Db, userId: number, afterId: number): Liv
 }
 
 /** The id of the user's newest inbox row (0 when there is none): where a new live stream starts. */
-export function latestNotificationId(db: Db, userId: number): number {
+export async function latestNotificationId(db: Db, userId: number): Promise<number> {
   const statement = preparedOnce(db, 'latest-notification-id', () => db.select({ id: max(notifications.id) })
     .from(notifications).where(eq(notifications.userId, sql.placeholder('userId'))).prepare())
-  return statement.get({ userId })?.id ?? 0
+  return (await statement.execute({ userId }))[0]?.id ?? 0
 }

@@ -1,5 +1,6 @@
 import { count, desc, eq, or, sql } from 'drizzle-orm'
 import type { Db } from '../database/client'
+import { writeTransaction } from '../database/client'
 import { outbox } from '../database/schema'
 import type { MailTransport } from '../../shared/constants'
 import type { Page, PageQuery } from '../../shared/schemas/common'
@@ -23,23 +24,24 @@ export interface MailMessage {
  * through SMTP it waits as queued until the transport answers. Undefined when the dedupe key
  * was recorded before: that event has had its e-mail.
  */
-export function recordMail(db: Db, message: MailMessage, transport: MailTransport, now = new Date()): number | undefined {
+export async function recordMail(db: Db, message: MailMessage, transport: MailTransport, now = new Date()): Promise<number | undefined> {
   const delivered = transport === 'outbox'
-  return db.insert(outbox).values({
+  const [recorded] = await writeTransaction(db, tx => tx.insert(outbox).values({
     ...message,
     transport,
     status: delivered ? 'sent' : 'queued',
     createdAt: now,
     sentAt: delivered ? now : null,
-  }).onConflictDoNothing({ target: outbox.dedupeKey }).returning({ id: outbox.id }).get()?.id
+  }).onConflictDoNothing({ target: outbox.dedupeKey }).returning({ id: outbox.id }))
+  return recorded?.id
 }
 
-export function markMailSent(db: Db, id: number, now = new Date()) {
-  db.update(outbox).set({ status: 'sent', sentAt: now, error: null }).where(eq(outbox.id, id)).run()
+export async function markMailSent(db: Db, id: number, now = new Date()) {
+  await writeTransaction(db, tx => tx.update(outbox).set({ status: 'sent', sentAt: now, error: null }).where(eq(outbox.id, id)))
 }
 
-export function markMailFailed(db: Db, id: number, error: string) {
-  db.update(outbox).set({ status: 'failed', error: error.slice(0, 1000) }).where(eq(outbox.id, id)).run()
+export async function markMailFailed(db: Db, id: number, error: string) {
+  await writeTransaction(db, tx => tx.update(outbox).set({ status: 'failed', error: error.slice(0, 1000) }).where(eq(outbox.id, id)))
 }
 
 export interface OutboxFilters extends PageQuery {
@@ -47,15 +49,15 @@ export interface OutboxFilters extends PageQuery {
 }
 
 /** The recorded e-mails, newest first, optionally those whose recipient or subject holds `q`. */
-export function listOutbox(db: Db, f: OutboxFilters): Page<ReturnType<typeof presentMail>> {
+export async function listOutbox(db: Db, f: OutboxFilters): Promise<Page<ReturnType<typeof presentMail>>> {
   const pattern = f.q ? `%${likeEscape(f.q.toLowerCase())}%` : undefined
   const condition = pattern
     ? or(sql`lower(${outbox.to}) like ${pattern} escape '\\'`, sql`lower(${outbox.subject}) like ${pattern} escape '\\'`)
     : undefined
-  const rows = db.select().from(outbox).where(condition)
+  const rows = await db.select().from(outbox).where(condition)
     .orderBy(desc(outbox.createdAt), desc(outbox.id))
-    .limit(f.pageSize).offset((f.page - 1) * f.pageSize).all()
-  const total = db.select({ n: count() }).from(outbox).where(condition).get()!.n
+    .limit(f.pageSize).offset((f.page - 1) * f.pageSize)
+  const total = (await db.select({ n: count() }).from(outbox).where(condition))[0]!.n
   return { items: rows.map(presentMail), total, page: f.page, pageSize: f.pageSize }
 }
 

@@ -14,18 +14,18 @@ export const RESET_LINK_MINUTES = 30
  * schema) and returns it with whom to mail it to. Undefined when no account uses the e-mail, or
  * its account is suspended: the caller answers the same either way, so nobody learns which.
  */
-export function createPasswordReset(db: Db, email: string, now = new Date()) {
-  const user = db.select({ id: users.id, email: users.email, displayName: users.displayName, status: users.status })
-    .from(users).where(eq(users.email, email)).get()
+export async function createPasswordReset(db: Db, email: string, now = new Date()) {
+  const [user] = await db.select({ id: users.id, email: users.email, displayName: users.displayName, status: users.status })
+    .from(users).where(eq(users.email, email))
   if (!user || user.status === 'suspended') return undefined
   const token = newSecretToken()
-  const { id } = db.insert(passwordResetTokens).values({
+  const [created] = await writeTransaction(db, tx => tx.insert(passwordResetTokens).values({
     userId: user.id,
     tokenHash: tokenDigest(token),
     expiresAt: new Date(now.getTime() + RESET_LINK_MINUTES * 60_000),
     createdAt: now,
-  }).returning({ id: passwordResetTokens.id }).get()
-  return { token, tokenId: id, user: { id: user.id, email: user.email, displayName: user.displayName } }
+  }).returning({ id: passwordResetTokens.id }))
+  return { token, tokenId: created!.id, user: { id: user.id, email: user.email, displayName: user.displayName } }
 }
 
 const LINK_REFUSALS = {
@@ -39,12 +39,11 @@ function refuseLink(why: keyof typeof LINK_REFUSALS): never {
 }
 
 /** The token's row when it can still set a password; otherwise a 400 naming `token` says why not. */
-function usableToken(db: Db, token: string, now: Date) {
-  const row = db.select({ id: passwordResetTokens.id, userId: passwordResetTokens.userId, expiresAt: passwordResetTokens.expiresAt, usedAt: passwordResetTokens.usedAt, status: users.status })
+async function usableToken(db: Db, token: string, now: Date) {
+  const [row] = await db.select({ id: passwordResetTokens.id, userId: passwordResetTokens.userId, expiresAt: passwordResetTokens.expiresAt, usedAt: passwordResetTokens.usedAt, status: users.status })
     .from(passwordResetTokens)
     .innerJoin(users, eq(users.id, passwordResetTokens.userId))
     .where(eq(passwordResetTokens.tokenHash, tokenDigest(token)))
-    .get()
   if (!row || row.status === 'suspended') refuseLink('unknown')
   if (row.usedAt) refuseLink('used')
   if (row.expiresAt.getTime() <= now.getTime()) refuseLink('expired')
@@ -52,8 +51,8 @@ function usableToken(db: Db, token: string, now: Date) {
 }
 
 /** Refuses a link that cannot work before its new password is hashed (hashing is the costly part). */
-export function checkPasswordResetToken(db: Db, token: string, now = new Date()) {
-  usableToken(db, token, now)
+export async function checkPasswordResetToken(db: Db, token: string, now = new Date()) {
+  await usableToken(db, token, now)
 }
 
 /**
@@ -62,13 +61,13 @@ export function checkPasswordResetToken(db: Db, token: string, now = new Date())
  * bumped and every session ended, so whoever knew the old password is logged out everywhere.
  * The user's other outstanding links die too: one reset answers them all. Returns whose it was.
  */
-export function resetPassword(db: Db, token: string, passwordHash: string, now = new Date()): number {
-  return writeTransaction(db, (tx) => {
-    const { userId } = usableToken(tx, token, now)
-    tx.update(users).set({ passwordHash, tokenVersion: sql`${users.tokenVersion} + 1` }).where(eq(users.id, userId)).run()
-    tx.update(passwordResetTokens).set({ usedAt: now })
-      .where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt))).run()
-    endAllSessions(tx, userId, 'password changed', now)
+export async function resetPassword(db: Db, token: string, passwordHash: string, now = new Date()): Promise<number> {
+  return writeTransaction(db, async (tx) => {
+    const { userId } = await usableToken(tx, token, now)
+    await tx.update(users).set({ passwordHash, tokenVersion: sql`${users.tokenVersion} + 1` }).where(eq(users.id, userId))
+    await tx.update(passwordResetTokens).set({ usedAt: now })
+      .where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt)))
+    await endAllSessions(tx, userId, 'password changed', now)
     return userId
   })
 }

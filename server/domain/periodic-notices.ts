@@ -9,9 +9,9 @@ import { periodicNotices, users } from '../database/schema'
  * False when they already were, by an earlier run or by another instance: the caller then
  * tells them nothing.
  */
-export function claimNotice(tx: Db, kind: PeriodicNoticeKind, userId: number, period: string, now: Date): boolean {
-  return tx.insert(periodicNotices).values({ kind, userId, period, createdAt: now })
-    .onConflictDoNothing().returning({ userId: periodicNotices.userId }).all().length > 0
+export async function claimNotice(tx: Db, kind: PeriodicNoticeKind, userId: number, period: string, now: Date): Promise<boolean> {
+  return (await tx.insert(periodicNotices).values({ kind, userId, period, createdAt: now })
+    .onConflictDoNothing().returning({ userId: periodicNotices.userId })).length > 0
 }
 
 /** Users not yet told `kind` for `period`, as a WHERE condition on `users`: what a run still has to do. */

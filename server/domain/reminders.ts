@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, lte, or, sql } from 'drizzle-orm'
+import { and, asc, eq, exists, or, sql } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { adRequests, campaigns, users } from '../database/schema'
 import { awaitingAnswerFrom } from './ad-requests'
@@ -41,20 +41,20 @@ interface Candidate {
  * answer; those with none only when their last visit (or, never seen, their last login or
  * sign-up) is `idleDays` or more before `now`.
  */
-function candidates(db: Db, day: string, now: Date, idleDays: number): Candidate[] {
-  const lastSeen = sql<number>`coalesce(${users.lastSeenAt}, ${users.lastLoginAt}, ${users.createdAt})`
+async function candidates(db: Db, day: string, now: Date, idleDays: number): Promise<Candidate[]> {
+  const lastSeen = sql<Date>`coalesce(${users.lastSeenAt}, ${users.lastLoginAt}, ${users.createdAt})`.mapWith(users.createdAt)
   const unreminded = and(eq(users.role, 'influencer'), eq(users.status, 'active'), notYetTold(db, 'reminder.daily', day))
-  const waiting = db.select({ userId: users.id, adRequestId: adRequests.id, campaign: campaigns.title }).from(users)
+  const waiting = await db.select({ userId: users.id, adRequestId: adRequests.id, campaign: campaigns.title }).from(users)
     .innerJoin(adRequests, eq(adRequests.influencerId, users.id))
     .innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
     .where(and(unreminded, awaitingAnswerFrom('influencer')))
-    .orderBy(asc(adRequests.id)).all()
+    .orderBy(asc(adRequests.id))
   const waitingFor = Map.groupBy(waiting, w => w.userId)
-  const idleBefore = now.getTime() - idleDays * DAY_MS
-  const people = db.select({ id: users.id, lastSeen: lastSeen.mapWith(Number) }).from(users)
+  const idleBefore = sql.param(new Date(now.getTime() - idleDays * DAY_MS), users.createdAt)
+  const people = await db.select({ id: users.id, lastSeen }).from(users)
     .where(and(unreminded, or(exists(db.select({ one: adRequests.id }).from(adRequests)
-      .where(and(eq(adRequests.influencerId, users.id), awaitingAnswerFrom('influencer')))), lte(lastSeen, idleBefore)))).all()
-  return people.map(p => ({ id: p.id, lastSeen: new Date(p.lastSeen), waiting: waitingFor.get(p.id) ?? [] }))
+      .where(and(eq(adRequests.influencerId, users.id), awaitingAnswerFrom('influencer')))), sql`${lastSeen} <= ${idleBefore}`)))
+  return people.map(p => ({ id: p.id, lastSeen: p.lastSeen, waiting: waitingFor.get(p.id) ?? [] }))
 }
 
 /**
@@ -63,14 +63,14 @@ function candidates(db: Db, day: string, now: Date, idleDays: number): Candidate
  * notification, and an e-mail through the event). The day's notice is recorded with it, so a
  * second run of the same day, here or on another instance, finds nobody left to remind.
  */
-export function sendDailyReminders(db: Db, now: Date, { idleDays, timeZone }: ReminderSettings): ReminderCounts {
+export async function sendDailyReminders(db: Db, now: Date, { idleDays, timeZone }: ReminderSettings): Promise<ReminderCounts> {
   const day = dayIn(now, timeZone)
   const counts: ReminderCounts = { reminded: 0, awaiting: 0, idle: 0 }
-  const due = candidates(db, day, now, idleDays)
+  const due = await candidates(db, day, now, idleDays)
   for (let i = 0; i < due.length; i += BATCH) {
-    writeWithEvents(db, (tx, emit) => {
+    await writeWithEvents(db, async (tx, emit) => {
       for (const person of due.slice(i, i + BATCH)) {
-        if (!claimNotice(tx, 'reminder.daily', person.id, day, now)) continue
+        if (!await claimNotice(tx, 'reminder.daily', person.id, day, now)) continue
         const awayDays = Math.floor((now.getTime() - person.lastSeen.getTime()) / DAY_MS)
         const only = person.waiting.length === 1 ? person.waiting[0] : undefined
         emit({

@@ -37,7 +37,7 @@ function touchedIn(sponsorId: number, { start, end }: MonthBounds) {
   return and(
     eq(campaigns.sponsorId, sponsorId),
     sql`exists (select 1 from ${adRequestEvents} as step where step.ad_request_id = ${adRequests.id}
-      and step.created_at >= ${start.getTime()} and step.created_at < ${end.getTime()})`,
+      and step.created_at >= ${sql.param(start, adRequestEvents.createdAt)} and step.created_at < ${sql.param(end, adRequestEvents.createdAt)})`,
   )
 }
 
@@ -45,10 +45,10 @@ function touchedIn(sponsorId: number, { start, end }: MonthBounds) {
  * The sponsor's campaigns that belong in a month's report: published ones (not drafts) whose run
  * overlaps the month, and any whose requests moved in it; none created after the month ended.
  */
-function campaignsOf(db: Db, sponsorId: number, bounds: MonthBounds) {
+async function campaignsOf(db: Db, sponsorId: number, bounds: MonthBounds) {
   const movedInMonth = sql`exists (select 1 from ${adRequestEvents} as step join ${adRequests} as r on r.id = step.ad_request_id
-    where r.campaign_id = ${campaigns.id} and step.created_at >= ${bounds.start.getTime()} and step.created_at < ${bounds.end.getTime()})`
-  return db.select({
+    where r.campaign_id = ${campaigns.id} and step.created_at >= ${sql.param(bounds.start, adRequestEvents.createdAt)} and step.created_at < ${sql.param(bounds.end, adRequestEvents.createdAt)})`
+  return await db.select({
     id: campaigns.id, title: campaigns.title, status: campaigns.status,
     startDate: campaigns.startDate, endDate: campaigns.endDate, budget: campaigns.budget,
   }).from(campaigns)
@@ -58,38 +58,38 @@ function campaignsOf(db: Db, sponsorId: number, bounds: MonthBounds) {
       lt(campaigns.createdAt, bounds.end),
       or(and(lte(campaigns.startDate, bounds.lastDay), gte(campaigns.endDate, bounds.firstDay)), movedInMonth),
     ))
-    .orderBy(asc(campaigns.startDate), asc(campaigns.id)).all()
+    .orderBy(asc(campaigns.startDate), asc(campaigns.id))
 }
 
 /** A month's figures for the sponsor: per campaign, requests by status, and the totals. */
-function monthFigures(db: Db, sponsorId: number, bounds: MonthBounds) {
-  const agreed = db.select({
+async function monthFigures(db: Db, sponsorId: number, bounds: MonthBounds) {
+  const agreed = await db.select({
     campaignId: adRequests.campaignId,
     used: sql<number>`sum(${adRequestEvents.paymentAmount})`.mapWith(Number),
-    spend: sql<number>`sum(case when ${adRequestEvents.createdAt} >= ${bounds.start.getTime()} then ${adRequestEvents.paymentAmount} else 0 end)`.mapWith(Number),
-    deals: sql<number>`sum(case when ${adRequestEvents.createdAt} >= ${bounds.start.getTime()} then 1 else 0 end)`.mapWith(Number),
+    spend: sql<number>`sum(case when ${gte(adRequestEvents.createdAt, bounds.start)} then ${adRequestEvents.paymentAmount} else 0 end)`.mapWith(Number),
+    deals: sql<number>`sum(case when ${gte(adRequestEvents.createdAt, bounds.start)} then 1 else 0 end)`.mapWith(Number),
   }).from(adRequestEvents)
     .innerJoin(adRequests, eq(adRequests.id, adRequestEvents.adRequestId))
     .innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
     .where(agreedPayments(sponsorId, bounds.end))
-    .groupBy(adRequests.campaignId).all()
+    .groupBy(adRequests.campaignId)
   const byCampaign = new Map(agreed.map(a => [a.campaignId, a]))
 
-  const rows: CampaignMonth[] = campaignsOf(db, sponsorId, bounds).map((c) => {
+  const rows: CampaignMonth[] = (await campaignsOf(db, sponsorId, bounds)).map((c) => {
     const money = byCampaign.get(c.id)
     const used = money?.used ?? 0
     return { ...c, deals: money?.deals ?? 0, spend: money?.spend ?? 0, used, remaining: Math.max(0, c.budget - used) }
   })
 
   // Each touched request's last status-changing step before the month's end says where it stood.
-  const lastSteps = db.select({ kind: adRequestEvents.kind, n: sql<number>`count(*)`.mapWith(Number) })
+  const lastSteps = await db.select({ kind: adRequestEvents.kind, n: sql<number>`count(*)`.mapWith(Number) })
     .from(adRequests)
     .innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
     .innerJoin(adRequestEvents, eq(adRequestEvents.id, sql`(select step.id from ${adRequestEvents} as step
       where step.ad_request_id = ${adRequests.id} and step.kind != 'message' and step.created_at < ${bounds.end.getTime()}
       order by step.created_at desc, step.id desc limit 1)`))
     .where(touchedIn(sponsorId, bounds))
-    .groupBy(adRequestEvents.kind).all()
+    .groupBy(adRequestEvents.kind)
   const requestsByStatus = Object.fromEntries(AD_REQUEST_STATUSES.map(s => [s, 0])) as Record<AdRequestStatus, number>
   for (const step of lastSteps) {
     if (step.kind !== 'message') requestsByStatus[STATUS_AFTER[step.kind]] += step.n
@@ -110,16 +110,16 @@ function monthFigures(db: Db, sponsorId: number, bounds: MonthBounds) {
  * in it), each campaign's budget used and remaining at its end, and the change from the month
  * before. A month after the current one is refused, naming `month`.
  */
-export function monthlyReport(db: Db, sponsorId: number, asked: string | undefined, { now = new Date(), timeZone }: { now?: Date, timeZone?: string } = {}): MonthlyReport {
+export async function monthlyReport(db: Db, sponsorId: number, asked: string | undefined, { now = new Date(), timeZone }: { now?: Date, timeZone?: string } = {}): Promise<MonthlyReport> {
   const current = monthIn(now, timeZone)
   const month = asked ?? previousMonth(current)
   if (!MONTH_PATTERN.test(month)) throw new DomainError('invalid', 'Give the month as YYYY-MM', { fields: { month: 'A month as YYYY-MM, e.g. 2026-03' } })
   if (month > current) throw new DomainError('invalid', `${month} has not begun yet`, { fields: { month: 'Cannot be in the future' } })
 
-  const sponsor = db.select({ createdAt: users.createdAt }).from(users).where(eq(users.id, sponsorId)).get()
+  const [sponsor] = await db.select({ createdAt: users.createdAt }).from(users).where(eq(users.id, sponsorId))
   const bounds = monthBounds(month, timeZone)
   const previous = previousMonth(month)
-  const { rows, requestsByStatus, totals } = monthFigures(db, sponsorId, bounds)
+  const { rows, requestsByStatus, totals } = await monthFigures(db, sponsorId, bounds)
   const budget = rows.reduce((sum, c) => sum + c.budget, 0)
   const used = rows.reduce((sum, c) => sum + c.used, 0)
   const signedUp = sponsor ? monthIn(sponsor.createdAt, timeZone) : current
@@ -132,7 +132,7 @@ export function monthlyReport(db: Db, sponsorId: number, asked: string | undefin
     inProgress: month === current,
     months: { first: signedUp < month ? signedUp : month, last: current },
     totals: { ...totals, budget, used, remaining: rows.reduce((sum, c) => sum + c.remaining, 0) },
-    previous: monthFigures(db, sponsorId, monthBounds(previous, timeZone)).totals,
+    previous: (await monthFigures(db, sponsorId, monthBounds(previous, timeZone))).totals,
     requestsByStatus,
     campaigns: rows,
   }
@@ -148,15 +148,15 @@ export function isReportDay(now: Date, timeZone?: string): boolean {
  * month's report is ready: an inbox notification and an e-mail linking to it. Recorded per sponsor
  * and month in the same transaction, so running it again, or on two instances, tells nobody twice.
  */
-export function announceMonthlyReports(db: Db, now: Date, timeZone?: string): { reports: number } {
+export async function announceMonthlyReports(db: Db, now: Date, timeZone?: string): Promise<{ reports: number }> {
   const month = previousMonth(monthIn(now, timeZone))
-  const sponsors = db.select({ id: users.id }).from(users)
+  const sponsors = await db.select({ id: users.id }).from(users)
     .where(and(eq(users.role, 'sponsor'), eq(users.status, 'active'), lt(users.createdAt, monthBounds(month, timeZone).end), notYetTold(db, 'report.ready', month)))
-    .orderBy(asc(users.id)).all()
-  return writeWithEvents(db, (tx, emit) => {
+    .orderBy(asc(users.id))
+  return writeWithEvents(db, async (tx, emit) => {
     let reports = 0
     for (const { id } of sponsors) {
-      if (!claimNotice(tx, 'report.ready', id, month, now)) continue
+      if (!await claimNotice(tx, 'report.ready', id, month, now)) continue
       emit({ type: 'report.ready', month, actorId: null, recipients: [id] })
       reports++
     }

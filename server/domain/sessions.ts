@@ -3,6 +3,7 @@ import { and, eq, isNull, ne, sql } from 'drizzle-orm'
 import type { SessionEndReason } from '../../shared/constants'
 import type { Db } from '../database/client'
 import { writeTransaction } from '../database/client'
+import { preparedOnce } from '../database/prepared'
 import { authSessions, refreshTokens, users } from '../database/schema'
 import { DomainError } from './errors'
 import { newSecretToken, tokenDigest } from './secret-tokens'
@@ -50,13 +51,13 @@ export class SessionEndedError extends DomainError {
 }
 
 /** Starts a login session and returns its first refresh token (only its digest is stored). */
-export function startSession(db: Db, userId: number, userAgent: string, ttlSeconds: number) {
+export async function startSession(db: Db, userId: number, userAgent: string, ttlSeconds: number) {
   const sessionId = randomUUID()
   const refreshToken = newSecretToken()
   const expiresAt = new Date(Date.now() + ttlSeconds * 1000)
-  writeTransaction(db, (tx) => {
-    tx.insert(authSessions).values({ id: sessionId, userId, userAgent: userAgent.slice(0, 300), expiresAt }).run()
-    tx.insert(refreshTokens).values({ sessionId, tokenHash: tokenDigest(refreshToken), expiresAt }).run()
+  await writeTransaction(db, async (tx) => {
+    await tx.insert(authSessions).values({ id: sessionId, userId, userAgent: userAgent.slice(0, 300), expiresAt })
+    await tx.insert(refreshTokens).values({ sessionId, tokenHash: tokenDigest(refreshToken), expiresAt })
   })
   return { sessionId, refreshToken, expiresAt }
 }
@@ -76,9 +77,9 @@ export interface RotationSettings {
  * the meantime. Presented later, it means the token leaked: the whole session (every token
  * descended from the same login) is revoked.
  */
-export function rotateRefreshToken(db: Db, refreshToken: string, { ttlSeconds, secret, now = new Date() }: RotationSettings) {
-  const outcome = writeTransaction(db, (tx) => {
-    const row = tx.select({
+export async function rotateRefreshToken(db: Db, refreshToken: string, { ttlSeconds, secret, now = new Date() }: RotationSettings) {
+  const outcome = await writeTransaction(db, async (tx) => {
+    const [row] = await tx.select({
       tokenId: refreshTokens.id,
       usedAt: refreshTokens.usedAt,
       expiresAt: refreshTokens.expiresAt,
@@ -93,12 +94,11 @@ export function rotateRefreshToken(db: Db, refreshToken: string, { ttlSeconds, s
       .innerJoin(authSessions, eq(authSessions.id, refreshTokens.sessionId))
       .innerJoin(users, eq(users.id, authSessions.userId))
       .where(eq(refreshTokens.tokenHash, tokenDigest(refreshToken)))
-      .get()
 
     const ended = (reason: SessionEndReason) => ({ ok: false, reason } as const)
     if (!row) return ended('revoked')
     if (row.status === 'suspended') {
-      revoke(tx, row.sessionId, 'user suspended', now)
+      await revoke(tx, row.sessionId, 'user suspended', now)
       return ended('suspended')
     }
     if (row.revokedAt) return ended(REVOKED_BECAUSE[row.revokedReason ?? ''] ?? 'revoked')
@@ -106,10 +106,10 @@ export function rotateRefreshToken(db: Db, refreshToken: string, { ttlSeconds, s
 
     if (row.usedAt) {
       const live = row.usedAt.getTime() + REFRESH_REUSE_GRACE_MS >= now.getTime()
-        ? liveDescendant(tx, row.sessionId, refreshToken, secret)
+        ? await liveDescendant(tx, row.sessionId, refreshToken, secret)
         : undefined
       if (!live) {
-        revoke(tx, row.sessionId, 'refresh token reused', now)
+        await revoke(tx, row.sessionId, 'refresh token reused', now)
         return ended('reused')
       }
       if (live.expiresAt.getTime() <= now.getTime()) return ended('expired')
@@ -119,9 +119,9 @@ export function rotateRefreshToken(db: Db, refreshToken: string, { ttlSeconds, s
 
     const next = successorOf(refreshToken, secret)
     const expiresAt = new Date(now.getTime() + ttlSeconds * 1000)
-    tx.update(refreshTokens).set({ usedAt: now }).where(eq(refreshTokens.id, row.tokenId)).run()
-    tx.insert(refreshTokens).values({ sessionId: row.sessionId, tokenHash: tokenDigest(next), expiresAt }).run()
-    tx.update(authSessions).set({ expiresAt }).where(eq(authSessions.id, row.sessionId)).run()
+    await tx.update(refreshTokens).set({ usedAt: now }).where(eq(refreshTokens.id, row.tokenId))
+    await tx.insert(refreshTokens).values({ sessionId: row.sessionId, tokenHash: tokenDigest(next), expiresAt })
+    await tx.update(authSessions).set({ expiresAt }).where(eq(authSessions.id, row.sessionId))
     return { ok: true as const, ...session, refreshToken: next, expiresAt }
   })
   // Thrown after the transaction so a detected reuse stays revoked instead of rolling back.
@@ -133,23 +133,22 @@ export function rotateRefreshToken(db: Db, refreshToken: string, { ttlSeconds, s
  * The first not yet used token down the chain of successors of a used `token`: what its holder
  * gets when it presents the token again within the grace window.
  */
-function liveDescendant(db: Db, sessionId: string, token: string, secret: string) {
+async function liveDescendant(db: Db, sessionId: string, token: string, secret: string) {
   for (let candidate = successorOf(token, secret); ; candidate = successorOf(candidate, secret)) {
-    const row = db.select({ usedAt: refreshTokens.usedAt, expiresAt: refreshTokens.expiresAt }).from(refreshTokens)
+    const [row] = await db.select({ usedAt: refreshTokens.usedAt, expiresAt: refreshTokens.expiresAt }).from(refreshTokens)
       .where(and(eq(refreshTokens.tokenHash, tokenDigest(candidate)), eq(refreshTokens.sessionId, sessionId)))
-      .get()
     if (!row) return undefined
     if (!row.usedAt) return { refreshToken: candidate, expiresAt: row.expiresAt }
   }
 }
 
-function revoke(db: Db, sessionId: string, reason: string, now = new Date()) {
-  db.update(authSessions).set({ revokedAt: now, revokedReason: reason })
-    .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt))).run()
+async function revoke(db: Db, sessionId: string, reason: string, now = new Date()) {
+  await writeTransaction(db, tx => tx.update(authSessions).set({ revokedAt: now, revokedReason: reason })
+    .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt))))
 }
 
-export function endSession(db: Db, sessionId: string) {
-  revoke(db, sessionId, 'logout')
+export async function endSession(db: Db, sessionId: string) {
+  await revoke(db, sessionId, 'logout')
 }
 
 /** Why every session of a user is ended at once; each is told to the user as its own reason. */
@@ -160,15 +159,15 @@ export type EndAllReason = 'user suspended' | 'password changed' | 'logout'
  * checks its session, so the user is logged out everywhere at once, whatever access tokens are
  * still out there.
  */
-export function endAllSessions(db: Db, userId: number, reason: EndAllReason, now = new Date()) {
-  db.update(authSessions).set({ revokedAt: now, revokedReason: reason })
-    .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt))).run()
+export async function endAllSessions(db: Db, userId: number, reason: EndAllReason, now = new Date()) {
+  await writeTransaction(db, tx => tx.update(authSessions).set({ revokedAt: now, revokedReason: reason })
+    .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt))))
 }
 
 /** Ends every live session of a user but `keepSessionId`, the one the user is acting in. */
-export function endOtherSessions(db: Db, userId: number, keepSessionId: string, reason: EndAllReason, now = new Date()) {
-  db.update(authSessions).set({ revokedAt: now, revokedReason: reason })
-    .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt), ne(authSessions.id, keepSessionId))).run()
+export async function endOtherSessions(db: Db, userId: number, keepSessionId: string, reason: EndAllReason, now = new Date()) {
+  await writeTransaction(db, tx => tx.update(authSessions).set({ revokedAt: now, revokedReason: reason })
+    .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt), ne(authSessions.id, keepSessionId))))
 }
 
 /**
@@ -176,7 +175,9 @@ export function endOtherSessions(db: Db, userId: number, keepSessionId: string, 
  * role, status and token version, and whether the login session is still alive.
  */
 export function prepareSessionLookup(db: Db) {
-  const statement = db.select({
+  // Prepared on first use rather than here: callers set this up while the server starts, before
+  // the migrations have run.
+  const statement = () => preparedOnce(db, 'sessions:lookup', () => db.select({
     id: users.id,
     username: users.username,
     role: users.role,
@@ -189,11 +190,11 @@ export function prepareSessionLookup(db: Db) {
   }).from(users)
     .innerJoin(authSessions, eq(authSessions.userId, users.id))
     .where(and(eq(users.id, sql.placeholder('userId')), eq(authSessions.id, sql.placeholder('sessionId'))))
-    .prepare()
-  return (userId: number, sessionId: string) => statement.get({ userId, sessionId })
+    .prepare())
+  return async (userId: number, sessionId: string) => (await statement().execute({ userId, sessionId }))[0]
 }
 
-type SessionRow = NonNullable<ReturnType<ReturnType<typeof prepareSessionLookup>>>
+type SessionRow = NonNullable<Awaited<ReturnType<ReturnType<typeof prepareSessionLookup>>>>
 
 /** Whether a looked-up session still stands: not ended, not expired. */
 export function sessionAlive(row: SessionRow | undefined, now = Date.now()): row is SessionRow {
@@ -206,8 +207,8 @@ export function sessionAlive(row: SessionRow | undefined, now = Date.now()): row
  */
 export function prepareSessionCheck(db: Db) {
   const lookup = prepareSessionLookup(db)
-  return (userId: number, sessionId: string) => {
-    const row = lookup(userId, sessionId)
+  return async (userId: number, sessionId: string) => {
+    const row = await lookup(userId, sessionId)
     return sessionAlive(row) && row.status !== 'suspended'
   }
 }

@@ -1,5 +1,6 @@
-import { count, sql } from 'drizzle-orm'
+import { count, gte, sql } from 'drizzle-orm'
 import type { Db } from '../database/client'
+import { utcDay } from '../database/dialect'
 import { adRequests, campaigns, flags, users } from '../database/schema'
 
 const DAY = 86_400_000
@@ -10,24 +11,23 @@ function lastDays(days: number, now = Date.now()) {
 }
 
 /** Platform figures for the admin overview: counts by role, status and time, and money committed. */
-export function platformStats(db: Db, { days = 30 } = {}) {
-  const since = Date.now() - days * DAY
-  const usersByRoleStatus = db.select({ role: users.role, status: users.status, n: count() }).from(users).groupBy(users.role, users.status).all()
-  const campaignsByStatus = db.select({ status: campaigns.status, n: count() }).from(campaigns).groupBy(campaigns.status).all()
-  const requestsByStatus = db.select({ status: adRequests.status, n: count() }).from(adRequests).groupBy(adRequests.status).all()
-  const money = db.select({
-    committed: sql<number>`coalesce(sum(case when ${adRequests.status} in ('accepted', 'completed') then ${adRequests.paymentAmount} end), 0)`,
-    completed: sql<number>`coalesce(sum(case when ${adRequests.status} = 'completed' then ${adRequests.paymentAmount} end), 0)`,
-  }).from(adRequests).get()!
-  const budget = db.select({ total: sql<number>`coalesce(sum(${campaigns.budget}), 0)` }).from(campaigns)
-    .where(sql`${campaigns.status} in ('scheduled', 'active', 'paused')`).get()!
+export async function platformStats(db: Db, { days = 30 } = {}) {
+  const since = new Date(Date.now() - days * DAY)
+  const usersByRoleStatus = await db.select({ role: users.role, status: users.status, n: count() }).from(users).groupBy(users.role, users.status)
+  const campaignsByStatus = await db.select({ status: campaigns.status, n: count() }).from(campaigns).groupBy(campaigns.status)
+  const requestsByStatus = await db.select({ status: adRequests.status, n: count() }).from(adRequests).groupBy(adRequests.status)
+  const money = (await db.select({
+    committed: sql<number>`coalesce(sum(case when ${adRequests.status} in ('accepted', 'completed') then ${adRequests.paymentAmount} end), 0)`.mapWith(Number),
+    completed: sql<number>`coalesce(sum(case when ${adRequests.status} = 'completed' then ${adRequests.paymentAmount} end), 0)`.mapWith(Number),
+  }).from(adRequests))[0]!
+  const budget = (await db.select({ total: sql<number>`coalesce(sum(${campaigns.budget}), 0)`.mapWith(Number) }).from(campaigns)
+    .where(sql`${campaigns.status} in ('scheduled', 'active', 'paused')`))[0]!
 
-  const day = (column: unknown) => sql<string>`strftime('%Y-%m-%d', ${column} / 1000, 'unixepoch')`
-  const signupRows = db.select({ day: day(users.createdAt), role: users.role, n: count() }).from(users)
-    .where(sql`${users.createdAt} >= ${since}`).groupBy(day(users.createdAt), users.role).all()
-  const requestRows = db.select({ day: day(adRequests.createdAt), status: adRequests.status, n: count() }).from(adRequests)
-    .where(sql`${adRequests.createdAt} >= ${since}`).groupBy(day(adRequests.createdAt), adRequests.status).all()
-  const openFlags = db.select({ target: flags.targetType, n: count() }).from(flags).where(sql`${flags.status} = 'open'`).groupBy(flags.targetType).all()
+  const signupRows = await db.select({ day: utcDay(db, users.createdAt), role: users.role, n: count() }).from(users)
+    .where(gte(users.createdAt, since)).groupBy(utcDay(db, users.createdAt), users.role)
+  const requestRows = await db.select({ day: utcDay(db, adRequests.createdAt), status: adRequests.status, n: count() }).from(adRequests)
+    .where(gte(adRequests.createdAt, since)).groupBy(utcDay(db, adRequests.createdAt), adRequests.status)
+  const openFlags = await db.select({ target: flags.targetType, n: count() }).from(flags).where(sql`${flags.status} = 'open'`).groupBy(flags.targetType)
 
   const series = lastDays(days)
   return {

@@ -26,13 +26,13 @@ export function presentUser(user: UserRow, profile: Record<string, unknown> | nu
 }
 export type PresentedUser = ReturnType<typeof presentUser>
 
-export function loadProfile(db: Db, user: Pick<UserRow, 'id' | 'role'>) {
+export async function loadProfile(db: Db, user: Pick<UserRow, 'id' | 'role'>) {
   if (user.role === 'sponsor') {
-    const p = db.select().from(sponsorProfiles).where(eq(sponsorProfiles.userId, user.id)).get()
+    const [p] = await db.select().from(sponsorProfiles).where(eq(sponsorProfiles.userId, user.id))
     return p ? { company: p.company, sector: p.sector, website: p.website, budget: p.budget } : null
   }
   if (user.role === 'influencer') {
-    const p = db.select().from(influencerProfiles).where(eq(influencerProfiles.userId, user.id)).get()
+    const [p] = await db.select().from(influencerProfiles).where(eq(influencerProfiles.userId, user.id))
     if (!p) return null
     const { userId: _, ...profile } = p
     return profile
@@ -40,25 +40,25 @@ export function loadProfile(db: Db, user: Pick<UserRow, 'id' | 'role'>) {
   return null
 }
 
-export function getUserWithProfile(db: Db, id: number) {
-  const user = db.select().from(users).where(eq(users.id, id)).get()
-  return user ? presentUser(user, loadProfile(db, user)) : null
+export async function getUserWithProfile(db: Db, id: number) {
+  const [user] = await db.select().from(users).where(eq(users.id, id))
+  return user ? presentUser(user, await loadProfile(db, user)) : null
 }
 
 /** Finds the account a login names: usernames and emails are both stored lower-cased. */
-export function findUserByLogin(db: Db, login: string): UserRow | undefined {
+export async function findUserByLogin(db: Db, login: string): Promise<UserRow | undefined> {
   const key = login.trim().toLowerCase()
-  return db.select().from(users).where(or(eq(users.username, key), eq(users.email, key))).get()
+  return (await db.select().from(users).where(or(eq(users.username, key), eq(users.email, key))))[0]
 }
 
 /**
  * Creates a sponsor (pending until an admin approves it) or an influencer (active at once)
  * with its profile, in one transaction: either both rows exist afterwards or neither does.
  */
-export function createAccount(db: Db, input: SignupInput, passwordHash: string): UserRow {
-  return writeWithEvents(db, (tx, emit) => {
-    const taken = tx.select({ username: users.username, email: users.email }).from(users)
-      .where(or(eq(users.username, input.username), eq(users.email, input.email))).all()
+export async function createAccount(db: Db, input: SignupInput, passwordHash: string): Promise<UserRow> {
+  return writeWithEvents(db, async (tx, emit) => {
+    const taken = await tx.select({ username: users.username, email: users.email }).from(users)
+      .where(or(eq(users.username, input.username), eq(users.email, input.email)))
     const fields: Record<string, string> = {}
     if (taken.some(t => t.username === input.username)) fields.username = 'This username is taken'
     if (taken.some(t => t.email === input.email)) fields.email = 'An account with this email exists'
@@ -66,21 +66,22 @@ export function createAccount(db: Db, input: SignupInput, passwordHash: string):
       throw new DomainError('conflict', Object.values(fields).join('; '), { fields })
     }
 
-    const user = tx.insert(users).values({
+    const [user] = await tx.insert(users).values({
       username: input.username,
       email: input.email,
       passwordHash,
       role: input.role,
       displayName: input.displayName,
       status: input.role === 'sponsor' ? 'pending' : 'active',
-    }).returning().get()
+    }).returning()
+    if (!user) throw new Error('The new account was not stored')
 
     if (input.role === 'sponsor') {
-      tx.insert(sponsorProfiles).values({ userId: user.id, ...input.profile, website: input.profile.website ?? '' }).run()
+      await tx.insert(sponsorProfiles).values({ userId: user.id, ...input.profile, website: input.profile.website ?? '' })
     }
     else {
       const p = input.profile
-      tx.insert(influencerProfiles).values({
+      await tx.insert(influencerProfiles).values({
         userId: user.id,
         niche: p.niche,
         specialization: p.specialization ?? '',
@@ -89,15 +90,15 @@ export function createAccount(db: Db, input: SignupInput, passwordHash: string):
         engagementRate: p.engagementRate ?? 0,
         location: p.location ?? '',
         minimumRate: p.minimumRate ?? 0,
-      }).run()
+      })
     }
     emit({ type: 'account.created', userId: user.id, role: user.role, actorId: user.id, recipients: [] })
     return user
   })
 }
 
-export function recordLogin(db: Db, userId: number) {
-  db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, userId)).run()
+export async function recordLogin(db: Db, userId: number) {
+  await writeTransaction(db, tx => tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, userId)))
 }
 
 /** How stale a user's last visit may be before a request writes it again. */
@@ -108,14 +109,14 @@ export const LAST_SEEN_PRECISION_MS = 3_600_000
  * needs to know who has stayed away for days, and a write on every request would cost more than
  * the request. `lastSeenAt` is the value the request's session lookup already read.
  */
-export function noteSeen(db: Db, userId: number, lastSeenAt: Date | null, now = new Date()) {
+export async function noteSeen(db: Db, userId: number, lastSeenAt: Date | null, now = new Date()) {
   if (lastSeenAt && now.getTime() - lastSeenAt.getTime() < LAST_SEEN_PRECISION_MS) return
-  db.update(users).set({ lastSeenAt: now }).where(eq(users.id, userId)).run()
+  await writeTransaction(db, tx => tx.update(users).set({ lastSeenAt: now }).where(eq(users.id, userId)))
 }
 
 /** The stored hash of a user's password, to check a password typed again before a change. */
-export function passwordHashOf(db: Db, userId: number): string | undefined {
-  return db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get()?.passwordHash
+export async function passwordHashOf(db: Db, userId: number): Promise<string | undefined> {
+  return (await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)))[0]?.passwordHash
 }
 
 /**
@@ -123,9 +124,9 @@ export function passwordHashOf(db: Db, userId: number): string | undefined {
  * every other session: whoever else knew the old password is logged out at once, while the
  * session that made the change goes on.
  */
-export function changePassword(db: Db, userId: number, currentSessionId: string, passwordHash: string, now = new Date()) {
-  writeTransaction(db, (tx) => {
-    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run()
-    endOtherSessions(tx, userId, currentSessionId, 'password changed', now)
+export async function changePassword(db: Db, userId: number, currentSessionId: string, passwordHash: string, now = new Date()) {
+  await writeTransaction(db, async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId))
+    await endOtherSessions(tx, userId, currentSessionId, 'password changed', now)
   })
 }

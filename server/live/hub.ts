@@ -20,7 +20,7 @@ type Broadcast =
 
 const instanceId = randomUUID()
 const streams = new Map<number, Set<LiveConnection>>()
-let sessionStands: (userId: number, sessionId: string) => boolean = () => true
+let sessionStands: (userId: number, sessionId: string) => Promise<boolean> = async () => true
 let publisher: Redis | null = null
 let subscriber: Redis | null = null
 let channel = ''
@@ -98,11 +98,19 @@ export function sessionsChanged(userId: number) {
   broadcast({ kind: 'sessions-changed', userId })
 }
 
-/** Closes the streams (of one user, or all) whose login session no longer stands. */
-function closeEndedSessions(userId?: number) {
+/**
+ * Closes the streams (of one user, or all) whose login session no longer stands. Never rejects:
+ * callers start it and go on, and a check that fails leaves the stream for the next heartbeat.
+ */
+async function closeEndedSessions(userId?: number) {
   const sets = userId === undefined ? [...streams.values()] : [streams.get(userId) ?? new Set<LiveConnection>()]
   for (const connection of sets.flatMap(set => [...set])) {
-    if (!sessionStands(connection.userId, connection.sessionId)) connection.close()
+    try {
+      if (!await sessionStands(connection.userId, connection.sessionId)) connection.close()
+    }
+    catch (error) {
+      console.warn('[live] Could not check a stream\'s session:', error)
+    }
   }
 }
 
@@ -130,7 +138,7 @@ export interface HubOptions {
   /** The pub/sub channel of this deployment (instances sharing Redis under another prefix are not heard). */
   channel: string
   /** Whether a stream's login session still stands. */
-  sessionStands: (userId: number, sessionId: string) => boolean
+  sessionStands: (userId: number, sessionId: string) => Promise<boolean>
 }
 
 /**

@@ -18,7 +18,7 @@ export interface LiveStreamOptions {
    * What the stream sends before the live messages: the events the client missed since its
    * Last-Event-ID, or for a new stream the id of the user's newest inbox row to resume from later.
    */
-  catchUp: () => { missed: LiveEventData[], latestId?: number }
+  catchUp: () => Promise<{ missed: LiveEventData[], latestId?: number }>
 }
 
 /** Answers the request with the user's event stream, open until either side ends it. */
@@ -42,7 +42,7 @@ export async function openLiveStream(event: H3Event, options: LiveStreamOptions)
   // Listening first, reading the inbox second: whatever commits in between is in one or the other.
   addStream(connection)
   event.node.req.on('close', () => connection.close())
-  const { missed, latestId } = options.catchUp()
+  const { missed, latestId } = await options.catchUp()
   connection.catchUp(missed, latestId)
 
   setResponseHeaders(event, {

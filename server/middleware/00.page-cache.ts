@@ -3,7 +3,7 @@ import type { CachedPage } from '../utils/page-cache'
 // A public page in the render cache is answered here, first: nothing else (site config, robots
 // rules, the renderer) has anything to add to a page that is already made. See utils/page-cache.ts.
 export default defineEventHandler(async (event) => {
-  const spec = publicPageSpec(event)
+  const spec = await publicPageSpec(event)
   if (!spec) return
   const found = await cacheLookup<CachedPage>(spec)
   if (found.state === 'hit') return answerWithPage(event, found.value)

@@ -7,8 +7,9 @@ import { onDomainEvent } from '../domain/events'
 export default defineNitroPlugin((nitroApp) => {
   let queue = Promise.resolve()
   const stop = onDomainEvent((delivered) => {
-    const messages = eventMails(useDb(), mailSite(), delivered)
-    for (const message of messages) queue = queue.then(() => sendMail(message).then(() => undefined))
+    queue = queue.then(async () => {
+      for (const message of await eventMails(useDb(), mailSite(), delivered)) await (await sendMail(message)).delivery
+    }).catch(error => console.error('[mail] Could not prepare the e-mails of an event:', error))
   })
   nitroApp.hooks.hook('close', async () => {
     stop()

@@ -16,6 +16,6 @@ export default defineNitroPlugin((nitroApp) => {
   // database by now.
   nitroApp.hooks.hook('close', async () => {
     await closeRedis()
-    closeDb()
+    await closeDb()
   })
 })

@@ -47,16 +47,11 @@ export async function getAuthUser(event: H3Event): Promise<AuthUser | null> {
   const claims = token ? await verifyAccessToken(token, tokenSettings()) : null
   if (claims) {
     lookupSession ??= prepareSessionLookup(useDb())
-    const row = lookupSession(claims.userId, claims.sessionId)
+    const row = await lookupSession(claims.userId, claims.sessionId)
     if (sessionAlive(row) && row.tokenVersion === claims.tokenVersion) {
       user = { id: row.id, username: row.username, role: row.role, status: row.status, displayName: row.displayName, sessionId: claims.sessionId }
-      try {
-        noteSeen(useDb(), row.id, row.lastSeenAt)
-      }
-      catch (error) {
-        // A busy database must not fail the request for it: the next request notes the visit.
-        console.warn('[auth] Could not note the visit:', error)
-      }
+      // A busy database must not fail the request for it: the next request notes the visit.
+      await noteSeen(useDb(), row.id, row.lastSeenAt).catch(error => console.warn('[auth] Could not note the visit:', error))
     }
   }
   event.context.authUser = user
@@ -96,10 +91,10 @@ async function issueTokens(event: H3Event, session: { userId: number, role: Role
 /** Opens a session for a user who has just proven who they are; sets the cookies. */
 export async function logIn(event: H3Event, user: UserRow): Promise<Awaited<ReturnType<typeof issueTokens>> & { user: PresentedUser }> {
   const db = useDb()
-  const { sessionId, refreshToken } = startSession(db, user.id, getHeader(event, 'user-agent') ?? '', useRuntimeConfig().refreshTokenTtl)
-  recordLogin(db, user.id)
+  const { sessionId, refreshToken } = await startSession(db, user.id, getHeader(event, 'user-agent') ?? '', useRuntimeConfig().refreshTokenTtl)
+  await recordLogin(db, user.id)
   const tokens = await issueTokens(event, { userId: user.id, role: user.role, sessionId, tokenVersion: user.tokenVersion, refreshToken })
-  return { ...tokens, user: getUserWithProfile(db, user.id)! }
+  return { ...tokens, user: (await getUserWithProfile(db, user.id))! }
 }
 
 /**
@@ -107,7 +102,7 @@ export async function logIn(event: H3Event, user: UserRow): Promise<Awaited<Retu
  * for a suspended account) that says why when it cannot.
  */
 export async function refreshSession(event: H3Event, refreshToken: string) {
-  const rotated = rotateRefreshToken(useDb(), refreshToken, { ttlSeconds: useRuntimeConfig().refreshTokenTtl, secret: tokenSettings().secret })
+  const rotated = await rotateRefreshToken(useDb(), refreshToken, { ttlSeconds: useRuntimeConfig().refreshTokenTtl, secret: tokenSettings().secret })
   return issueTokens(event, rotated)
 }
 

@@ -42,7 +42,7 @@ async function drain() {
   const options = { directory: exportsDirectory(), siteUrl: useRuntimeConfig().public.site.url.replace(/\/$/, '') }
   let written = 0
   try {
-    for (let row = claimNextExport(db, unguessableFileName()); row; row = claimNextExport(db, unguessableFileName())) {
+    for (let row = await claimNextExport(db, unguessableFileName()); row; row = await claimNextExport(db, unguessableFileName())) {
       await runExport(db, row, options)
       written++
     }
@@ -58,7 +58,7 @@ async function drain() {
 /** Fails the exports whose writer died (see failAbandonedExports) and removes their partial files. */
 export async function failAbandonedExportsNow() {
   const directory = exportsDirectory()
-  const abandoned = failAbandonedExports(useDb(), new Date(Date.now() - ABANDONED_AFTER_MS))
+  const abandoned = await failAbandonedExports(useDb(), new Date(Date.now() - ABANDONED_AFTER_MS))
   await Promise.all(abandoned.map(row => row.filePath && rm(join(directory, `${row.filePath}.part`), { force: true })))
   return abandoned.length
 }

@@ -48,13 +48,13 @@ export async function runJob(name: JobName, work: (now: Date) => Counts | Promis
   const release = await acquireLock(name)
   if (!release) return recordSkippedRun(db, name, now)
   try {
-    const id = startJobRun(db, name, now)
+    const id = await startJobRun(db, name, now)
     try {
-      return finishJobRun(db, id, { counts: await work(now) })
+      return await finishJobRun(db, id, { counts: await work(now) })
     }
     catch (error) {
       console.error(`[jobs] ${name} failed:`, error)
-      return finishJobRun(db, id, { error: error instanceof Error ? error.message : String(error) })
+      return await finishJobRun(db, id, { error: error instanceof Error ? error.message : String(error) })
     }
   }
   finally {
@@ -77,5 +77,5 @@ export function startedByHand(payload: Record<string, unknown> | undefined): boo
 /** Every known task with its schedule and its last runs, for the admin jobs page. */
 export function listJobs() {
   const db = useDb()
-  return Object.entries(JOBS).map(([name, job]) => ({ name, ...job, runs: recentJobRuns(db, name) }))
+  return Promise.all(Object.entries(JOBS).map(async ([name, job]) => ({ name, ...job, runs: await recentJobRuns(db, name) })))
 }

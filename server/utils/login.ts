@@ -9,7 +9,7 @@ import { findUserByLogin, passwordHashOf } from '../domain/users'
  */
 export async function authenticate(event: H3Event, { login, password }: LoginInput) {
   await limitLoginClient(event)
-  const user = findUserByLogin(useDb(), login)
+  const user = await findUserByLogin(useDb(), login)
   const accountKey = loginAccountKey(user, login)
   await limitLoginAccount(event, accountKey)
 
@@ -32,7 +32,7 @@ export async function authenticate(event: H3Event, { login, password }: LoginInp
 export async function confirmPassword(event: H3Event, userId: number, password: string, field: string) {
   const accountKey = loginAccountKey({ id: userId }, '')
   await limitLoginAccount(event, accountKey)
-  if (!await verifyPassword(password, passwordHashOf(useDb(), userId) ?? DUMMY_PASSWORD_HASH)) {
+  if (!await verifyPassword(password, (await passwordHashOf(useDb(), userId)) ?? DUMMY_PASSWORD_HASH)) {
     await recordLoginFailure(accountKey)
     const message = 'This is not your current password'
     throw createError({ status: 400, statusText: 'Bad Request', message: `Invalid request body: ${field}: ${message}`, data: { fields: { [field]: message } } })

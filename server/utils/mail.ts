@@ -32,36 +32,36 @@ export function mailSite(): MailSite {
 
 /**
  * Sends one e-mail: the only way the app sends any. The message is recorded in the outbox
- * table before this returns (synchronously: callers may answer their request at once and leave
- * the delivery to run, see `event.waitUntil`). With NUXT_SMTP_URL it then goes out by SMTP and
- * its row says sent or failed; without, the outbox is where it is delivered, for admins to read.
- * A message whose dedupe key was seen before is dropped. Never rejects: a failed send is
- * recorded and logged, and the request that caused it goes on.
+ * table before this resolves; what it resolves to is the delivery, which a caller may leave to
+ * run after answering its request (see `event.waitUntil`). With NUXT_SMTP_URL the message then
+ * goes out by SMTP and its row says sent or failed; without, the outbox is where it is delivered,
+ * for admins to read. A message whose dedupe key was seen before is dropped. Never rejects: a
+ * failed send is recorded and logged, and the request that caused it goes on.
  */
-export function sendMail(message: MailMessage): Promise<MailOutcome> {
+export async function sendMail(message: MailMessage): Promise<{ delivery: Promise<MailOutcome> }> {
   const { smtpUrl } = useRuntimeConfig()
   let id: number | undefined
   try {
-    id = recordMail(useDb(), message, smtpUrl ? 'smtp' : 'outbox')
+    id = await recordMail(useDb(), message, smtpUrl ? 'smtp' : 'outbox')
   }
   catch (error) {
     console.error(`[mail] Could not record "${message.subject}" for ${message.to}:`, error)
-    return Promise.resolve({ status: 'failed' })
+    return { delivery: Promise.resolve({ status: 'failed' }) }
   }
-  if (id === undefined) return Promise.resolve({ status: 'duplicate' })
-  if (!smtpUrl) return Promise.resolve({ status: 'sent' })
-  return deliver(id, message, smtpUrl)
+  if (id === undefined) return { delivery: Promise.resolve({ status: 'duplicate' }) }
+  if (!smtpUrl) return { delivery: Promise.resolve({ status: 'sent' }) }
+  return { delivery: deliver(id, message, smtpUrl) }
 }
 
 async function deliver(id: number, { to, subject, text, html }: MailMessage, url: string): Promise<MailOutcome> {
   try {
     await smtpTransport(url).sendMail({ from: useRuntimeConfig().mailFrom, to, subject, text, html })
-    markMailSent(useDb(), id)
+    await markMailSent(useDb(), id)
     return { status: 'sent' }
   }
   catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    markMailFailed(useDb(), id, reason)
+    await markMailFailed(useDb(), id, reason).catch(failure => console.error('[mail] Could not record a failed send:', failure))
     console.warn(`[mail] Could not send "${subject}" to ${to}: ${reason}`)
     return { status: 'failed' }
   }

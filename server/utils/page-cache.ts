@@ -31,7 +31,7 @@ export function servedPage(event: H3Event, page: CachedPage, brotli?: Buffer) {
 }
 
 /** What a GET of a public page is cached under: its path and sorted query, and the data it shows. */
-export function publicPageSpec(event: H3Event) {
+export async function publicPageSpec(event: H3Event) {
   if (event.method !== 'GET' || !isPublicPage(event.path)) return null
   const url = new URL(event.path, 'http://page')
   url.searchParams.sort()
@@ -45,7 +45,7 @@ export function publicPageSpec(event: H3Event) {
   catch {
     return null
   }
-  const campaign = campaignOfSlug(useDb(), decoded)
+  const campaign = await campaignOfSlug(useDb(), decoded)
   // An unknown address is a 404, never stored: nothing to depend on.
   return campaign ? cached.publicPage(address, campaignPageTags(campaign)) : null
 }

@@ -229,6 +229,35 @@ describe('the budget invariant under concurrent accepts', () => {
   }, 120_000)
 })
 
+describe('one open request per pair under concurrent writes', () => {
+  it('opens exactly one when invitations and applications for the same pair race on two servers', async () => {
+    const sponsor = await newUser('sponsor')
+    const creator = await newUser('influencer')
+    const c = await liveCampaign(sponsor, { budget: 100_000 })
+    const second = await startBuiltServer({}, { dbPath: inject('dbPath') })
+    try {
+      const cookieOf = (client: Client) => [...client.jar].map(([k, v]) => `${k}=${v}`).join('; ')
+      const results = await Promise.all(Array.from({ length: 16 }, (_, i) => {
+        const fromSponsor = i % 2 === 0
+        const body = fromSponsor
+          ? { campaignId: c.id, influencerId: creator.user.id, requirements: `Invitation ${i}`, paymentAmount: 1_000 }
+          : { campaignId: c.id, requirements: `Application ${i}`, paymentAmount: 1_000 }
+        return fetch(`${i % 4 < 2 ? second.url : inject('baseURL')}/api/ad-requests`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'cookie': cookieOf(fromSponsor ? sponsor : creator) },
+          body: JSON.stringify(body),
+        }).then(r => r.status)
+      }))
+      expect(results.filter(s => s === 201)).toHaveLength(1)
+      expect(results.filter(s => s === 409)).toHaveLength(15)
+    }
+    finally {
+      await second.stop()
+    }
+    expect((await sponsor.get(`/api/ad-requests?campaignId=${c.id}`)).body.total).toBe(1)
+  }, 120_000)
+})
+
 describe('listing requests', () => {
   it('shows each party its own and filters by status, campaign and whose turn it is', async () => {
     const sponsor = await newUser('sponsor')

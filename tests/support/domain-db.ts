@@ -8,9 +8,9 @@ import type { AdRequestEventKind, AdRequestStatus, CampaignStatus, UserStatus } 
  * A migrated in-memory database and the rows the domain tests build their cases from, with
  * times given exactly (the clock the tests hand the domain functions).
  */
-export function domainDb() {
+export async function domainDb() {
   const db: Db = openDatabase(':memory:')
-  migrateDatabase(db, resolve('drizzle'))
+  await migrateDatabase(db, resolve('drizzle'))
 
   function rows<T = Record<string, unknown>>(query: string, ...params: unknown[]) {
     return db.$client.prepare(query).all(...params) as T[]

@@ -11,10 +11,10 @@ let db: Db
 let now: number
 let today: string
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openDatabase(':memory:')
-  migrateDatabase(db, resolve('drizzle'))
-  seedDemo(db, { adminPassword: 'demo-admin-password' })
+  await migrateDatabase(db, resolve('drizzle'))
+  await seedDemo(db, { adminPassword: 'demo-admin-password' })
   now = Date.now()
   today = new Date(now).toISOString().slice(0, 10)
 })
@@ -27,7 +27,7 @@ function rows(query: string, ...params: unknown[]) {
 const day = (column: string) => `date(${column} / 1000, 'unixepoch')`
 
 describe('the demo data', () => {
-  it('has no request older than the accounts on either side or than its campaign, nor opened after the campaign ended', () => {
+  it('has no request older than the accounts on either side or than its campaign, nor opened after the campaign ended', async () => {
     expect(rows('select count(*) as n from ad_requests')).toEqual([{ n: 18 }])
     expect(rows(`
       select r.id, c.title, i.username as creator, s.username as brand from ad_requests r
@@ -38,7 +38,7 @@ describe('the demo data', () => {
         or ${day('r.created_at')} > c.end_date or r.created_at > ?`, now)).toEqual([])
   })
 
-  it('has no history entry before its request was opened or in the future, and each request opens with its first offer', () => {
+  it('has no history entry before its request was opened or in the future, and each request opens with its first offer', async () => {
     expect(rows(`
       select e.id, e.kind from ad_request_events e join ad_requests r on r.id = e.ad_request_id
       where e.created_at < r.created_at or e.created_at > ?`, now)).toEqual([])
@@ -49,7 +49,7 @@ describe('the demo data', () => {
         or r.updated_at <> (select max(e.created_at) from ad_request_events e where e.ad_request_id = r.id)`)).toEqual([])
   })
 
-  it('agrees deals while their campaign runs and expires requests only after it ended', () => {
+  it('agrees deals while their campaign runs and expires requests only after it ended', async () => {
     expect(rows(`
       select r.id, e.kind from ad_request_events e
       join ad_requests r on r.id = e.ad_request_id join campaigns c on c.id = r.campaign_id
@@ -57,7 +57,7 @@ describe('the demo data', () => {
         or (e.kind = 'expired' and ${day('e.created_at')} <= c.end_date)`)).toEqual([])
   })
 
-  it('has campaigns created after their brand joined, in a status that fits their dates', () => {
+  it('has campaigns created after their brand joined, in a status that fits their dates', async () => {
     expect(rows(`
       select c.title, c.status from campaigns c join users s on s.id = c.sponsor_id
       where c.created_at < s.created_at or c.updated_at < c.created_at or c.updated_at > ?
@@ -67,7 +67,7 @@ describe('the demo data', () => {
         or (c.status in ('active', 'paused') and not (c.start_date <= ? and c.end_date >= ?))`, now, today, today, today, today)).toEqual([])
   })
 
-  it('flags only what existed, and calls each brand by one name', () => {
+  it('flags only what existed, and calls each brand by one name', async () => {
     expect(rows(`
       select f.id from flags f
       left join campaigns c on f.target_type = 'campaign' and c.id = f.target_id

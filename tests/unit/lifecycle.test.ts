@@ -44,9 +44,9 @@ const inbox = (userId: number) => rows<{ kind: string, payload: string }>('selec
 /** Noon UTC on a day: the same calendar day in UTC whatever the test machine's zone. */
 const at = (day: string) => new Date(`${day}T12:00:00Z`)
 
-beforeEach(() => {
+beforeEach(async () => {
   db = openDatabase(':memory:')
-  migrateDatabase(db, resolve('drizzle'))
+  await migrateDatabase(db, resolve('drizzle'))
   sponsor = addUser('brand', 'sponsor')
   creator = addUser('creator', 'influencer')
 })
@@ -150,7 +150,7 @@ describe('domain events', () => {
     const heard: { delivered: Delivered, rowsAtDelivery: number }[] = []
     const stop = onDomainEvent(delivered => void heard.push({ delivered, rowsAtDelivery: rows('select * from notifications').length }))
     try {
-      writeWithEvents(db, (_tx, emit) => {
+      await writeWithEvents(db, (_tx, emit) => {
         emit({ type: 'account.approved', userId: sponsor, actorId: null, recipients: [sponsor] })
         expect(heard).toEqual([])
       })
@@ -169,11 +169,11 @@ describe('domain events', () => {
     const stop = onDomainEvent(delivered => void heard.push(delivered))
     const id = addCampaign('Rolled Back', 'active', '2026-03-01', '2026-03-10')
     try {
-      expect(() => writeWithEvents(db, (tx, emit) => {
-        tx.update(campaigns).set({ status: 'completed' }).run()
+      await expect(writeWithEvents(db, async (tx, emit) => {
+        await tx.update(campaigns).set({ status: 'completed' })
         emit({ type: 'campaign.ended', campaignId: id, campaign: 'Rolled Back', sponsorId: sponsor, actorId: null, recipients: [sponsor] })
         throw new Error('something went wrong after the event')
-      })).toThrow('something went wrong after the event')
+      })).rejects.toThrow('something went wrong after the event')
       expect(heard).toEqual([])
       expect(inbox(sponsor)).toEqual([])
       expect(statusOf(id)).toBe('active')

@@ -11,9 +11,9 @@ const start = new Date('2026-11-30T10:00:00Z')
 const minutesLater = (minutes: number) => new Date(start.getTime() + minutes * 60_000)
 
 /** The message a refused link gets (and fails the test when the link is accepted). */
-function refusal(run: () => void): string {
+async function refusal(run: () => Promise<unknown>): Promise<string> {
   try {
-    run()
+    await run()
   }
   catch (error) {
     if (error instanceof DomainError) {
@@ -26,9 +26,9 @@ function refusal(run: () => void): string {
   throw new Error('the link was accepted')
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   db = openDatabase(':memory:')
-  migrateDatabase(db, resolve('drizzle'))
+  await migrateDatabase(db, resolve('drizzle'))
   db.insert(users).values([
     { username: 'mia', email: 'mia@creators.example', passwordHash: 'old', role: 'influencer', displayName: 'Mia', status: 'active' },
     { username: 'nova', email: 'nova@brands.example', passwordHash: 'old', role: 'sponsor', displayName: 'Nova', status: 'pending' },
@@ -39,32 +39,32 @@ beforeEach(() => {
 const hashOf = (email: string) => db.select().from(users).all().find(u => u.email === email)!
 
 describe('reset links', () => {
-  it('are issued to active and pending accounts, not to unknown or suspended ones', () => {
-    expect(createPasswordReset(db, 'mia@creators.example', start)?.user).toMatchObject({ email: 'mia@creators.example', displayName: 'Mia' })
-    expect(createPasswordReset(db, 'nova@brands.example', start)).toBeDefined()
-    expect(createPasswordReset(db, 'sam@creators.example', start)).toBeUndefined()
-    expect(createPasswordReset(db, 'nobody@example.test', start)).toBeUndefined()
+  it('are issued to active and pending accounts, not to unknown or suspended ones', async () => {
+    expect((await createPasswordReset(db, 'mia@creators.example', start))?.user).toMatchObject({ email: 'mia@creators.example', displayName: 'Mia' })
+    expect(await createPasswordReset(db, 'nova@brands.example', start)).toBeDefined()
+    expect(await createPasswordReset(db, 'sam@creators.example', start)).toBeUndefined()
+    expect(await createPasswordReset(db, 'nobody@example.test', start)).toBeUndefined()
   })
 
-  it('work until 30 minutes have passed, then say they expired', () => {
-    const early = createPasswordReset(db, 'mia@creators.example', start)!
-    const late = createPasswordReset(db, 'mia@creators.example', start)!
-    expect(refusal(() => resetPassword(db, late.token, 'new-hash', minutesLater(30)))).toMatch(/expired/)
-    resetPassword(db, early.token, 'new-hash', minutesLater(29.9))
+  it('work until 30 minutes have passed, then say they expired', async () => {
+    const early = await createPasswordReset(db, 'mia@creators.example', start)!
+    const late = await createPasswordReset(db, 'mia@creators.example', start)!
+    expect(await refusal(() => resetPassword(db, late.token, 'new-hash', minutesLater(30)))).toMatch(/expired/)
+    await resetPassword(db, early.token, 'new-hash', minutesLater(29.9))
     expect(hashOf('mia@creators.example')).toMatchObject({ passwordHash: 'new-hash', tokenVersion: 1 })
   })
 
-  it('work once', () => {
-    const { token } = createPasswordReset(db, 'mia@creators.example', start)!
-    resetPassword(db, token, 'first', minutesLater(1))
-    expect(refusal(() => resetPassword(db, token, 'second', minutesLater(2)))).toMatch(/already used/)
+  it('work once', async () => {
+    const { token } = await createPasswordReset(db, 'mia@creators.example', start)!
+    await resetPassword(db, token, 'first', minutesLater(1))
+    expect(await refusal(() => resetPassword(db, token, 'second', minutesLater(2)))).toMatch(/already used/)
     expect(hashOf('mia@creators.example').passwordHash).toBe('first')
   })
 
-  it('stop working when the account is suspended', () => {
-    const { token, user } = createPasswordReset(db, 'mia@creators.example', start)!
+  it('stop working when the account is suspended', async () => {
+    const { token, user } = await createPasswordReset(db, 'mia@creators.example', start)!
     db.update(users).set({ status: 'suspended' }).run()
-    expect(refusal(() => resetPassword(db, token, 'new-hash', minutesLater(1)))).toMatch(/not valid/)
+    expect(await refusal(() => resetPassword(db, token, 'new-hash', minutesLater(1)))).toMatch(/not valid/)
     expect(hashOf(user.email).passwordHash).toBe('old')
   })
 })

@@ -26,8 +26,8 @@ function invite(influencer: number, title = 'Spring Glow') {
   return t.addRequest(id, influencer, [{ kind: 'offer', at: '2026-03-08T10:00:00Z', by: 'sponsor' }])
 }
 
-beforeEach(() => {
-  t = domainDb()
+beforeEach(async () => {
+  t = await domainDb()
   sponsor = t.addUser('brand', 'sponsor')
   campaign = t.addCampaign(sponsor, 'Base', { start: '2026-03-01', end: '2026-03-31' })
   heard.length = 0
@@ -37,7 +37,7 @@ beforeEach(() => {
 afterEach(() => stopListening())
 
 describe('the daily reminder', () => {
-  it('reminds influencers with requests waiting for their answer, or away for a week, and nobody else', () => {
+  it('reminds influencers with requests waiting for their answer, or away for a week, and nobody else', async () => {
     const waitingOne = t.addUser('waiting-one', 'influencer', { lastSeenAt: daysBefore(1) })
     const oneRequest = invite(waitingOne, 'Spring Glow')
     const waitingTwo = t.addUser('waiting-two', 'influencer', { lastSeenAt: daysBefore(1) })
@@ -51,7 +51,7 @@ describe('the daily reminder', () => {
     const suspended = t.addUser('suspended', 'influencer', { status: 'suspended', lastSeenAt: daysBefore(30) })
     invite(suspended)
 
-    expect(sendDailyReminders(t.db, EVENING, SETTINGS)).toEqual({ reminded: 3, awaiting: 2, idle: 1 })
+    expect(await sendDailyReminders(t.db, EVENING, SETTINGS)).toEqual({ reminded: 3, awaiting: 2, idle: 1 })
 
     expect(t.inbox(waitingOne)).toEqual([{ id: expect.any(Number), kind: 'reminder.daily', payload: { day: '2026-03-10', awaiting: 1, adRequestId: oneRequest, campaign: 'Spring Glow' } }])
     expect(t.inbox(waitingTwo).map(n => n.payload)).toEqual([{ day: '2026-03-10', awaiting: 2 }])
@@ -59,41 +59,41 @@ describe('the daily reminder', () => {
     for (const nobody of [answered, recent, suspended, sponsor]) expect(t.inbox(nobody)).toEqual([])
   })
 
-  it('counts a never-seen influencer as away since their last login, or else their sign-up', () => {
+  it('counts a never-seen influencer as away since their last login, or else their sign-up', async () => {
     const neverSeen = t.addUser('never-seen', 'influencer', { createdAt: daysBefore(10) })
     const newcomer = t.addUser('newcomer', 'influencer', { createdAt: daysBefore(2) })
 
-    expect(sendDailyReminders(t.db, EVENING, SETTINGS)).toEqual({ reminded: 1, awaiting: 0, idle: 1 })
+    expect(await sendDailyReminders(t.db, EVENING, SETTINGS)).toEqual({ reminded: 1, awaiting: 0, idle: 1 })
     expect(t.inbox(neverSeen).map(n => n.payload.idleDays)).toEqual([10])
     expect(t.inbox(newcomer)).toEqual([])
   })
 
-  it('reminds each influencer once a day: a second run the same day tells nobody, the next day reminds again', () => {
+  it('reminds each influencer once a day: a second run the same day tells nobody, the next day reminds again', async () => {
     const influencer = t.addUser('creator', 'influencer', { lastSeenAt: daysBefore(1) })
     invite(influencer)
 
-    expect(sendDailyReminders(t.db, EVENING, SETTINGS).reminded).toBe(1)
-    expect(sendDailyReminders(t.db, new Date('2026-03-10T23:59:00Z'), SETTINGS)).toEqual({ reminded: 0, awaiting: 0, idle: 0 })
+    expect((await sendDailyReminders(t.db, EVENING, SETTINGS)).reminded).toBe(1)
+    expect(await sendDailyReminders(t.db, new Date('2026-03-10T23:59:00Z'), SETTINGS)).toEqual({ reminded: 0, awaiting: 0, idle: 0 })
     expect(t.inbox(influencer)).toHaveLength(1)
     expect(heard).toHaveLength(1)
 
-    expect(sendDailyReminders(t.db, new Date('2026-03-11T18:00:00Z'), SETTINGS).reminded).toBe(1)
+    expect((await sendDailyReminders(t.db, new Date('2026-03-11T18:00:00Z'), SETTINGS)).reminded).toBe(1)
     expect(t.inbox(influencer).map(n => n.payload.day)).toEqual(['2026-03-10', '2026-03-11'])
   })
 
-  it('knows the day in the platform time zone: two UTC evenings can be one Auckland day', () => {
+  it('knows the day in the platform time zone: two UTC evenings can be one Auckland day', async () => {
     const influencer = t.addUser('kiwi', 'influencer', { lastSeenAt: daysBefore(1) })
     invite(influencer)
     const auckland = { ...SETTINGS, timeZone: 'Pacific/Auckland' }
     // 05:00 UTC on the 10th is 18:00 on the 10th in Auckland (UTC+13 in March); 10:59 UTC is 23:59 there.
-    expect(sendDailyReminders(t.db, new Date('2026-03-10T05:00:00Z'), auckland).reminded).toBe(1)
-    expect(sendDailyReminders(t.db, new Date('2026-03-10T10:59:00Z'), auckland).reminded).toBe(0)
+    expect((await sendDailyReminders(t.db, new Date('2026-03-10T05:00:00Z'), auckland)).reminded).toBe(1)
+    expect((await sendDailyReminders(t.db, new Date('2026-03-10T10:59:00Z'), auckland)).reminded).toBe(0)
     // 11:00 UTC is midnight: the 11th has begun in Auckland.
-    expect(sendDailyReminders(t.db, new Date('2026-03-10T11:00:00Z'), auckland).reminded).toBe(1)
+    expect((await sendDailyReminders(t.db, new Date('2026-03-10T11:00:00Z'), auckland)).reminded).toBe(1)
     expect(t.inbox(influencer).map(n => n.payload.day)).toEqual(['2026-03-10', '2026-03-11'])
   })
 
-  it('is due in the evening hour of the platform time zone, whatever the server\'s clock says', () => {
+  it('is due in the evening hour of the platform time zone, whatever the server\'s clock says', async () => {
     expect(isReminderHour(new Date('2026-03-10T18:00:00Z'), SETTINGS)).toBe(true)
     expect(isReminderHour(new Date('2026-03-10T18:59:59Z'), SETTINGS)).toBe(true)
     expect(isReminderHour(new Date('2026-03-10T19:00:00Z'), SETTINGS)).toBe(false)
@@ -104,15 +104,15 @@ describe('the daily reminder', () => {
     expect(isReminderHour(new Date('2026-03-03T02:00:00Z'), { ...SETTINGS, timeZone: 'America/Los_Angeles' })).toBe(true)
   })
 
-  it('notes a visit at most once an hour', () => {
+  it('notes a visit at most once an hour', async () => {
     const influencer = t.addUser('visitor', 'influencer')
     const seen = () => t.rows<{ at: number | null }>('select last_seen_at as at from users where id = ?', influencer)[0]!.at
-    noteSeen(t.db, influencer, null, EVENING)
+    await noteSeen(t.db, influencer, null, EVENING)
     expect(seen()).toBe(EVENING.getTime())
-    noteSeen(t.db, influencer, EVENING, new Date(EVENING.getTime() + 59 * 60_000))
+    await noteSeen(t.db, influencer, EVENING, new Date(EVENING.getTime() + 59 * 60_000))
     expect(seen()).toBe(EVENING.getTime())
     const hourLater = new Date(EVENING.getTime() + 60 * 60_000)
-    noteSeen(t.db, influencer, EVENING, hourLater)
+    await noteSeen(t.db, influencer, EVENING, hourLater)
     expect(seen()).toBe(hourLater.getTime())
   })
 })
@@ -120,13 +120,13 @@ describe('the daily reminder', () => {
 describe('e-mail for events', () => {
   const site = { name: 'Influencia', url: 'https://influencia.test' }
 
-  it('writes one message per inbox row, saying what the inbox says, with a link into the app, keyed by the row', () => {
+  it('writes one message per inbox row, saying what the inbox says, with a link into the app, keyed by the row', async () => {
     const influencer = t.addUser('mailed', 'influencer', { lastSeenAt: daysBefore(1) })
     const request = invite(influencer, 'Spring Glow')
-    sendDailyReminders(t.db, EVENING, SETTINGS)
+    await sendDailyReminders(t.db, EVENING, SETTINGS)
 
     const [row] = t.inbox(influencer)
-    const [mail, ...others] = eventMails(t.db, site, heard[0]!)
+    const [mail, ...others] = await eventMails(t.db, site, heard[0]!)
     expect(others).toEqual([])
     expect(mail).toMatchObject({ to: 'mailed@test.example', subject: 'Waiting for your answer: Spring Glow', dedupeKey: `notification:${row!.id}` })
     expect(mail!.text).toContain('Hi mailed,')
@@ -134,15 +134,15 @@ describe('e-mail for events', () => {
     expect(mail!.html).toContain(`href="https://influencia.test/influencer/requests/${request}"`)
   })
 
-  it('mails each recipient of an event in their own words, and skips kinds that stay in the inbox and suspended accounts', () => {
+  it('mails each recipient of an event in their own words, and skips kinds that stay in the inbox and suspended accounts', async () => {
     const influencer = t.addUser('party', 'influencer')
     const gone = t.addUser('gone', 'influencer', { status: 'suspended' })
-    writeWithEvents(t.db, (_tx, emit) => {
+    await writeWithEvents(t.db, (_tx, emit) => {
       emit({ type: 'ad_request.expired', adRequestId: 7, campaignId: campaign, campaign: 'Base', message: 'The campaign was cancelled.', actorId: null, recipients: [influencer, sponsor, gone] })
       emit({ type: 'campaign.started', campaignId: campaign, campaign: 'Base', sponsorId: sponsor, actorId: null, recipients: [sponsor] })
     })
     const [expired, started] = heard
-    const mails = eventMails(t.db, site, expired!)
+    const mails = await eventMails(t.db, site, expired!)
     expect(mails.map(m => [m.to, m.subject, m.dedupeKey])).toEqual([
       ['party@test.example', 'Expired: Base', `notification:${expired!.notificationIds[0]}`],
       ['brand@test.example', 'Expired: Base', `notification:${expired!.notificationIds[1]}`],
@@ -150,18 +150,18 @@ describe('e-mail for events', () => {
     expect(mails[0]!.text).toContain('https://influencia.test/influencer/requests/7')
     expect(mails[1]!.text).toContain('https://influencia.test/sponsor/requests/7')
     expect(mails[0]!.text).toContain('The campaign was cancelled.')
-    expect(eventMails(t.db, site, started!)).toEqual([])
+    expect(await eventMails(t.db, site, started!)).toEqual([])
   })
 
-  it('records no second e-mail when the same event is delivered again', () => {
+  it('records no second e-mail when the same event is delivered again', async () => {
     const influencer = t.addUser('twice', 'influencer', { lastSeenAt: daysBefore(1) })
     invite(influencer)
-    sendDailyReminders(t.db, EVENING, SETTINGS)
+    await sendDailyReminders(t.db, EVENING, SETTINGS)
 
-    const [first] = eventMails(t.db, site, heard[0]!)
-    const [again] = eventMails(t.db, site, heard[0]!)
-    expect(recordMail(t.db, first!, 'outbox')).toEqual(expect.any(Number))
-    expect(recordMail(t.db, again!, 'outbox')).toBeUndefined()
+    const [first] = await eventMails(t.db, site, heard[0]!)
+    const [again] = await eventMails(t.db, site, heard[0]!)
+    expect(await recordMail(t.db, first!, 'outbox')).toEqual(expect.any(Number))
+    expect(await recordMail(t.db, again!, 'outbox')).toBeUndefined()
     expect(t.rows('select "to", subject from outbox')).toEqual([{ to: 'twice@test.example', subject: 'Waiting for your answer: Spring Glow' }])
   })
 })

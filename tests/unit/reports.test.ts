@@ -17,8 +17,8 @@ let stopListening: () => void
 const APRIL = new Date('2026-04-15T12:00:00Z')
 const report = (month: string, timeZone = 'UTC', now = APRIL) => monthlyReport(t.db, sponsor, month, { now, timeZone })
 
-beforeEach(() => {
-  t = domainDb()
+beforeEach(async () => {
+  t = await domainDb()
   sponsor = t.addUser('brand', 'sponsor')
   creator = t.addUser('creator', 'influencer')
   heard.length = 0
@@ -28,7 +28,7 @@ beforeEach(() => {
 afterEach(() => stopListening())
 
 describe('the monthly report', () => {
-  it('sums a month: its campaigns, its requests by where they stood at its end, its spend, each budget used and left, and the month before', () => {
+  it('sums a month: its campaigns, its requests by where they stood at its end, its spend, each budget used and left, and the month before', async () => {
     const spring = t.addCampaign(sponsor, 'Spring', { start: '2026-02-10', end: '2026-03-20' }, { budget: 100_000 })
     const easter = t.addCampaign(sponsor, 'Easter', { start: '2026-03-05', end: '2026-04-30' }, { budget: 50_000 })
     t.addCampaign(sponsor, 'Draft', { start: '2026-03-01', end: '2026-03-31' }, { status: 'draft' })
@@ -47,7 +47,7 @@ describe('the monthly report', () => {
     // Countered in April: it was still pending when March ended.
     t.addRequest(easter, t.addUser('c5', 'influencer'), [{ kind: 'offer', at: '2026-03-28T10:00:00Z' }, { kind: 'counter', at: '2026-04-02T10:00:00Z', amount: 15_000 }])
 
-    const march = report('2026-03')
+    const march = await report('2026-03')
     expect(march).toMatchObject({
       month: '2026-03', previousMonth: '2026-02', firstDay: '2026-03-01', lastDay: '2026-03-31', timeZone: 'UTC', inProgress: false,
       totals: { campaigns: 2, requests: 6, deals: 1, spend: 20_000, budget: 150_000, used: 30_000, remaining: 120_000 },
@@ -59,58 +59,58 @@ describe('the monthly report', () => {
       { id: easter, title: 'Easter', status: 'active', startDate: '2026-03-05', endDate: '2026-04-30', budget: 50_000, deals: 0, spend: 0, used: 0, remaining: 50_000 },
     ])
 
-    const february = report('2026-02')
+    const february = await report('2026-02')
     expect(february.campaigns.map(c => [c.title, c.used, c.remaining])).toEqual([['Spring', 10_000, 90_000]])
     expect(february.requestsByStatus).toMatchObject({ pending: 1, accepted: 1 })
-    expect(report('2026-04')).toMatchObject({ inProgress: true, totals: { requests: 1 }, requestsByStatus: { negotiating: 1 } })
+    expect(await report('2026-04')).toMatchObject({ inProgress: true, totals: { requests: 1 }, requestsByStatus: { negotiating: 1 } })
   })
 
-  it('shows nothing of a month before anything happened, and refuses a month that has not begun, naming it', () => {
-    expect(report('2025-06')).toMatchObject({ totals: { campaigns: 0, requests: 0, deals: 0, spend: 0 }, campaigns: [] })
+  it('shows nothing of a month before anything happened, and refuses a month that has not begun, naming it', async () => {
+    expect(await report('2025-06')).toMatchObject({ totals: { campaigns: 0, requests: 0, deals: 0, spend: 0 }, campaigns: [] })
     const future = () => report('2026-05')
-    expect(future).toThrow(DomainError)
-    expect(future).toThrow(expect.objectContaining({ kind: 'invalid', data: { fields: { month: 'Cannot be in the future' } } }))
-    expect(() => report('2026-13')).toThrow(expect.objectContaining({ data: { fields: { month: expect.stringContaining('YYYY-MM') } } }))
+    await expect(future()).rejects.toThrow(DomainError)
+    await expect(future()).rejects.toThrow(expect.objectContaining({ kind: 'invalid', data: { fields: { month: 'Cannot be in the future' } } }))
+    await expect(report('2026-13')).rejects.toThrow(expect.objectContaining({ data: { fields: { month: expect.stringContaining('YYYY-MM') } } }))
   })
 
-  it('is last month\'s when no month is asked for, and offers the months from the sponsor\'s sign-up to now', () => {
-    const result = monthlyReport(t.db, sponsor, undefined, { now: APRIL, timeZone: 'UTC' })
+  it('is last month\'s when no month is asked for, and offers the months from the sponsor\'s sign-up to now', async () => {
+    const result = await monthlyReport(t.db, sponsor, undefined, { now: APRIL, timeZone: 'UTC' })
     expect(result.month).toBe('2026-03')
     expect(result.months).toEqual({ first: '2025-01', last: '2026-04' })
   })
 
-  it('goes from December to January: the report of January compares with the December before', () => {
+  it('goes from December to January: the report of January compares with the December before', async () => {
     const winter = t.addCampaign(sponsor, 'Winter', { start: '2025-12-01', end: '2026-01-31' })
     t.addRequest(winter, creator, [{ kind: 'offer', at: '2025-12-10T10:00:00Z' }, { kind: 'accepted', at: '2025-12-31T23:59:59Z', amount: 30_000 }])
     t.addRequest(winter, t.addUser('c2', 'influencer'), [{ kind: 'offer', at: '2026-01-01T00:00:00Z' }, { kind: 'accepted', at: '2026-01-02T10:00:00Z', amount: 12_000 }])
 
     expect(previousMonth('2026-01')).toBe('2025-12')
-    const january = report('2026-01')
+    const january = await report('2026-01')
     expect(january).toMatchObject({ previousMonth: '2025-12', totals: { spend: 12_000, deals: 1, used: 42_000 }, previous: { spend: 30_000, deals: 1 } })
   })
 
-  it('takes month bounds in the platform time zone: a deal agreed after midnight on the 1st in Auckland is in the new month there', () => {
+  it('takes month bounds in the platform time zone: a deal agreed after midnight on the 1st in Auckland is in the new month there', async () => {
     const campaign = t.addCampaign(sponsor, 'Kiwi', { start: '2026-02-01', end: '2026-03-31' })
     // 12:00 UTC on February 28th is 01:00 on March 1st in Auckland (UTC+13).
     t.addRequest(campaign, creator, [{ kind: 'offer', at: '2026-02-20T10:00:00Z' }, { kind: 'accepted', at: '2026-02-28T12:00:00Z', amount: 25_000 }])
 
-    expect(report('2026-02', 'UTC').totals.spend).toBe(25_000)
-    expect(report('2026-03', 'UTC').totals.spend).toBe(0)
-    expect(report('2026-02', 'Pacific/Auckland').totals.spend).toBe(0)
-    expect(report('2026-03', 'Pacific/Auckland').totals.spend).toBe(25_000)
+    expect((await report('2026-02', 'UTC')).totals.spend).toBe(25_000)
+    expect((await report('2026-03', 'UTC')).totals.spend).toBe(0)
+    expect((await report('2026-02', 'Pacific/Auckland')).totals.spend).toBe(0)
+    expect((await report('2026-03', 'Pacific/Auckland')).totals.spend).toBe(25_000)
     expect(monthBounds('2026-03', 'Pacific/Auckland')).toEqual({
       firstDay: '2026-03-01', lastDay: '2026-03-31', start: new Date('2026-02-28T11:00:00Z'), end: new Date('2026-03-31T11:00:00Z'),
     })
   })
 
-  it('takes month ends in Los Angeles: the evening of March 31st there is already April in UTC, and March is an hour short', () => {
+  it('takes month ends in Los Angeles: the evening of March 31st there is already April in UTC, and March is an hour short', async () => {
     const campaign = t.addCampaign(sponsor, 'West', { start: '2026-03-01', end: '2026-04-30' })
     // 05:00 UTC on April 1st is 22:00 on March 31st in Los Angeles (UTC-7 since March 8th).
     t.addRequest(campaign, creator, [{ kind: 'offer', at: '2026-03-20T10:00:00Z' }, { kind: 'accepted', at: '2026-04-01T05:00:00Z', amount: 8_000 }])
 
-    expect(report('2026-03', 'America/Los_Angeles').totals.spend).toBe(8_000)
-    expect(report('2026-04', 'America/Los_Angeles').totals.spend).toBe(0)
-    expect(report('2026-04', 'UTC').totals.spend).toBe(8_000)
+    expect((await report('2026-03', 'America/Los_Angeles')).totals.spend).toBe(8_000)
+    expect((await report('2026-04', 'America/Los_Angeles')).totals.spend).toBe(0)
+    expect((await report('2026-04', 'UTC')).totals.spend).toBe(8_000)
     const { start, end } = monthBounds('2026-03', 'America/Los_Angeles')
     expect([start, end]).toEqual([new Date('2026-03-01T08:00:00Z'), new Date('2026-04-01T07:00:00Z')])
     expect((end.getTime() - start.getTime()) / 3_600_000).toBe(31 * 24 - 1)
@@ -118,22 +118,22 @@ describe('the monthly report', () => {
 })
 
 describe('announcing the reports', () => {
-  it('tells each active sponsor once that last month\'s report is ready, even when run again', () => {
+  it('tells each active sponsor once that last month\'s report is ready, even when run again', async () => {
     const pending = t.addUser('pending-brand', 'sponsor', { status: 'pending' })
     const joinedLater = t.addUser('new-brand', 'sponsor', { createdAt: new Date('2026-04-01T09:00:00Z') })
     const firstOfApril = new Date('2026-04-01T00:30:00Z')
 
-    expect(announceMonthlyReports(t.db, firstOfApril, 'UTC')).toEqual({ reports: 1 })
+    expect(await announceMonthlyReports(t.db, firstOfApril, 'UTC')).toEqual({ reports: 1 })
     expect(t.inbox(sponsor)).toEqual([{ id: expect.any(Number), kind: 'report.ready', payload: { month: '2026-03' } }])
     expect(t.inbox(pending)).toEqual([])
     expect(t.inbox(joinedLater)).toEqual([])
 
-    expect(announceMonthlyReports(t.db, new Date('2026-04-01T23:00:00Z'), 'UTC')).toEqual({ reports: 0 })
+    expect(await announceMonthlyReports(t.db, new Date('2026-04-01T23:00:00Z'), 'UTC')).toEqual({ reports: 0 })
     expect(t.inbox(sponsor)).toHaveLength(1)
     expect(heard).toHaveLength(1)
   })
 
-  it('is due on the 1st in the platform time zone: New Year in Auckland is still December 31st in UTC', () => {
+  it('is due on the 1st in the platform time zone: New Year in Auckland is still December 31st in UTC', async () => {
     // 11:30 UTC on December 31st 2025 is 00:30 on January 1st 2026 in Auckland.
     const newYearInAuckland = new Date('2025-12-31T11:30:00Z')
     expect(isReportDay(newYearInAuckland, 'Pacific/Auckland')).toBe(true)
@@ -141,7 +141,7 @@ describe('announcing the reports', () => {
     expect(isReportDay(new Date('2026-01-01T07:59:00Z'), 'America/Los_Angeles')).toBe(false)
     expect(isReportDay(new Date('2026-01-01T08:00:00Z'), 'America/Los_Angeles')).toBe(true)
 
-    expect(announceMonthlyReports(t.db, newYearInAuckland, 'Pacific/Auckland')).toEqual({ reports: 1 })
+    expect(await announceMonthlyReports(t.db, newYearInAuckland, 'Pacific/Auckland')).toEqual({ reports: 1 })
     expect(t.inbox(sponsor).map(n => n.payload.month)).toEqual(['2025-12'])
   })
 })

@@ -14,9 +14,9 @@ const rotate = (token: string, now?: Date) => rotateRefreshToken(db, token, { tt
 const secondsAfter = (start: Date, seconds: number) => new Date(start.getTime() + seconds * 1000)
 
 /** The reason a refresh fails with (and fails the test when it succeeds). */
-function refusal(token: string, now?: Date): SessionEndReason {
+async function refusal(token: string, now?: Date): Promise<SessionEndReason> {
   try {
-    rotate(token, now)
+    await rotate(token, now)
   }
   catch (error) {
     if (error instanceof SessionEndedError) return error.reason
@@ -25,106 +25,106 @@ function refusal(token: string, now?: Date): SessionEndReason {
   throw new Error('the refresh token was accepted')
 }
 
-const revokedReason = () => db.select().from(authSessions).get()!.revokedReason
+const revokedReason = async () => (await db.select().from(authSessions))[0]!.revokedReason
 
-beforeEach(() => {
+beforeEach(async () => {
   db = openDatabase(':memory:')
-  migrateDatabase(db, resolve('drizzle'))
+  await migrateDatabase(db, resolve('drizzle'))
   userId = db.insert(users).values({ username: 'u', email: 'u@x.test', passwordHash: 'h', role: 'influencer', displayName: 'U', status: 'active' })
     .returning().get().id
 })
 
 describe('login sessions', () => {
-  it('store only a digest of the refresh token', () => {
-    const { refreshToken } = startSession(db, userId, 'test', 3600)
+  it('store only a digest of the refresh token', async () => {
+    const { refreshToken } = await startSession(db, userId, 'test', 3600)
     const stored = db.$client.prepare('select token_hash from refresh_tokens').all() as { token_hash: string }[]
     expect(stored).toHaveLength(1)
     expect(stored[0]!.token_hash).not.toContain(refreshToken)
     expect(stored[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/)
   })
 
-  it('rotate a refresh token into a new one of the same session', () => {
-    const started = startSession(db, userId, 'test', 3600)
-    const next = rotate(started.refreshToken)
+  it('rotate a refresh token into a new one of the same session', async () => {
+    const started = await startSession(db, userId, 'test', 3600)
+    const next = await rotate(started.refreshToken)
     expect(next.sessionId).toBe(started.sessionId)
     expect(next.refreshToken).not.toBe(started.refreshToken)
-    expect(rotate(next.refreshToken).userId).toBe(userId)
+    expect((await rotate(next.refreshToken)).userId).toBe(userId)
   })
 
-  it('answer a token presented again within the grace window with the same successor, which still works', () => {
+  it('answer a token presented again within the grace window with the same successor, which still works', async () => {
     const start = new Date()
-    const started = startSession(db, userId, 'test', 3600)
-    const first = rotate(started.refreshToken, start)
-    const again = rotate(started.refreshToken, secondsAfter(start, REFRESH_REUSE_GRACE_MS / 1000 - 1))
+    const started = await startSession(db, userId, 'test', 3600)
+    const first = await rotate(started.refreshToken, start)
+    const again = await rotate(started.refreshToken, secondsAfter(start, REFRESH_REUSE_GRACE_MS / 1000 - 1))
     expect(again.refreshToken).toBe(first.refreshToken)
     expect(again.expiresAt).toEqual(first.expiresAt)
     expect(again.sessionId).toBe(started.sessionId)
 
     const later = secondsAfter(start, 3000)
-    expect(rotate(first.refreshToken, later).refreshToken).not.toBe(first.refreshToken)
-    expect(revokedReason()).toBeNull()
+    expect((await rotate(first.refreshToken, later)).refreshToken).not.toBe(first.refreshToken)
+    expect(await revokedReason()).toBeNull()
   })
 
-  it('follow the chain when the successor was itself rotated within the window', () => {
+  it('follow the chain when the successor was itself rotated within the window', async () => {
     const start = new Date()
-    const started = startSession(db, userId, 'test', 3600)
-    const first = rotate(started.refreshToken, start)
-    const second = rotate(first.refreshToken, secondsAfter(start, 2))
-    expect(rotate(started.refreshToken, secondsAfter(start, 4)).refreshToken).toBe(second.refreshToken)
-    expect(rotate(first.refreshToken, secondsAfter(start, 5)).refreshToken).toBe(second.refreshToken)
-    expect(revokedReason()).toBeNull()
+    const started = await startSession(db, userId, 'test', 3600)
+    const first = await rotate(started.refreshToken, start)
+    const second = await rotate(first.refreshToken, secondsAfter(start, 2))
+    expect((await rotate(started.refreshToken, secondsAfter(start, 4))).refreshToken).toBe(second.refreshToken)
+    expect((await rotate(first.refreshToken, secondsAfter(start, 5))).refreshToken).toBe(second.refreshToken)
+    expect(await revokedReason()).toBeNull()
   })
 
-  it('revoke the whole session when a used token comes back after the window, and the revocation sticks', () => {
+  it('revoke the whole session when a used token comes back after the window, and the revocation sticks', async () => {
     const start = new Date()
-    const started = startSession(db, userId, 'test', 3600)
-    const next = rotate(started.refreshToken, start)
-    expect(refusal(started.refreshToken, secondsAfter(start, REFRESH_REUSE_GRACE_MS / 1000 + 1))).toBe('reused')
-    expect(revokedReason()).toBe('refresh token reused')
-    expect(refusal(next.refreshToken, secondsAfter(start, REFRESH_REUSE_GRACE_MS / 1000 + 2))).toBe('reused')
+    const started = await startSession(db, userId, 'test', 3600)
+    const next = await rotate(started.refreshToken, start)
+    expect(await refusal(started.refreshToken, secondsAfter(start, REFRESH_REUSE_GRACE_MS / 1000 + 1))).toBe('reused')
+    expect(await revokedReason()).toBe('refresh token reused')
+    expect(await refusal(next.refreshToken, secondsAfter(start, REFRESH_REUSE_GRACE_MS / 1000 + 2))).toBe('reused')
     // Within the window too: a revoked session gives nothing to anyone.
-    expect(refusal(started.refreshToken, start)).toBe('reused')
+    expect(await refusal(started.refreshToken, start)).toBe('reused')
   })
 
-  it('refuse a token presented within the window once its session was logged out', () => {
+  it('refuse a token presented within the window once its session was logged out', async () => {
     const start = new Date()
-    const started = startSession(db, userId, 'test', 3600)
-    rotate(started.refreshToken, start)
-    endSession(db, started.sessionId)
-    expect(refusal(started.refreshToken, secondsAfter(start, 1))).toBe('logged-out')
+    const started = await startSession(db, userId, 'test', 3600)
+    await rotate(started.refreshToken, start)
+    await endSession(db, started.sessionId)
+    expect(await refusal(started.refreshToken, secondsAfter(start, 1))).toBe('logged-out')
   })
 
-  it('refuse a token presented within the window once its successor expired', () => {
+  it('refuse a token presented within the window once its successor expired', async () => {
     const start = new Date()
-    const started = startSession(db, userId, 'test', 3600)
-    rotateRefreshToken(db, started.refreshToken, { ttlSeconds: 1, secret: SECRET, now: start })
-    expect(refusal(started.refreshToken, secondsAfter(start, 2))).toBe('expired')
+    const started = await startSession(db, userId, 'test', 3600)
+    await rotateRefreshToken(db, started.refreshToken, { ttlSeconds: 1, secret: SECRET, now: start })
+    expect(await refusal(started.refreshToken, secondsAfter(start, 2))).toBe('expired')
   })
 
-  it('refuse a token presented again with another secret, as a reuse', () => {
+  it('refuse a token presented again with another secret, as a reuse', async () => {
     const start = new Date()
-    const started = startSession(db, userId, 'test', 3600)
-    rotate(started.refreshToken, start)
-    expect(() => rotateRefreshToken(db, started.refreshToken, { ttlSeconds: 3600, secret: `${SECRET}-rotated`, now: start })).toThrow(/already used/)
-    expect(revokedReason()).toBe('refresh token reused')
+    const started = await startSession(db, userId, 'test', 3600)
+    await rotate(started.refreshToken, start)
+    await expect(rotateRefreshToken(db, started.refreshToken, { ttlSeconds: 3600, secret: `${SECRET}-rotated`, now: start })).rejects.toThrow(/already used/)
+    expect(await revokedReason()).toBe('refresh token reused')
   })
 
-  it('say why a refresh is refused: expired, logged out, suspended or unknown', () => {
-    const expired = startSession(db, userId, 'test', -1)
-    expect(refusal(expired.refreshToken)).toBe('expired')
+  it('say why a refresh is refused: expired, logged out, suspended or unknown', async () => {
+    const expired = await startSession(db, userId, 'test', -1)
+    expect(await refusal(expired.refreshToken)).toBe('expired')
 
-    const live = startSession(db, userId, 'test', 3600)
+    const live = await startSession(db, userId, 'test', 3600)
     const lookup = prepareSessionLookup(db)
-    expect(lookup(userId, live.sessionId)?.sessionRevokedAt).toBeNull()
-    endSession(db, live.sessionId)
-    expect(lookup(userId, live.sessionId)?.sessionRevokedAt).toBeInstanceOf(Date)
-    expect(refusal(live.refreshToken)).toBe('logged-out')
+    expect((await lookup(userId, live.sessionId))?.sessionRevokedAt).toBeNull()
+    await endSession(db, live.sessionId)
+    expect((await lookup(userId, live.sessionId))?.sessionRevokedAt).toBeInstanceOf(Date)
+    expect(await refusal(live.refreshToken)).toBe('logged-out')
 
-    const beforeSuspension = startSession(db, userId, 'test', 3600)
+    const beforeSuspension = await startSession(db, userId, 'test', 3600)
     db.update(users).set({ status: 'suspended' }).run()
-    expect(refusal(beforeSuspension.refreshToken)).toBe('suspended')
-    expect(lookup(userId, beforeSuspension.sessionId)?.sessionRevokedAt).toBeInstanceOf(Date)
+    expect(await refusal(beforeSuspension.refreshToken)).toBe('suspended')
+    expect((await lookup(userId, beforeSuspension.sessionId))?.sessionRevokedAt).toBeInstanceOf(Date)
 
-    expect(refusal('x'.repeat(43))).toBe('revoked')
+    expect(await refusal('x'.repeat(43))).toBe('revoked')
   })
 })

@@ -3,7 +3,7 @@ import { sessionsChanged } from '../../live/hub'
 
 export default defineApiHandler(async (event) => {
   const user = await requireUser(event)
-  endSession(useDb(), user.sessionId)
+  await endSession(useDb(), user.sessionId)
   clearAuthCookies(event)
   // This session's event streams end, wherever they are open.
   sessionsChanged(user.id)

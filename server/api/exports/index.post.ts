@@ -5,7 +5,7 @@ import { queueExport } from '../../domain/exports'
 export default defineApiHandler(async (event) => {
   const sponsor = await requireUser(event, 'sponsor')
   const { kind } = await readBodyAs(event, exportCreateSchema)
-  const queued = queueExport(useDb(), sponsor, kind)
+  const queued = await queueExport(useDb(), sponsor, kind)
   startExportWorker()
   setResponseStatus(event, 202)
   return queued

@@ -7,7 +7,7 @@ export default defineApiHandler(async (event) => {
   const { currentPassword, newPassword } = await readBodyAs(event, passwordChangeSchema)
   await confirmPassword(event, user.id, currentPassword, 'currentPassword')
   const passwordHash = await hashNewPassword(newPassword, 'newPassword')
-  changePassword(useDb(), user.id, user.sessionId, passwordHash)
+  await changePassword(useDb(), user.id, user.sessionId, passwordHash)
   // The other sessions' open pages stop hearing, wherever they are; this one's go on.
   sessionsChanged(user.id)
   return { ok: true }

@@ -1,6 +1,5 @@
 import bcrypt from 'bcryptjs'
 import { Faker, base, en } from '@faker-js/faker'
-import { sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { writeTransaction } from '../client'
 import { adRequestEvents, adRequests, campaigns, influencerProfiles, sponsorProfiles, users } from '../schema'
@@ -32,20 +31,20 @@ export async function seedBulk(db: Db, counts: BulkCounts, log: (line: string) =
   const runTag = Date.now().toString(36)
   const t0 = performance.now()
 
-  const insertUsers = (role: 'sponsor' | 'influencer', n: number, profile: (userId: number) => object) => {
+  const insertUsers = async (role: 'sponsor' | 'influencer', n: number, profile: (userId: number) => object) => {
     const ids: number[] = []
     for (const batch of chunks(Array.from({ length: n }, (_, i) => i), BATCH)) {
-      writeTransaction(db, (tx) => {
-        const rows = tx.insert(users).values(batch.map((i) => {
+      await writeTransaction(db, async (tx) => {
+        const rows = await tx.insert(users).values(batch.map((i) => {
           const name = role === 'sponsor' ? faker.company.name() : faker.person.fullName()
           const username = `${role === 'sponsor' ? 'brand' : 'creator'}${runTag}${i}`
           return {
             username, email: `${username}@bulk.example`, passwordHash, role, displayName: name,
             status: 'active' as const, bio: faker.lorem.sentence(), createdAt: faker.date.past({ years: 2 }),
           }
-        })).returning({ id: users.id }).all()
+        })).returning({ id: users.id })
         const table = role === 'sponsor' ? sponsorProfiles : influencerProfiles
-        tx.insert(table).values(rows.map(r => ({ userId: r.id, ...profile(r.id) })) as never).run()
+        await tx.insert(table).values(rows.map(r => ({ userId: r.id, ...profile(r.id) })) as never)
         ids.push(...rows.map(r => r.id))
       })
     }
@@ -53,11 +52,11 @@ export async function seedBulk(db: Db, counts: BulkCounts, log: (line: string) =
     return ids
   }
 
-  const sponsorIds = insertUsers('sponsor', sponsorCount, () => ({
+  const sponsorIds = await insertUsers('sponsor', sponsorCount, () => ({
     company: faker.company.name(), sector: faker.commerce.department(), website: faker.internet.url(),
     budget: faker.number.int({ min: 5_000, max: 500_000 }) * 100,
   }))
-  const influencerIds = insertUsers('influencer', counts.influencers, () => ({
+  const influencerIds = await insertUsers('influencer', counts.influencers, () => ({
     niche: faker.helpers.arrayElement(NICHES),
     specialization: faker.word.words({ count: { min: 1, max: 3 } }),
     platforms: faker.helpers.arrayElements(PLATFORMS, { min: 1, max: 3 }).map(platform => ({ platform, handle: `@${faker.internet.username()}` })),
@@ -69,8 +68,8 @@ export async function seedBulk(db: Db, counts: BulkCounts, log: (line: string) =
 
   const campaignRows: { id: number, sponsorId: number, budget: number }[] = []
   for (const batch of chunks(Array.from({ length: counts.campaigns }, (_, i) => i), BATCH)) {
-    writeTransaction(db, (tx) => {
-      const rows = tx.insert(campaigns).values(batch.map((i) => {
+    await writeTransaction(db, async (tx) => {
+      const rows = await tx.insert(campaigns).values(batch.map((i) => {
         const title = `${faker.commerce.productAdjective()} ${faker.commerce.product()} ${faker.helpers.arrayElement(['Launch', 'Challenge', 'Series', 'Week', 'Collab'])}`
         const start = faker.number.int({ min: -120, max: 60 })
         return {
@@ -82,43 +81,45 @@ export async function seedBulk(db: Db, counts: BulkCounts, log: (line: string) =
           status: faker.helpers.weightedArrayElement(CAMPAIGN_STATUSES.map(value => ({ value, weight: value === 'active' ? 6 : 1 }))),
           createdAt: faker.date.past({ years: 1 }),
         }
-      })).returning({ id: campaigns.id, sponsorId: campaigns.sponsorId, budget: campaigns.budget }).all()
+      })).returning({ id: campaigns.id, sponsorId: campaigns.sponsorId, budget: campaigns.budget })
       campaignRows.push(...rows)
     })
   }
   log(`${counts.campaigns} campaigns (${((performance.now() - t0) / 1000).toFixed(1)} s)`)
 
   // Only closed requests may repeat a (campaign, influencer) pair; open ones must be unique.
-  // Rows go in through two prepared statements: building 500k inserts with the query builder
-  // would cost more than SQLite's own work.
-  const insertRequest = db.$client.prepare(`insert into ad_requests
-    (campaign_id, influencer_id, requirements, payment_amount, status, initiated_by, last_offer_by, created_at, updated_at)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-  const insertEvent = db.$client.prepare(`insert into ad_request_events
-    (ad_request_id, kind, actor_id, payment_amount, created_at) values (?, ?, ?, ?, ?)`)
   const openPairs = new Set<string>()
   const briefs = Array.from({ length: 200 }, () => faker.lorem.sentence())
-  for (const batch of chunks(Array.from({ length: counts.requests }, (_, i) => i), BATCH * 10)) {
-    writeTransaction(db, () => {
-      for (const _ of batch) {
-        const campaign = faker.helpers.arrayElement(campaignRows)
-        const influencerId = faker.helpers.arrayElement(influencerIds)
-        let status = faker.helpers.arrayElement<AdRequestStatus>(['pending', 'negotiating', 'accepted', ...CLOSED])
-        const pair = `${campaign.id}:${influencerId}`
-        if (!CLOSED.includes(status)) {
-          if (openPairs.has(pair)) status = 'rejected'
-          else openPairs.add(pair)
-        }
-        const by: AdRequestParty = faker.datatype.boolean() ? 'sponsor' : 'influencer'
-        const amount = Math.min(campaign.budget, faker.number.int({ min: 50, max: 2_000 }) * 100)
-        const at = faker.date.recent({ days: 120 }).getTime()
-        const { lastInsertRowid: id } = insertRequest.run(campaign.id, influencerId, faker.helpers.arrayElement(briefs), amount, status, by, by, at, at)
-        insertEvent.run(id, 'offer', by === 'sponsor' ? campaign.sponsorId : influencerId, amount, at)
-        if (status === 'pending' || status === 'negotiating') continue
-        const decidedBy = by === 'sponsor' ? influencerId : campaign.sponsorId
-        const kind = status === 'completed' ? 'accepted' : status
-        insertEvent.run(id, kind, kind === 'expired' ? null : decidedBy, null, at + 3_600_000)
+  for (const batch of chunks(Array.from({ length: counts.requests }, (_, i) => i), BATCH)) {
+    const planned = batch.map(() => {
+      const campaign = faker.helpers.arrayElement(campaignRows)
+      const influencerId = faker.helpers.arrayElement(influencerIds)
+      let status = faker.helpers.arrayElement<AdRequestStatus>(['pending', 'negotiating', 'accepted', ...CLOSED])
+      const pair = `${campaign.id}:${influencerId}`
+      if (!CLOSED.includes(status)) {
+        if (openPairs.has(pair)) status = 'rejected'
+        else openPairs.add(pair)
       }
+      const by: AdRequestParty = faker.datatype.boolean() ? 'sponsor' : 'influencer'
+      const amount = Math.min(campaign.budget, faker.number.int({ min: 50, max: 2_000 }) * 100)
+      const at = faker.date.recent({ days: 120 })
+      return { campaign, influencerId, status, by, amount, at, requirements: faker.helpers.arrayElement(briefs) }
+    })
+    await writeTransaction(db, async (tx) => {
+      // Both databases return a multi-row insert's rows in the order of its VALUES.
+      const ids = await tx.insert(adRequests).values(planned.map(r => ({
+        campaignId: r.campaign.id, influencerId: r.influencerId, requirements: r.requirements, paymentAmount: r.amount,
+        status: r.status, initiatedBy: r.by, lastOfferBy: r.by, createdAt: r.at, updatedAt: r.at,
+      }))).returning({ id: adRequests.id })
+      const steps = planned.flatMap((r, i) => {
+        const adRequestId = ids[i]!.id
+        const offer = { adRequestId, kind: 'offer' as const, actorId: r.by === 'sponsor' ? r.campaign.sponsorId : r.influencerId, paymentAmount: r.amount, createdAt: r.at }
+        if (r.status === 'pending' || r.status === 'negotiating') return [offer]
+        const decidedBy = r.by === 'sponsor' ? r.influencerId : r.campaign.sponsorId
+        const kind = r.status === 'completed' ? 'accepted' as const : r.status
+        return [offer, { adRequestId, kind, actorId: kind === 'expired' ? null : decidedBy, paymentAmount: null, createdAt: new Date(r.at.getTime() + 3_600_000) }]
+      })
+      for (const part of chunks(steps, BATCH)) await tx.insert(adRequestEvents).values(part)
     })
   }
   log(`${counts.requests} ad requests (${((performance.now() - t0) / 1000).toFixed(1)} s)`)

@@ -1,5 +1,5 @@
 import bcrypt from 'bcryptjs'
-import { eq, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { Db } from '../client'
 import { writeTransaction } from '../client'
 import { adRequestEvents, adRequests, campaigns, flags, influencerProfiles, notifications, sponsorProfiles, users } from '../schema'
@@ -106,8 +106,8 @@ const REQUESTS: RequestSeed[] = [
   { campaign: 'Miracle Cream Giveaway', influencer: 'sofia', by: 'influencer', opened: 1.5, offers: [900_00], outcome: 'withdrawn', requirements: 'A giveaway reel and two stories.' },
 ]
 
-export function isEmpty(db: Db): boolean {
-  return (db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0) === 0
+export async function isEmpty(db: Db): Promise<boolean> {
+  return (await db.select({ id: users.id }).from(users).limit(1)).length === 0
 }
 
 function other(party: AdRequestParty): AdRequestParty {
@@ -130,62 +130,60 @@ const DAYS_TO_DELIVER = 10
  * campaign it belongs to, and requests run within their campaign's dates. Returns the login
  * lines to print.
  */
-export function seedDemo(db: Db, options: { adminPassword?: string } = {}): string {
-  // Synchronous on purpose: the server seeds while starting, and must not answer requests
-  // against a half-filled database.
+export async function seedDemo(db: Db, options: { adminPassword?: string } = {}): Promise<string> {
   const demoHash = bcrypt.hashSync(DEMO_PASSWORD, 10)
   const adminHash = options.adminPassword ? bcrypt.hashSync(options.adminPassword, 10) : null
   const now = Date.now()
 
-  writeTransaction(db, (tx) => {
+  await writeTransaction(db, async (tx) => {
     const ids = new Map<string, number>()
-    const addUser = (u: typeof users.$inferInsert) => {
-      const row = tx.insert(users).values(u).returning({ id: users.id }).get()
-      ids.set(u.username, row.id)
-      return row.id
+    const addUser = async (u: typeof users.$inferInsert) => {
+      const [row] = await tx.insert(users).values(u).returning({ id: users.id })
+      ids.set(u.username, row!.id)
+      return row!.id
     }
 
     // The inbox holds what the events of this history told each person, through the same mapping
     // as live delivery; what is over two days old has been read.
-    const tell = (event: DomainEvent, at: Date) => {
+    const tell = async (event: DomainEvent, at: Date) => {
       const readAt = now - at.getTime() > 2 * 86_400_000 ? later(at, 3) : null
-      for (const row of notificationsFor(event)) tx.insert(notifications).values({ ...row, createdAt: at, readAt }).run()
+      for (const row of notificationsFor(event)) await tx.insert(notifications).values({ ...row, createdAt: at, readAt })
     }
 
     if (adminHash) {
-      addUser({ username: 'admin', email: 'admin@influencia.example', passwordHash: adminHash, role: 'admin', displayName: 'Platform Admin', status: 'active', createdAt: daysAgo(200, now) })
+      await addUser({ username: 'admin', email: 'admin@influencia.example', passwordHash: adminHash, role: 'admin', displayName: 'Platform Admin', status: 'active', createdAt: daysAgo(200, now) })
     }
-    SPONSORS.forEach((s) => {
-      const id = addUser({ username: s.username, email: `${s.username}@brands.example`, passwordHash: demoHash, role: 'sponsor', displayName: s.company, status: s.status, bio: `${s.company} — ${s.sector}.`, createdAt: daysAgo(s.joined, now) })
-      tx.insert(sponsorProfiles).values({ userId: id, company: s.company, sector: s.sector, website: s.website, budget: s.budget }).run()
-      if (s.status === 'active') tell({ type: 'account.approved', userId: id, actorId: null, recipients: [id] }, later(daysAgo(s.joined, now), 20))
-    })
-    INFLUENCERS.forEach((p) => {
-      const id = addUser({ username: p.username, email: `${p.username}@creators.example`, passwordHash: demoHash, role: 'influencer', displayName: p.displayName, status: 'active', bio: p.bio, createdAt: daysAgo(p.joined, now) })
-      tx.insert(influencerProfiles).values({
+    for (const s of SPONSORS) {
+      const id = await addUser({ username: s.username, email: `${s.username}@brands.example`, passwordHash: demoHash, role: 'sponsor', displayName: s.company, status: s.status, bio: `${s.company} — ${s.sector}.`, createdAt: daysAgo(s.joined, now) })
+      await tx.insert(sponsorProfiles).values({ userId: id, company: s.company, sector: s.sector, website: s.website, budget: s.budget })
+      if (s.status === 'active') await tell({ type: 'account.approved', userId: id, actorId: null, recipients: [id] }, later(daysAgo(s.joined, now), 20))
+    }
+    for (const p of INFLUENCERS) {
+      const id = await addUser({ username: p.username, email: `${p.username}@creators.example`, passwordHash: demoHash, role: 'influencer', displayName: p.displayName, status: 'active', bio: p.bio, createdAt: daysAgo(p.joined, now) })
+      await tx.insert(influencerProfiles).values({
         userId: id, niche: p.niche, specialization: p.bio.split(',')[0]!, audienceSize: p.audience, engagementRate: p.engagement,
         location: p.location, minimumRate: p.minimumRate, platforms: p.platforms.map(([platform, handle]) => ({ platform, handle })),
-      }).run()
-    })
-    tx.update(users).set({ flagged: true }).where(eq(users.username, 'ana')).run()
+      })
+    }
+    await tx.update(users).set({ flagged: true }).where(eq(users.username, 'ana'))
 
     const today = new Date(now)
     const campaignIds = new Map<string, { id: number, sponsorId: number, end: number }>()
-    CAMPAIGNS.forEach((c) => {
+    for (const c of CAMPAIGNS) {
       const sponsorId = ids.get(c.sponsor)!
-      const row = tx.insert(campaigns).values({
+      const [row] = await tx.insert(campaigns).values({
         sponsorId, slug: slugify(c.title), title: c.title, description: c.description, niche: c.niche, goals: c.goals,
         startDate: dayOffset(c.start, today), endDate: dayOffset(c.end, today), visibility: c.visibility, budget: c.budget,
         status: c.status, flagged: c.flagged ?? false, createdAt: daysAgo(c.created, now), updatedAt: daysAgo(c.updated, now),
-      }).returning({ id: campaigns.id }).get()
-      campaignIds.set(c.title, { id: row.id, sponsorId, end: c.end })
-      const about = { campaignId: row.id, campaign: c.title, sponsorId, actorId: null, recipients: [sponsorId] }
+      }).returning({ id: campaigns.id })
+      campaignIds.set(c.title, { id: row!.id, sponsorId, end: c.end })
+      const about = { campaignId: row!.id, campaign: c.title, sponsorId, actorId: null, recipients: [sponsorId] }
       // Published before its start date, it was started by the lifecycle task; and ended by it.
-      if (['active', 'paused', 'completed'].includes(c.status) && c.created > -c.start) tell({ type: 'campaign.started', ...about }, lifecycleAt(dayOffset(c.start, today)))
-      if (c.status === 'completed') tell({ type: 'campaign.ended', ...about }, lifecycleAt(dayOffset(c.end + 1, today)))
-    })
+      if (['active', 'paused', 'completed'].includes(c.status) && c.created > -c.start) await tell({ type: 'campaign.started', ...about }, lifecycleAt(dayOffset(c.start, today)))
+      if (c.status === 'completed') await tell({ type: 'campaign.ended', ...about }, lifecycleAt(dayOffset(c.end + 1, today)))
+    }
 
-    REQUESTS.forEach((r) => {
+    for (const r of REQUESTS) {
       const campaign = campaignIds.get(r.campaign)!
       const influencerId = ids.get(r.influencer)!
       const actor = (party: AdRequestParty) => party === 'sponsor' ? campaign.sponsorId : influencerId
@@ -196,45 +194,45 @@ export function seedDemo(db: Db, options: { adminPassword?: string } = {}): stri
 
       const lastOfferBy: AdRequestParty = r.offers.length % 2 === 1 ? r.by : other(r.by)
       const status = r.outcome === 'open' ? (r.offers.length > 1 ? 'negotiating' : 'pending') : r.outcome
-      const request = tx.insert(adRequests).values({
+      const [request] = await tx.insert(adRequests).values({
         campaignId: campaign.id, influencerId, requirements: r.requirements, paymentAmount: r.offers.at(-1)!,
         status, initiatedBy: r.by, lastOfferBy, createdAt,
-      }).returning({ id: adRequests.id }).get()
+      }).returning({ id: adRequests.id })
 
       const events: (typeof adRequestEvents.$inferInsert)[] = []
       let party = r.by
       r.offers.forEach((amount, n) => {
         events.push({
-          adRequestId: request.id, kind: n === 0 ? 'offer' : 'counter', actorId: actor(party), paymentAmount: amount, createdAt: n === 0 ? createdAt : tick(),
+          adRequestId: request!.id, kind: n === 0 ? 'offer' : 'counter', actorId: actor(party), paymentAmount: amount, createdAt: n === 0 ? createdAt : tick(),
           message: n === 0 ? (r.by === 'sponsor' ? 'We love your content and would like to work with you.' : 'I would love to be part of this campaign.') : 'Could we meet at this amount?',
         })
         party = other(party)
       })
       const decider = other(lastOfferBy)
-      if (r.outcome === 'accepted' || r.outcome === 'completed') events.push({ adRequestId: request.id, kind: 'accepted', actorId: actor(decider), paymentAmount: r.offers.at(-1)!, createdAt: tick() })
-      if (r.outcome === 'completed') events.push({ adRequestId: request.id, kind: 'completed', actorId: campaign.sponsorId, createdAt: later(at, 24 * DAYS_TO_DELIVER), message: 'Great work, thank you!' })
-      if (r.outcome === 'rejected') events.push({ adRequestId: request.id, kind: 'rejected', actorId: actor(decider), createdAt: tick(), message: 'Not the right fit this time.' })
-      if (r.outcome === 'withdrawn') events.push({ adRequestId: request.id, kind: 'withdrawn', actorId: actor(r.by), createdAt: tick() })
+      if (r.outcome === 'accepted' || r.outcome === 'completed') events.push({ adRequestId: request!.id, kind: 'accepted', actorId: actor(decider), paymentAmount: r.offers.at(-1)!, createdAt: tick() })
+      if (r.outcome === 'completed') events.push({ adRequestId: request!.id, kind: 'completed', actorId: campaign.sponsorId, createdAt: later(at, 24 * DAYS_TO_DELIVER), message: 'Great work, thank you!' })
+      if (r.outcome === 'rejected') events.push({ adRequestId: request!.id, kind: 'rejected', actorId: actor(decider), createdAt: tick(), message: 'Not the right fit this time.' })
+      if (r.outcome === 'withdrawn') events.push({ adRequestId: request!.id, kind: 'withdrawn', actorId: actor(r.by), createdAt: tick() })
       // The lifecycle task expires what is still open just after the campaign's last day.
-      if (r.outcome === 'expired') events.push({ adRequestId: request.id, kind: 'expired', actorId: null, createdAt: lifecycleAt(dayOffset(campaign.end + 1, today)), message: 'The campaign ended before an agreement.' })
-      tx.insert(adRequestEvents).values(events).run()
-      tx.update(adRequests).set({ updatedAt: events.at(-1)!.createdAt }).where(eq(adRequests.id, request.id)).run()
+      if (r.outcome === 'expired') events.push({ adRequestId: request!.id, kind: 'expired', actorId: null, createdAt: lifecycleAt(dayOffset(campaign.end + 1, today)), message: 'The campaign ended before an agreement.' })
+      await tx.insert(adRequestEvents).values(events)
+      await tx.update(adRequests).set({ updatedAt: events.at(-1)!.createdAt }).where(eq(adRequests.id, request!.id))
 
       for (const e of events) {
         const type: AdRequestEventType = e.kind === 'offer' ? (r.by === 'sponsor' ? 'ad_request.invited' : 'ad_request.applied') : `ad_request.${e.kind}` as AdRequestEventType
         const recipients = e.actorId === null ? [influencerId, campaign.sponsorId] : [e.actorId === influencerId ? campaign.sponsorId : influencerId]
-        tell({ type, adRequestId: request.id, campaignId: campaign.id, campaign: r.campaign, paymentAmount: e.paymentAmount ?? undefined, message: e.message ?? undefined, actorId: e.actorId ?? null, recipients }, e.createdAt!)
+        await tell({ type, adRequestId: request!.id, campaignId: campaign.id, campaign: r.campaign, paymentAmount: e.paymentAmount ?? undefined, message: e.message ?? undefined, actorId: e.actorId ?? null, recipients }, e.createdAt!)
       }
-    })
+    }
 
     const adminId = ids.get('admin') ?? null
     const flagged = campaignIds.get('Miracle Cream Giveaway')!
     const flagReason = 'Unverifiable health claims in the brief'
-    tell({ type: 'campaign.flagged', campaignId: flagged.id, campaign: 'Miracle Cream Giveaway', sponsorId: flagged.sponsorId, reason: flagReason, actorId: adminId, recipients: [flagged.sponsorId] }, daysAgo(1, now))
-    tx.insert(flags).values([
+    await tell({ type: 'campaign.flagged', campaignId: flagged.id, campaign: 'Miracle Cream Giveaway', sponsorId: flagged.sponsorId, reason: flagReason, actorId: adminId, recipients: [flagged.sponsorId] }, daysAgo(1, now))
+    await tx.insert(flags).values([
       { targetType: 'campaign', targetId: flagged.id, reason: flagReason, reporterId: adminId, status: 'open', createdAt: daysAgo(1, now) },
       { targetType: 'user', targetId: ids.get('ana')!, reason: 'Follower count under review', reporterId: adminId, status: 'open', createdAt: daysAgo(2, now) },
-    ]).run()
+    ])
   })
 
   const lines = [

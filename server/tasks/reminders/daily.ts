@@ -16,7 +16,7 @@ export default defineTask({
     const settings = reminderSettings()
     // Fired hourly on the server's clock: only the evening hour in NUXT_TZ sends, the other hours record no run.
     if (!startedByHand(payload) && !isReminderHour(now, settings)) return {}
-    const run = await runJob('reminders:daily', at => ({ ...sendDailyReminders(useDb(), at, settings) }), now)
+    const run = await runJob('reminders:daily', async at => ({ ...await sendDailyReminders(useDb(), at, settings) }), now)
     return { result: run }
   },
 })

@@ -1,4 +1,4 @@
 export default defineApiHandler(async (event) => {
   await requireUser(event, 'admin')
-  return { items: listJobs() }
+  return { items: await listJobs() }
 })

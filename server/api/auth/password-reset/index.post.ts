@@ -7,15 +7,16 @@ import { passwordResetMail, siteLink } from '../../../mail/templates'
 export default defineApiHandler(async (event) => {
   const { email } = await readBodyAs(event, passwordResetRequestSchema)
   const mayMail = await limitPasswordResets(event, email)
-  const reset = mayMail ? createPasswordReset(useDb(), email) : undefined
+  const reset = mayMail ? await createPasswordReset(useDb(), email) : undefined
   if (reset) {
     const site = mailSite()
     const link = siteLink(site, `/reset-password?token=${reset.token}`)
-    event.waitUntil(sendMail({
+    const { delivery } = await sendMail({
       to: reset.user.email,
       dedupeKey: `password-reset:${reset.tokenId}`,
       ...passwordResetMail(site, { name: reset.user.displayName, link, minutes: RESET_LINK_MINUTES }),
-    }))
+    })
+    event.waitUntil(delivery)
   }
   setResponseStatus(event, 202)
   return { ok: true }

@@ -4,5 +4,5 @@ import { recommendInfluencers } from '../../../domain/discovery'
 export default defineApiHandler(async (event) => {
   const viewer = await requireUser(event, 'sponsor', 'admin')
   const { id } = readParamsAs(event, idParam)
-  return cachedJson(event, cached.recommendedInfluencers(viewer.id, id), () => ({ items: recommendInfluencers(useDb(), viewer, id) }))
+  return cachedJson(event, cached.recommendedInfluencers(viewer.id, id), async () => ({ items: await recommendInfluencers(useDb(), viewer, id) }))
 })

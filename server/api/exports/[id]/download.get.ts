@@ -8,7 +8,7 @@ import { exportFile } from '../../../domain/exports'
 export default defineApiHandler(async (event) => {
   const sponsor = await requireUser(event, 'sponsor')
   const { id } = readParamsAs(event, idParam)
-  const file = exportFile(useDb(), sponsor, id)
+  const file = await exportFile(useDb(), sponsor, id)
   const path = join(exportsDirectory(), file.fileName)
   const found = await stat(path).catch(() => null)
   if (!found) throw createError({ status: 410, statusText: 'Gone', message: 'The file of this export is no longer kept: start a new export' })

@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm'
+import type { AnyColumn, SQL } from 'drizzle-orm'
+import type { Db } from './client'
+import { dialectOf } from './client'
+
+// The few pieces of SQL that differ between SQLite and PostgreSQL, so the domain writes each
+// query once: full-text search, a list of ids given as one parameter, a timestamp's calendar day.
+
+/** The words of what a person typed, as the search matches them: letters and digits only, at most eight. */
+function searchWords(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 8) ?? []
+}
+
+export type SearchTarget = 'campaigns' | 'influencers'
+
+/** Each target's full-text index on each database, keyed by the row's id. */
+const SEARCH_INDEX = {
+  sqlite: { campaigns: 'campaigns_fts', influencers: 'influencers_fts' },
+  postgres: {
+    campaigns: { table: 'campaigns', id: 'id', document: 'search_document' },
+    influencers: { table: 'influencer_search', id: 'user_id', document: 'document' },
+  },
+} as const
+
+export interface TextSearch {
+  /** The ids that match, as a condition on `idColumn`. */
+  matches: (idColumn: AnyColumn) => SQL
+  /**
+   * The matches with their rank, as a subquery `hits (id, rank)` to join on and sort by
+   * `hits.rank` (best first). Ranking through a join runs the search once; a rank subquery in
+   * ORDER BY would run it again for every candidate row before the sort.
+   */
+  hits: SQL
+}
+
+/**
+ * A full-text search for what a person typed: every word must match, each as a prefix
+ * ("fit" finds "fitness"). Operators and quotes typed by the user are plain text. Null when
+ * the text has no word to search for.
+ */
+export function textSearch(db: Db, target: SearchTarget, text: string): TextSearch | null {
+  const words = searchWords(text)
+  if (!words.length) return null
+  if (dialectOf(db) === 'postgres') {
+    const { table, id, document } = SEARCH_INDEX.postgres[target]
+    const query = sql`to_tsquery('english', ${words.map(w => `${w}:*`).join(' & ')})`
+    const found = sql`${sql.identifier(document)} @@ ${query}`
+    return {
+      matches: column => sql`${column} in (select ${sql.identifier(id)} from ${sql.identifier(table)} where ${found})`,
+      // ts_rank grows with relevance; negated, the best sorts first as FTS5's rank does.
+      hits: sql`(select ${sql.identifier(id)} as id, -ts_rank(${sql.identifier(document)}, ${query}) as rank from ${sql.identifier(table)} where ${found}) as hits`,
+    }
+  }
+  const index = sql.identifier(SEARCH_INDEX.sqlite[target])
+  const match = words.map(w => `"${w}"*`).join(' ')
+  return {
+    matches: column => sql`${column} in (select rowid from ${index} where ${index} match ${match})`,
+    hits: sql`(select rowid as id, rank from ${index} where ${index} match ${match}) as hits`,
+  }
+}
+
+/**
+ * `column` is one of the ids in the placeholder `name`, whose value is a JSON array of
+ * integers (`JSON.stringify(ids)`): one prepared statement serves any number of ids.
+ */
+export function inIdList(db: Db, column: AnyColumn, name: string): SQL {
+  if (dialectOf(db) === 'postgres') {
+    return sql`${column} in (select (jsonb_array_elements_text(${sql.placeholder(name)}::jsonb))::integer)`
+  }
+  return sql`${column} in (select value from json_each(${sql.placeholder(name)}))`
+}
+
+/** A timestamp column's calendar day in UTC, as YYYY-MM-DD. */
+export function utcDay(db: Db, column: AnyColumn): SQL<string> {
+  if (dialectOf(db) === 'postgres') return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`
+  return sql<string>`strftime('%Y-%m-%d', ${column} / 1000, 'unixepoch')`
+}
