@@ -170,6 +170,10 @@ export default defineNuxtConfig({
 
   runtimeConfig: {
     dbPath: '.data/influencia.sqlite',
+    /** postgres://… runs on PostgreSQL instead of the SQLite file. */
+    databaseUrl: '',
+    databasePoolSize: 10,
+    databaseStatementTimeoutMs: 10_000,
     /** NUXT_EXPORTS_DIR: where CSV exports are written; empty means an `exports` folder beside the database. */
     exportsDir: '',
     migrationsDir: '',

@@ -1,10 +1,10 @@
 // npm run db:seed [-- --reset] [-- --influencers 50000 --campaigns 10000 --requests 200000]
-// Fills the database at NUXT_DB_PATH (default .data/influencia.sqlite) with demo data, and
-// optionally with a benchmark-size bulk set on top.
+// Fills the database (NUXT_DATABASE_URL, else the SQLite file at NUXT_DB_PATH, default
+// .data/influencia.sqlite) with demo data, and optionally with a benchmark-size bulk set on top.
 import { rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { migrateDatabase, openDatabase } from '../server/database/client'
+import { analyzeDatabase, closeDatabase, migrateDatabase, openDatabase } from '../server/database/client'
 import { DEV_ADMIN_PASSWORD, isEmpty, seedDemo } from '../server/database/seed/demo'
 import { seedBulk } from '../server/database/seed/bulk'
 
@@ -18,11 +18,13 @@ const { values } = parseArgs({
   },
 })
 
+const databaseUrl = process.env.NUXT_DATABASE_URL
 const path = resolve(process.env.NUXT_DB_PATH || '.data/influencia.sqlite')
 if (values.reset) {
+  if (databaseUrl) throw new Error('--reset removes an SQLite file; on PostgreSQL, drop and create the database instead')
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
 }
-const db = openDatabase(path)
+const db = openDatabase(databaseUrl || path)
 await migrateDatabase(db, resolve('drizzle'))
 
 const started = performance.now()
@@ -31,7 +33,7 @@ if (await isEmpty(db)) {
   console.log(`Demo data written to ${path}. Logins:\n${logins}`)
 }
 else {
-  console.log(`${path} already has data: demo data not added (use --reset to start over).`)
+  console.log(`${databaseUrl ? 'The database' : path} already has data: demo data not added (use --reset to start over).`)
 }
 
 const counts = { influencers: Number(values.influencers), campaigns: Number(values.campaigns), requests: Number(values.requests), sponsors: values.sponsors ? Number(values.sponsors) : undefined }
@@ -42,6 +44,6 @@ if (counts.influencers || counts.campaigns || counts.requests) {
   }
   await seedBulk(db, counts, line => console.log(`  + ${line}`))
 }
-db.$client.pragma('optimize')
-db.$client.close()
+await analyzeDatabase(db)
+await closeDatabase(db)
 console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`)

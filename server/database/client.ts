@@ -1,35 +1,77 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import Database from 'better-sqlite3'
-import { drizzle } from 'drizzle-orm/better-sqlite3'
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
-import * as schema from './schema'
+import { sql } from 'drizzle-orm'
+import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3'
+import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator'
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres'
+import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator'
+import type { NodePgQueryResultHKT } from 'drizzle-orm/node-postgres'
+import type { PgDatabase } from 'drizzle-orm/pg-core'
+import pg from 'pg'
+import * as postgresTables from './postgres/schema'
+import * as sqliteTables from './sqlite/schema'
+import { TABLES_DIALECT } from './schema'
 
 export type Dialect = 'sqlite' | 'postgres'
 
-/** What the data layer keeps beside each query handle: its dialect and how it writes. */
+/** What the data layer keeps beside each query handle: its dialect, how it writes, checks and closes. */
 interface DataLayer {
   readonly dialect: Dialect
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>
   migrate(migrationsRoot: string): Promise<void>
+  ping(): Promise<void>
+  /** Refreshes the planner's statistics, after a bulk load. */
+  analyze(): Promise<void>
   close(): Promise<void>
 }
 
 const LAYER = Symbol('data layer')
 
 /**
- * The handle the domain queries with. Every query is awaited (never SQLite's synchronous
- * `.get()`, `.all()`, `.run()`), so the same code runs on either database. Outside a
- * transaction it only reads: every write goes through `writeTransaction`.
+ * The handle the domain queries with, typed as PostgreSQL's query builder: it has no
+ * synchronous `.get()`, `.all()` or `.run()`, so every query is awaited and the same code runs on
+ * either database. Outside a transaction it only reads: every write goes through
+ * `writeTransaction`.
  */
-export type Db = BetterSQLite3Database<typeof schema> & { readonly [LAYER]: DataLayer }
+export type Db = PgDatabase<NodePgQueryResultHKT, typeof postgresTables> & { readonly [LAYER]: DataLayer }
 
-const withLayer = (handle: object, layer: DataLayer) => Object.assign(handle, { [LAYER]: layer }) as Db
+const withLayer = (handle: object, layer: DataLayer) => Object.assign(handle, { [LAYER]: layer }) as unknown as Db
 
 /** The transaction the current async call chain is inside, if any, so nested writes join it. */
 const openTransaction = new AsyncLocalStorage<{ layer: DataLayer, tx: Db, open: boolean }>()
+
+function runInScope<T>(layer: DataLayer, tx: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  const scope = { layer, tx, open: true }
+  // Work the transaction started but did not await must not think it is still inside.
+  return openTransaction.run(scope, () => fn(tx)).finally(() => (scope.open = false))
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL: connections in the pool. */
+  poolSize?: number
+  /** PostgreSQL: longest a statement may run before the server cancels it, in ms. */
+  statementTimeoutMs?: number
+}
+
+export function isPostgresUrl(location: string | undefined): boolean {
+  return /^postgres(ql)?:\/\//.test(location ?? '')
+}
+
+/**
+ * Opens the database at `location`: a `postgres://` URL, or the path of an SQLite file. The
+ * tables the domain imports are the dialect's that NUXT_DATABASE_URL chose when the process
+ * started, so the two must agree.
+ */
+export function openDatabase(location: string, options: DatabaseOptions = {}): Db {
+  const dialect: Dialect = isPostgresUrl(location) ? 'postgres' : 'sqlite'
+  if (dialect !== TABLES_DIALECT) {
+    throw new Error(`Cannot open ${dialect === 'postgres' ? 'a PostgreSQL' : 'an SQLite'} database in a process whose tables are ${TABLES_DIALECT}'s: NUXT_DATABASE_URL decides both`)
+  }
+  return dialect === 'postgres' ? openPostgres(location, options) : openSqlite(location)
+}
 
 /** Runs `task`s one at a time, in the order they arrive. */
 function serialQueue() {
@@ -53,16 +95,17 @@ function connectSqlite(path: string, options: Database.Options = {}) {
 }
 
 /**
- * Opens (creating if needed) an SQLite file as two connections: a read-only one for every read
- * outside a transaction, and a writer that only `writeTransaction` uses. better-sqlite3 is
- * synchronous and its own transactions cannot span an `await`, so a write transaction here is
- * BEGIN IMMEDIATE … COMMIT on the writer, and the writer's transactions are queued one after
- * another in this process: an `await` inside one cannot let another request's statements join
- * it, and readers on the other connection see only committed rows (WAL). A write attempted
- * outside a transaction fails loudly on the read-only connection rather than slipping past the
- * queue. An in-memory database (tests) cannot be shared between connections, so it uses one.
+ * An SQLite file as two connections: a read-only one for every read outside a transaction, and
+ * a writer that only `writeTransaction` uses. better-sqlite3 is synchronous and its own
+ * transactions cannot span an `await`, so a write transaction here is BEGIN IMMEDIATE … COMMIT
+ * on the writer, and the writer's transactions are queued one after another in this process: an
+ * `await` inside one cannot let another request's statements join it, and readers on the other
+ * connection see only committed rows (WAL). BEGIN IMMEDIATE takes the file's write lock at once,
+ * so a read-then-write is serialisable against other processes too. A write attempted outside a
+ * transaction fails loudly on the read-only connection rather than slipping past the queue. An
+ * in-memory database (tests) cannot be shared between connections, so it uses one.
  */
-export function openDatabase(path: string): Db {
+function openSqlite(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const writerClient = connectSqlite(path)
   const readerClient = path === ':memory:' ? writerClient : connectSqlite(path, { readonly: true })
@@ -72,10 +115,9 @@ export function openDatabase(path: string): Db {
     dialect: 'sqlite',
     transaction(fn) {
       return queue(async () => {
-        const scope = { layer, tx: writer, open: true }
         writerClient.exec('BEGIN IMMEDIATE')
         try {
-          const value = await openTransaction.run(scope, () => fn(writer))
+          const value = await runInScope(layer, writer, fn)
           writerClient.exec('COMMIT')
           return value
         }
@@ -83,14 +125,16 @@ export function openDatabase(path: string): Db {
           if (writerClient.inTransaction) writerClient.exec('ROLLBACK')
           throw error
         }
-        finally {
-          // Work the transaction started but did not await must not think it is still inside.
-          scope.open = false
-        }
       })
     },
     async migrate(migrationsRoot) {
-      await queue(async () => migrate(writer, { migrationsFolder: join(migrationsRoot, 'sqlite') }))
+      await queue(async () => migrateSqlite(writerDrizzle, { migrationsFolder: join(migrationsRoot, 'sqlite') }))
+    },
+    async ping() {
+      readerClient.prepare('select 1').get()
+    },
+    async analyze() {
+      await queue(async () => writerClient.pragma('optimize'))
     },
     async close() {
       await queue(async () => {
@@ -99,8 +143,77 @@ export function openDatabase(path: string): Db {
       })
     },
   }
-  const writer = withLayer(drizzle(writerClient, { schema }), layer)
-  return withLayer(drizzle(readerClient, { schema }), layer)
+  const writerDrizzle = drizzleSqlite(writerClient, { schema: sqliteTables })
+  const writer = withLayer(writerDrizzle, layer)
+  return withLayer(drizzleSqlite(readerClient, { schema: sqliteTables }), layer)
+}
+
+/** SQLSTATEs after which a transaction is tried again from the start. */
+const RETRYABLE = new Set([
+  '40001', // serialization_failure: a concurrent transaction changed what this one read
+  '40P01', // deadlock_detected
+  // unique_violation: two transactions that each found no row both inserted one; tried again,
+  // the loser finds the winner's row and answers as the domain does (a 409 that names it).
+  '23505',
+])
+const MAX_ATTEMPTS = 6
+
+function sqlState(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown, cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code
+  }
+  return undefined
+}
+
+/**
+ * PostgreSQL through a connection pool. A write transaction is SERIALIZABLE and is tried again,
+ * a bounded number of times with a short random wait, when PostgreSQL reports that a concurrent
+ * transaction made it impossible to commit as if the two had run one after the other. Chosen
+ * over row locks (SELECT … FOR UPDATE) because it needs nothing from the domain: every
+ * read-then-write (accept against the budget, one open request per pair, a state change, later
+ * a ledger entry) is correct without naming what to lock, exactly as SQLite's one writer makes
+ * it; and distributed Postgres-compatible engines run SERIALIZABLE by default and expect such
+ * retries. `fn` may run more than once, so it must only touch the database (events are
+ * delivered after the commit, see writeWithEvents).
+ */
+function openPostgres(url: string, options: DatabaseOptions): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    statement_timeout: options.statementTimeoutMs ?? 10_000,
+    connectionTimeoutMillis: 5_000,
+  })
+  // An idle connection the server dropped must not crash the process; the pool replaces it.
+  pool.on('error', error => console.warn('[database] An idle PostgreSQL connection failed:', error.message))
+  const client = drizzlePostgres(pool, { schema: postgresTables })
+
+  const layer: DataLayer = {
+    dialect: 'postgres',
+    async transaction(fn) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await client.transaction(tx => runInScope(layer, withLayer(tx, layer), fn), { isolationLevel: 'serializable' })
+        }
+        catch (error) {
+          if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(sqlState(error) ?? '')) throw error
+          await sleep(Math.random() * 10 * 2 ** attempt)
+        }
+      }
+    },
+    async migrate(migrationsRoot) {
+      await migratePostgres(client, { migrationsFolder: join(migrationsRoot, 'postgres') })
+    },
+    async ping() {
+      await client.execute(sql`select 1`)
+    },
+    async analyze() {
+      await client.execute(sql`analyze`)
+    },
+    async close() {
+      await pool.end()
+    },
+  }
+  return withLayer(client, layer)
 }
 
 /** Applies the migrations under `migrationsRoot` (the `drizzle/` folder, one subfolder per dialect). */
@@ -108,6 +221,17 @@ export function migrateDatabase(db: Db, migrationsRoot: string) {
   return db[LAYER].migrate(migrationsRoot)
 }
 
+/** Resolves when the database answers a trivial query; rejects when it does not. */
+export function pingDatabase(db: Db) {
+  return db[LAYER].ping()
+}
+
+/** Refreshes the query planner's statistics: after a bulk load, the plans it picks depend on them. */
+export function analyzeDatabase(db: Db) {
+  return db[LAYER].analyze()
+}
+
+/** Closes the database: SQLite's connections, or PostgreSQL's pool once its queries are done. */
 export function closeDatabase(db: Db) {
   return db[LAYER].close()
 }
@@ -120,7 +244,7 @@ export function dialectOf(db: Db): Dialect {
  * Runs `fn` as one write transaction: every read-then-write of the domain goes through here, so
  * the read it decides on is still true when it writes. Called inside another transaction of the
  * same database, it joins that one. Keep slow non-database work (hashing, network) out of `fn`:
- * other writers wait for it.
+ * other writers wait for it, and on PostgreSQL it may run again.
  */
 export function writeTransaction<T>(db: Db, fn: (tx: Db) => Promise<T> | T): Promise<T> {
   const layer = db[LAYER]

@@ -110,10 +110,10 @@ const SORTS = {
  */
 async function campaignRows(db: Db, ids: number[]) {
   if (!ids.length) return []
-  const statement = preparedOnce(db, 'campaigns:rows-by-id', () => db.select(columns).from(campaigns)
+  const statement = preparedOnce(db, 'campaigns:rows-by-id', name => db.select(columns).from(campaigns)
     .leftJoin(sponsorProfiles, eq(sponsorProfiles.userId, campaigns.sponsorId))
     .where(inIdList(db, campaigns.id, 'ids'))
-    .prepare())
+    .prepare(name))
   const byId = new Map((await statement.execute({ ids: JSON.stringify(ids) })).map(row => [row.id, row]))
   return ids.flatMap(id => byId.get(id) ?? [])
 }
@@ -161,10 +161,10 @@ export async function getCampaign(db: Db, viewer: Viewer | null, idOrSlug: numbe
 
 /** A campaign's public page: the same for every visitor, so it takes no viewer. */
 export async function getPublicCampaign(db: Db, slug: string): Promise<CampaignView> {
-  const statement = preparedOnce(db, 'campaigns:public-by-slug', () => db.select(columns).from(campaigns)
+  const statement = preparedOnce(db, 'campaigns:public-by-slug', name => db.select(columns).from(campaigns)
     .leftJoin(sponsorProfiles, eq(sponsorProfiles.userId, campaigns.sponsorId))
     .where(and(eq(campaigns.slug, sql.placeholder('slug')), publiclyVisible))
-    .prepare())
+    .prepare(name))
   const [row] = await statement.execute({ slug })
   if (!row) throw new DomainError('not_found', 'No such campaign')
   return present(row)
@@ -175,23 +175,23 @@ export async function getPublicCampaign(db: Db, slug: string): Promise<CampaignV
  * depends on. Slugs never change, so this can be read before the page is.
  */
 export async function campaignOfSlug(db: Db, slug: string): Promise<{ id: number, sponsorId: number } | undefined> {
-  return (await preparedOnce(db, 'campaigns:of-slug', () => db.select({ id: campaigns.id, sponsorId: campaigns.sponsorId })
-    .from(campaigns).where(eq(campaigns.slug, sql.placeholder('slug'))).prepare()).execute({ slug }))[0]
+  return (await preparedOnce(db, 'campaigns:of-slug', name => db.select({ id: campaigns.id, sponsorId: campaigns.sponsorId })
+    .from(campaigns).where(eq(campaigns.slug, sql.placeholder('slug'))).prepare(name)).execute({ slug }))[0]
 }
 
 /** The newest public campaigns that take applications (live or about to start), for the home page. */
 export async function featuredCampaigns(db: Db, limit = 6): Promise<CampaignView[]> {
-  const statement = preparedOnce(db, 'campaigns:featured', () => db.select({ id: campaigns.id }).from(campaigns)
+  const statement = preparedOnce(db, 'campaigns:featured', name => db.select({ id: campaigns.id }).from(campaigns)
     .where(and(publiclyVisible, inArray(campaigns.status, [...OPEN_CAMPAIGN_STATUSES])))
-    .orderBy(...SORTS.newest).limit(sql.placeholder('limit')).prepare())
+    .orderBy(...SORTS.newest).limit(sql.placeholder('limit')).prepare(name))
   const ids = (await statement.execute({ limit })).map(r => r.id)
   return (await campaignRows(db, ids)).map(row => present(row))
 }
 
 /** Every campaign with a public page, and when it last changed: the sitemap's entries. */
 export function publicCampaignPages(db: Db): Promise<{ slug: string, updatedAt: Date }[]> {
-  return preparedOnce(db, 'campaigns:public-pages', () => db.select({ slug: campaigns.slug, updatedAt: campaigns.updatedAt })
-    .from(campaigns).where(publiclyVisible).orderBy(asc(campaigns.id)).prepare()).execute()
+  return preparedOnce(db, 'campaigns:public-pages', name => db.select({ slug: campaigns.slug, updatedAt: campaigns.updatedAt })
+    .from(campaigns).where(publiclyVisible).orderBy(asc(campaigns.id)).prepare(name)).execute()
 }
 
 function today() {

@@ -56,7 +56,7 @@ const money = (cents: number | null) => (cents === null ? null : decimalAmount(c
 const moment = (at: Date) => dateTimeIn(at)
 
 async function campaignsSource(db: Db, ownerId: number, options: ExportOptions): Promise<ExportSource> {
-  const page = preparedOnce(db, 'exports:campaigns-page', () => db.select({
+  const page = preparedOnce(db, 'exports:campaigns-page', name => db.select({
     id: campaigns.id, title: campaigns.title, status: campaigns.status, visibility: campaigns.visibility, niche: campaigns.niche,
     startDate: campaigns.startDate, endDate: campaigns.endDate, budget: campaigns.budget, committed: committedSql(),
     requests: sql<number>`(select count(*) from ad_requests r where r.campaign_id = "campaigns"."id")`,
@@ -65,7 +65,7 @@ async function campaignsSource(db: Db, ownerId: number, options: ExportOptions):
     createdAt: campaigns.createdAt, updatedAt: campaigns.updatedAt,
   }).from(campaigns)
     .where(and(eq(campaigns.sponsorId, sql.placeholder('owner')), gt(campaigns.id, sql.placeholder('after'))))
-    .orderBy(asc(campaigns.id)).limit(sql.placeholder('limit')).prepare())
+    .orderBy(asc(campaigns.id)).limit(sql.placeholder('limit')).prepare(name))
   const total = (await db.select({ n: count() }).from(campaigns).where(eq(campaigns.sponsorId, ownerId)))[0]!.n
   const zone = platformTimeZone()
   const published = (status: CampaignStatus) => (PUBLISHED_CAMPAIGN_STATUSES as readonly string[]).includes(status)
@@ -128,7 +128,7 @@ const actor = aliasedTable(users, 'actor')
  * into one cell could only be read, not worked with.
  */
 async function adRequestsSource(db: Db, ownerId: number): Promise<ExportSource> {
-  const page = preparedOnce(db, 'exports:ad-requests-page', () => db.select({
+  const page = preparedOnce(db, 'exports:ad-requests-page', name => db.select({
     id: adRequests.id, campaignId: campaigns.id, campaign: campaigns.title,
     influencerName: influencer.displayName, influencerUsername: influencer.username,
     initiatedBy: adRequests.initiatedBy, status: adRequests.status, paymentAmount: adRequests.paymentAmount,
@@ -142,14 +142,14 @@ async function adRequestsSource(db: Db, ownerId: number): Promise<ExportSource> 
       gte(campaigns.id, sql.placeholder('afterCampaign')),
       or(gt(campaigns.id, sql.placeholder('afterCampaign')), gt(adRequests.id, sql.placeholder('afterRequest'))),
     ))
-    .orderBy(asc(campaigns.id), asc(adRequests.id)).limit(sql.placeholder('limit')).prepare())
-  const history = preparedOnce(db, 'exports:ad-request-history', () => db.select({
+    .orderBy(asc(campaigns.id), asc(adRequests.id)).limit(sql.placeholder('limit')).prepare(name))
+  const history = preparedOnce(db, 'exports:ad-request-history', name => db.select({
     adRequestId: adRequestEvents.adRequestId, kind: adRequestEvents.kind, actorId: adRequestEvents.actorId, actorName: actor.displayName,
     paymentAmount: adRequestEvents.paymentAmount, message: adRequestEvents.message, createdAt: adRequestEvents.createdAt,
   }).from(adRequestEvents)
     .leftJoin(actor, eq(actor.id, adRequestEvents.actorId))
     .where(inIdList(db, adRequestEvents.adRequestId, 'ids'))
-    .orderBy(asc(adRequestEvents.adRequestId), asc(adRequestEvents.createdAt), asc(adRequestEvents.id)).prepare())
+    .orderBy(asc(adRequestEvents.adRequestId), asc(adRequestEvents.createdAt), asc(adRequestEvents.id)).prepare(name))
   const total = (await db.select({ n: count() }).from(adRequests)
     .innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId)).where(eq(campaigns.sponsorId, ownerId)))[0]!.n
   const zone = platformTimeZone()

@@ -46,7 +46,9 @@ export async function queueExport(db: Db, sponsor: Viewer, kind: ExportKind): Pr
   return writeTransaction(db, async (tx) => {
     const [underWay] = await tx.select().from(exports)
       .where(and(eq(exports.ownerId, sponsor.id), eq(exports.kind, kind), inArray(exports.status, ['queued', 'running'])))
-    return presentExport(underWay ?? tx.insert(exports).values({ ownerId: sponsor.id, kind }).returning().get())
+    if (underWay) return presentExport(underWay)
+    const [queued] = await tx.insert(exports).values({ ownerId: sponsor.id, kind }).returning()
+    return presentExport(queued!)
   })
 }
 

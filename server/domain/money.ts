@@ -24,8 +24,8 @@ export function committedSql(): SQL<number> {
  * their rows first and ask for these sums after, never for every campaign that matched.
  */
 export async function committedOf(db: Db, ids: number[]): Promise<Map<number, number>> {
-  const statement = preparedOnce(db, 'money:committed-of', () => db.select({ id: campaigns.id, committed: committedSql() }).from(campaigns)
-    .where(inIdList(db, campaigns.id, 'ids')).prepare())
+  const statement = preparedOnce(db, 'money:committed-of', name => db.select({ id: campaigns.id, committed: committedSql() }).from(campaigns)
+    .where(inIdList(db, campaigns.id, 'ids')).prepare(name))
   if (!ids.length) return new Map()
   const rows = await statement.execute({ ids: JSON.stringify(ids) })
   return new Map(rows.map(r => [r.id, Number(r.committed)]))

@@ -45,11 +45,11 @@ export async function markNotificationsRead(db: Db, viewer: Viewer, input: MarkR
  * that resumes from `afterId` missed.
  */
 export async function notificationsSince(db: Db, userId: number, afterId: number): Promise<LiveEventData[]> {
-  const statement = preparedOnce(db, 'notifications-since', () => db.select({ id: notifications.id, kind: notifications.kind, payload: notifications.payload })
+  const statement = preparedOnce(db, 'notifications-since', name => db.select({ id: notifications.id, kind: notifications.kind, payload: notifications.payload })
     .from(notifications)
     .where(and(eq(notifications.userId, sql.placeholder('userId')), gt(notifications.id, sql.placeholder('afterId'))))
     .orderBy(asc(notifications.id))
-    .prepare())
+    .prepare(name))
   return (await statement.execute({ userId, afterId })).map(row => ({
     ...row.payload,
     type: row.kind as DomainEventType,
@@ -59,7 +59,7 @@ export async function notificationsSince(db: Db, userId: number, afterId: number
 
 /** The id of the user's newest inbox row (0 when there is none): where a new live stream starts. */
 export async function latestNotificationId(db: Db, userId: number): Promise<number> {
-  const statement = preparedOnce(db, 'latest-notification-id', () => db.select({ id: max(notifications.id) })
-    .from(notifications).where(eq(notifications.userId, sql.placeholder('userId'))).prepare())
+  const statement = preparedOnce(db, 'latest-notification-id', name => db.select({ id: max(notifications.id) })
+    .from(notifications).where(eq(notifications.userId, sql.placeholder('userId'))).prepare(name))
   return (await statement.execute({ userId }))[0]?.id ?? 0
 }

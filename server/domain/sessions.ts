@@ -177,7 +177,7 @@ export async function endOtherSessions(db: Db, userId: number, keepSessionId: st
 export function prepareSessionLookup(db: Db) {
   // Prepared on first use rather than here: callers set this up while the server starts, before
   // the migrations have run.
-  const statement = () => preparedOnce(db, 'sessions:lookup', () => db.select({
+  const statement = () => preparedOnce(db, 'sessions:lookup', name => db.select({
     id: users.id,
     username: users.username,
     role: users.role,
@@ -190,7 +190,7 @@ export function prepareSessionLookup(db: Db) {
   }).from(users)
     .innerJoin(authSessions, eq(authSessions.userId, users.id))
     .where(and(eq(users.id, sql.placeholder('userId')), eq(authSessions.id, sql.placeholder('sessionId'))))
-    .prepare())
+    .prepare(name))
   return async (userId: number, sessionId: string) => (await statement().execute({ userId, sessionId }))[0]
 }
 

@@ -3,13 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
+import Database from 'better-sqlite3'
 import { getTableName, sql } from 'drizzle-orm'
+import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3'
+import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres'
 import { getTableConfig } from 'drizzle-orm/pg-core'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { migrateDatabase, openDatabase } from '../../server/database/client'
 import { tablesInCopyOrder } from '../../server/database/copy'
 import * as postgresSchema from '../../server/database/postgres/schema'
 import * as s from '../../server/database/sqlite/schema'
@@ -39,8 +41,8 @@ describe.skipIf(!available)('npm run db:copy', () => {
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'db-copy-'))
     sqlitePath = join(folder, 'source.sqlite')
-    const source = openDatabase(sqlitePath)
-    migrateDatabase(source, resolve('drizzle'))
+    const source = openSource(sqlitePath)
+    migrateSqlite(source, { migrationsFolder: resolve('drizzle/sqlite') })
     fillEveryTable(source)
     source.$client.close()
     database = await createScratchDatabase('test_db_copy')
@@ -59,7 +61,7 @@ describe.skipIf(!available)('npm run db:copy', () => {
 
   /** Every table's rows on each side, in the same order, as the app reads them. */
   async function rowsOnBothSides() {
-    const source = openDatabase(sqlitePath)
+    const source = openSource(sqlitePath)
     try {
       const sqliteRows: Record<string, unknown[]> = {}
       const postgresRows: Record<string, unknown[]> = {}
@@ -128,13 +130,18 @@ async function run(script: string, ...args: string[]) {
   }
 }
 
+/** The SQLite installation being copied, opened as the copy reads it. */
+function openSource(path: string) {
+  return drizzleSqlite(new Database(path), { schema: s })
+}
+
 /** Rows sorted the same way whichever database they came from (each row is unique). */
 function inOneOrder<T>(rows: T[]): T[] {
   return rows.map(row => [JSON.stringify(row), row] as const).sort(([a], [b]) => a.localeCompare(b)).map(([, row]) => row)
 }
 
 /** A few rows in each table, with the values that differ most between the two databases. */
-function fillEveryTable(db: ReturnType<typeof openDatabase>) {
+function fillEveryTable(db: ReturnType<typeof openSource>) {
   const at = (iso: string) => new Date(iso)
   db.insert(s.users).values([
     { id: 1, username: 'brand', email: 'brand@example.com', passwordHash: 'h1', role: 'sponsor', displayName: 'Brand', status: 'active' },
