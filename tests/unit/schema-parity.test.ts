@@ -1,7 +1,7 @@
 import { getTableName, is, Table } from 'drizzle-orm'
 import type { InferInsertModel, InferSelectModel } from 'drizzle-orm'
-import { getTableConfig as getPgTableConfig, PgTable } from 'drizzle-orm/pg-core'
-import { getTableConfig as getSqliteTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core'
+import { getTableConfig as getPgTableConfig, PgDialect, PgTable } from 'drizzle-orm/pg-core'
+import { getTableConfig as getSqliteTableConfig, SQLiteSyncDialect, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import * as postgres from '../../server/database/postgres/schema'
 import * as sqlite from '../../server/database/sqlite/schema'
@@ -19,6 +19,7 @@ type NewRows<Schema> = { [Name in keyof Schema]: Schema[Name] extends Table ? In
  */
 function shape(table: Table) {
   const config = is(table, PgTable) ? getPgTableConfig(table) : getSqliteTableConfig(table as SQLiteTable)
+  const dialect = is(table, PgTable) ? new PgDialect() : new SQLiteSyncDialect()
   return {
     name: getTableName(table),
     columns: config.columns.map(column => ({
@@ -29,7 +30,7 @@ function shape(table: Table) {
       name: index.name,
       unique: index.unique,
       columns: index.columns.map(column => 'name' in column ? column.name : '(expression)'),
-      partial: index.where !== undefined,
+      where: index.where && dialect.sqlToQuery(index.where).sql,
     })),
     foreignKeys: config.foreignKeys.map((key) => {
       const { columns, foreignTable, foreignColumns } = key.reference()
