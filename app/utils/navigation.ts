@@ -30,15 +30,12 @@ export const DASHBOARD_NAVIGATION: Record<Role, NavigationMenuItem[]> = {
   ],
 }
 
-/**
- * Links of the public pages' header; plain links, so they work without JavaScript. `exactHash`
- * keeps the home page's section links from all looking active on the home page.
- */
+/** Links of the public pages' header; plain links, so they work without JavaScript. */
 export const PUBLIC_NAVIGATION = [
   { label: 'Campaigns', to: DIRECTORY_PATH },
-  { label: 'For brands', to: '/#brands', exactHash: true },
-  { label: 'For creators', to: '/#creators', exactHash: true },
-] satisfies NavigationMenuItem[]
+  { label: 'For brands', to: '/#brands' },
+  { label: 'For creators', to: '/#creators' },
+]
 
 /** A campaign in the creator's dashboard: where they apply, and where the public Apply leads them. */
 export function creatorCampaignPath(id: number): string {
