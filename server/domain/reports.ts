@@ -86,7 +86,7 @@ async function monthFigures(db: Db, sponsorId: number, bounds: MonthBounds) {
     .from(adRequests)
     .innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
     .innerJoin(adRequestEvents, eq(adRequestEvents.id, sql`(select step.id from ${adRequestEvents} as step
-      where step.ad_request_id = ${adRequests.id} and step.kind != 'message' and step.created_at < ${bounds.end.getTime()}
+      where step.ad_request_id = ${adRequests.id} and step.kind != 'message' and step.created_at < ${sql.param(bounds.end, adRequestEvents.createdAt)}
       order by step.created_at desc, step.id desc limit 1)`))
     .where(touchedIn(sponsorId, bounds))
     .groupBy(adRequestEvents.kind)

@@ -9,6 +9,7 @@ import { bundledPath } from '../utils/bundled-path'
 export default defineNitroPlugin((nitroApp) => {
   const config = useRuntimeConfig()
   let ready: Promise<void> | null = prepare()
+  preparingDatabase(ready)
   ready.then(() => (ready = null), (error) => {
     console.error('[influencia] The database could not be prepared:', error)
     process.exit(1)

@@ -6,8 +6,11 @@ const CHECK_EVERY_MS = 30_000
 
 export default defineNitroPlugin((nitroApp) => {
   const check = () => failAbandonedExportsNow().catch(error => console.error('[exports:csv] checking for abandoned exports failed:', error))
-  check()
-  startExportWorker()
+  // Both read the exports table: not before the migrations have made it.
+  databaseReady().then(() => {
+    check()
+    startExportWorker()
+  }, () => {})
   const timer = setInterval(check, CHECK_EVERY_MS).unref()
   nitroApp.hooks.hook('close', () => clearInterval(timer))
 })

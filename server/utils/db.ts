@@ -17,6 +17,18 @@ export function useDb(): Db {
   return db
 }
 
+let ready: Promise<void> = Promise.resolve()
+
+/** Marks the database as being prepared (migrated, seeded) until `preparing` settles. */
+export function preparingDatabase(preparing: Promise<void>) {
+  ready = preparing
+}
+
+/** Resolves once the database is migrated (and seeded): work that starts with the server waits for it. */
+export function databaseReady(): Promise<void> {
+  return ready
+}
+
 /** Whether the database answers, and which one it is: what the health check reports. */
 export async function databaseHealth(): Promise<{ state: 'ok' | 'down', dialect: Dialect }> {
   const database = useDb()

@@ -6,7 +6,7 @@ describe('GET /api/health', () => {
   it('reports the database and the cache as up', async () => {
     const res = await apiClient().get('/api/health')
     expect(res.status).toBe(200)
-    expect(res.body).toEqual({ status: 'ok', db: 'ok', cache: 'memory' })
+    expect(res.body).toEqual({ status: 'ok', db: 'ok', database: 'sqlite', cache: 'memory' })
   })
 })
 

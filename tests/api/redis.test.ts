@@ -33,7 +33,7 @@ describe.runIf(available)('with Redis (shared storage across instances)', () => 
 
   it('reports Redis as the cache', async () => {
     const health = await (await fetch(`${a.url}/api/health`)).json()
-    expect(health).toEqual({ status: 'ok', db: 'ok', cache: 'redis' })
+    expect(health).toEqual({ status: 'ok', db: 'ok', database: 'sqlite', cache: 'redis' })
   })
 
   it('counts failed logins across instances, in Redis under the configured prefix', async () => {
