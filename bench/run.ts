@@ -195,7 +195,7 @@ async function bench(label: string, dbPath: string, chosen: Scenario[], timing: 
     NUXT_LOGIN_MAX_ATTEMPTS_PER_CLIENT: '100000',
     ...probeEnv(probeFile),
     ...(redisUrl ? { NUXT_REDIS_URL: redisUrl, NUXT_REDIS_PREFIX: redisPrefix } : {}),
-  }, { dbPath })
+  }, { database: dbPath })
   try {
     const data = readData(dbPath)
     const signedIn = chosen.some(s => ['sponsor', 'influencer', 'admin', 'writes'].includes(s.group))

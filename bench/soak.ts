@@ -71,7 +71,7 @@ try {
   sample()
 
   const seconds = (Date.now() - started) / 1000
-  const overCommitted = overCommittedCampaigns(server.dbPath)
+  const overCommitted = await overCommittedCampaigns(server.database)
   const middle = samples[Math.floor(samples.length / 2)]!
   const rss = samples.map(s => s.rss)
   console.log(`\n${tally.requests} requests in ${seconds.toFixed(0)} s (${(tally.requests / seconds).toFixed(0)} req/s)`)

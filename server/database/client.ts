@@ -156,7 +156,12 @@ const RETRYABLE = new Set([
   // the loser finds the winner's row and answers as the domain does (a 409 that names it).
   '23505',
 ])
-const MAX_ATTEMPTS = 6
+/** Tries of one transaction in all: the first, then the retry lane's. */
+const MAX_ATTEMPTS = 12
+/** The advisory lock (a constant of this application's) that admits one transaction at a time to the retry lane. */
+const RETRY_LANE_LOCK = 7_305_117_001
+
+const isRetryable = (error: unknown) => RETRYABLE.has(sqlState(error) ?? '')
 
 function sqlState(error: unknown): string | undefined {
   for (let e = error as { code?: unknown, cause?: unknown } | undefined; e; e = e.cause as typeof e) {
@@ -166,15 +171,22 @@ function sqlState(error: unknown): string | undefined {
 }
 
 /**
- * PostgreSQL through a connection pool. A write transaction is SERIALIZABLE and is tried again,
- * a bounded number of times with a short random wait, when PostgreSQL reports that a concurrent
- * transaction made it impossible to commit as if the two had run one after the other. Chosen
- * over row locks (SELECT … FOR UPDATE) because it needs nothing from the domain: every
- * read-then-write (accept against the budget, one open request per pair, a state change, later
- * a ledger entry) is correct without naming what to lock, exactly as SQLite's one writer makes
- * it; and distributed Postgres-compatible engines run SERIALIZABLE by default and expect such
- * retries. `fn` may run more than once, so it must only touch the database (events are
- * delivered after the commit, see writeWithEvents).
+ * PostgreSQL through a connection pool. A write transaction is SERIALIZABLE and is tried again
+ * when PostgreSQL reports that a concurrent transaction made it impossible to commit as if the
+ * two had run one after the other. Chosen over row locks (SELECT … FOR UPDATE) because it needs
+ * nothing from the domain: every read-then-write (accept against the budget, one open request
+ * per pair, a state change, later a ledger entry) is correct without naming what to lock,
+ * exactly as SQLite's one writer makes it; and distributed Postgres-compatible engines run
+ * SERIALIZABLE by default and expect such retries. `fn` may run more than once, so it must only
+ * touch the database (events are delivered after the commit, see writeWithEvents).
+ *
+ * A transaction that lost a conflict is tried again in the retry lane: on a connection holding
+ * a session advisory lock, taken before BEGIN so that its snapshot starts after the previous
+ * loser committed. Losers therefore run one at a time across every instance and cannot make
+ * each other lose again, so a burst of conflicting writes (two dozen accepts on one budget)
+ * drains in one pass instead of retrying at random until the attempts run out. Uncontended
+ * transactions never touch the lane. (An engine whose advisory locks are no-ops only loses
+ * the ordering: the lane's attempts are still bounded retries.)
  */
 function openPostgres(url: string, options: DatabaseOptions): Db {
   const pool = new pg.Pool({
@@ -190,14 +202,41 @@ function openPostgres(url: string, options: DatabaseOptions): Db {
   const layer: DataLayer = {
     dialect: 'postgres',
     async transaction(fn) {
-      for (let attempt = 1; ; attempt++) {
+      const attempt = (on: typeof client) => on.transaction(tx => runInScope(layer, withLayer(tx, layer), fn), { isolationLevel: 'serializable' })
+      try {
+        return await attempt(client)
+      }
+      catch (error) {
+        if (!isRetryable(error)) throw error
+      }
+      const connection = await pool.connect()
+      let broken: Error | undefined
+      try {
+        await connection.query('select pg_advisory_lock($1)', [RETRY_LANE_LOCK])
         try {
-          return await client.transaction(tx => runInScope(layer, withLayer(tx, layer), fn), { isolationLevel: 'serializable' })
+          const lane = drizzlePostgres(connection, { schema: postgresTables })
+          for (let tries = 2; ; tries++) {
+            try {
+              return await attempt(lane as unknown as typeof client)
+            }
+            catch (error) {
+              // Still losing here means transactions outside the lane keep winning: wait a little.
+              if (tries >= MAX_ATTEMPTS || !isRetryable(error)) throw error
+              await sleep(Math.random() * 5 * tries)
+            }
+          }
         }
-        catch (error) {
-          if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(sqlState(error) ?? '')) throw error
-          await sleep(Math.random() * 10 * 2 ** attempt)
+        finally {
+          await connection.query('select pg_advisory_unlock($1)', [RETRY_LANE_LOCK])
         }
+      }
+      catch (error) {
+        // A connection that failed mid-way is discarded, and its session lock with it.
+        if (!sqlState(error)) broken = error as Error
+        throw error
+      }
+      finally {
+        connection.release(broken)
       }
     },
     async migrate(migrationsRoot) {

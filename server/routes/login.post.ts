@@ -14,6 +14,7 @@ export default defineEventHandler(async (event) => {
 
   const input = loginSchema.safeParse({ login: form?.login, password: form?.password })
   if (!input.success) return back('missing')
+  if (nulCharacterPath(input.data)) return back('wrong')
   try {
     const user = await authenticate(event, input.data)
     await logIn(event, user)

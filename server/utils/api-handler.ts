@@ -51,6 +51,31 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   return fields
 }
 
+/**
+ * The path of the first string in `value` that holds a NUL character, if any. PostgreSQL's text
+ * cannot hold one (SQLite would store it, and no reader expects it), so input with one is
+ * refused at the door, by field, on either database.
+ */
+export function nulCharacterPath(value: unknown, path: (string | number)[] = []): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? (path.join('.') || '_') : undefined
+  if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      const found = nulCharacterPath(inner, [...path, key])
+      if (found) return found
+    }
+  }
+  return undefined
+}
+
+function checked<T>(value: T, what: string): T {
+  const field = nulCharacterPath(value)
+  if (field) {
+    const message = 'Must not contain a NUL character'
+    throw createError({ status: 400, statusText: 'Bad Request', message: `Invalid ${what}: ${field}: ${message}`, data: { fields: { [field]: message } } })
+  }
+  return value
+}
+
 function invalid(error: z.ZodError, what: string) {
   const fields = fieldErrors(error)
   const list = Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join('; ')
@@ -68,7 +93,7 @@ export async function readBodyAs<S extends z.ZodType>(event: H3Event, schema: S)
   }
   const result = schema.safeParse(body ?? {})
   if (!result.success) throw invalid(result.error, 'request body')
-  return result.data
+  return checked(result.data, 'request body')
 }
 
 export function readQueryAs<S extends z.ZodType>(event: H3Event, schema: S): z.output<S> {
@@ -79,11 +104,11 @@ export function readQueryAs<S extends z.ZodType>(event: H3Event, schema: S): z.o
 export function validateAs<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
   const result = schema.safeParse(input)
   if (!result.success) throw invalid(result.error, what)
-  return result.data
+  return checked(result.data, what)
 }
 
 export function readParamsAs<S extends z.ZodType>(event: H3Event, schema: S): z.output<S> {
   const result = schema.safeParse(getRouterParams(event))
   if (!result.success) throw invalid(result.error, 'path')
-  return result.data
+  return checked(result.data, 'path')
 }

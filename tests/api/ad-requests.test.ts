@@ -3,7 +3,7 @@ import { inject } from 'vitest'
 import { anonymous, campaignBody, liveCampaign, loginAs, newUser } from '../support/actors'
 import type { Client } from '../support/actors'
 import { startBuiltServer } from '../support/built-server'
-import { testDatabase } from '../support/database'
+import { testDatabase } from '../support/suite-database'
 
 async function invite(sponsor: Client, campaignId: number, influencerId: number, paymentAmount = 20_000) {
   const res = await sponsor.post('/api/ad-requests', { campaignId, influencerId, requirements: 'Two reels and a story', paymentAmount, message: 'Would love to work with you' })
@@ -12,13 +12,8 @@ async function invite(sponsor: Client, campaignId: number, influencerId: number,
 }
 
 function storedRequest(id: number) {
-  const db = testDatabase()
-  try {
-    return db.prepare('select status, payment_amount as amount, last_offer_by as lastOfferBy from ad_requests where id = ?').get(id) as { status: string, amount: number, lastOfferBy: string }
-  }
-  finally {
-    db.close()
-  }
+  // Quoted: PostgreSQL folds unquoted names to lower case.
+  return testDatabase().row<{ status: string, amount: number, lastOfferBy: string }>('select status, payment_amount as amount, last_offer_by as "lastOfferBy" from ad_requests where id = ?', id)
 }
 
 describe('a negotiated deal', () => {
@@ -84,7 +79,7 @@ describe('amounts are taken as sent, or refused with the allowed range', () => {
     const same = await creator.post(`/api/ad-requests/${req.id}/counter`, { paymentAmount: 20_000, message: 'Same again' })
     expect(same.status).toBe(400)
     expect(same.body.data.fields.paymentAmount).toBe('$200 is already on the table: accept it, or offer another amount')
-    expect(storedRequest(req.id)).toEqual({ status: 'pending', amount: 20_000, lastOfferBy: 'sponsor' })
+    expect(await storedRequest(req.id)).toEqual({ status: 'pending', amount: 20_000, lastOfferBy: 'sponsor' })
     expect((await creator.get(`/api/ad-requests/${req.id}`)).body.history).toHaveLength(1)
 
     const counter = await creator.post(`/api/ad-requests/${req.id}/counter`, { paymentAmount: 20_001 })
@@ -126,14 +121,14 @@ describe('invalid transitions answer 409 and change nothing', () => {
     }
     expect((await act(creator, pending.id, 'withdraw')).status).toBe(409)
     expect((await act(creator, pending.id, 'complete')).status).toBe(409)
-    expect(storedRequest(pending.id)).toEqual({ status: 'pending', amount: 20_000, lastOfferBy: 'sponsor' })
+    expect(await storedRequest(pending.id)).toEqual({ status: 'pending', amount: 20_000, lastOfferBy: 'sponsor' })
 
     // Terminal states take nothing.
     expect((await act(creator, pending.id, 'reject')).status).toBe(200)
     for (const [who, action] of [[sponsor, 'accept'], [creator, 'accept'], [creator, 'counter'], [sponsor, 'withdraw'], [sponsor, 'complete']] as const) {
       expect((await act(who, pending.id, action)).status, `rejected → ${action}`).toBe(409)
     }
-    expect(storedRequest(pending.id).status).toBe('rejected')
+    expect((await storedRequest(pending.id))!.status).toBe('rejected')
 
     // accepted: only the sponsor's complete.
     const deal = await invite(sponsor, c.id, creator.user.id)
@@ -141,7 +136,7 @@ describe('invalid transitions answer 409 and change nothing', () => {
     for (const [who, action] of [[sponsor, 'accept'], [creator, 'reject'], [sponsor, 'counter'], [sponsor, 'withdraw'], [creator, 'complete']] as const) {
       expect((await act(who, deal.id, action)).status, `accepted → ${action}`).toBe(409)
     }
-    expect(storedRequest(deal.id).status).toBe('accepted')
+    expect((await storedRequest(deal.id))!.status).toBe('accepted')
 
     // withdrawn is final too.
     const other = await newUser('influencer')
@@ -207,23 +202,22 @@ describe('the budget invariant under concurrent accepts', () => {
       applications.push(res.body.id)
     }
 
-    // A second instance on the same database file, as behind a load balancer.
-    const second = await startBuiltServer({}, { dbPath: inject('dbPath') })
+    // A second instance on the same database, as behind a load balancer.
+    const second = await startBuiltServer({}, { database: inject('database') })
     try {
       const cookie = [...sponsor.jar].map(([k, v]) => `${k}=${v}`).join('; ')
       const results = await Promise.all(applications.map((id, i) =>
         fetch(`${i % 2 ? second.url : inject('baseURL')}/api/ad-requests/${id}/accept`, {
           method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{}',
-        }).then(r => r.status)))
-      expect(results.filter(s => s === 200)).toHaveLength(10)
-      expect(results.filter(s => s === 409)).toHaveLength(14)
+        }).then(async r => ({ status: r.status, body: await r.text() }))))
+      expect(results.filter(r => r.status !== 200 && r.status !== 409)).toEqual([])
+      expect(results.filter(r => r.status === 200)).toHaveLength(10)
+      expect(results.filter(r => r.status === 409)).toHaveLength(14)
     }
     finally {
       await second.stop()
     }
-    const db = testDatabase()
-    const row = db.prepare(`select sum(payment_amount) as committed, count(*) as n from ad_requests where campaign_id = ? and status = 'accepted'`).get(c.id) as { committed: number, n: number }
-    db.close()
+    const row = await testDatabase().row(`select sum(payment_amount) as committed, count(*) as n from ad_requests where campaign_id = ? and status = 'accepted'`, c.id)
     expect(row).toEqual({ committed: 100_000, n: 10 })
     expect((await sponsor.get(`/api/campaigns/${c.id}`)).body).toMatchObject({ committed: 100_000, remaining: 0 })
   }, 120_000)
@@ -234,7 +228,7 @@ describe('one open request per pair under concurrent writes', () => {
     const sponsor = await newUser('sponsor')
     const creator = await newUser('influencer')
     const c = await liveCampaign(sponsor, { budget: 100_000 })
-    const second = await startBuiltServer({}, { dbPath: inject('dbPath') })
+    const second = await startBuiltServer({}, { database: inject('database') })
     try {
       const cookieOf = (client: Client) => [...client.jar].map(([k, v]) => `${k}=${v}`).join('; ')
       const results = await Promise.all(Array.from({ length: 16 }, (_, i) => {

@@ -7,7 +7,7 @@ import type { ApiResponse, apiClient } from '../support/api-client'
 import { newAccount } from '../support/api-client'
 import { startBuiltServer } from '../support/built-server'
 import type { RunningServer } from '../support/built-server'
-import { databaseDigest, readRow } from '../support/database'
+import { databaseAt } from '../support/database'
 import { settledExport } from '../support/exports'
 
 // Who may call what, swept over every route the server has. The routes are read from the
@@ -250,7 +250,7 @@ describe('access sweep over every route', () => {
     it(route, async () => {
       const cases = MATRIX[route]
       expect(cases, `${route} is not in the access matrix: add who may call it`).toBeDefined()
-      const before = databaseDigest(server.dbPath)
+      const before = await databaseAt(server.database).digest()
       for (const { name, call, expect: expected } of cases!) {
         const wanted = expectedAnswers(expected)
         // Someone else's ids are tried by every actor but the owner, its party and the admin.
@@ -269,7 +269,7 @@ describe('access sweep over every route', () => {
         expect(Object.fromEntries(ACTORS.map((a, i) => [a, got[i]])), `${route} ${name}`)
           .toEqual(Object.fromEntries(ACTORS.map((a, i) => [a, wanted[i]])))
       }
-      expect(databaseDigest(server.dbPath), `${route} changed the database`).toEqual(before)
+      expect(await databaseAt(server.database).digest(), `${route} changed the database`).toEqual(before)
     })
   }
 })
@@ -291,7 +291,7 @@ describe('mass assignment and a pending sponsor', () => {
     for (const client of [owner, party, otherInfluencer, admin]) await client.get('/api/auth/me')
   })
 
-  const row = (sql: string, ...params: unknown[]) => readRow(server.dbPath, sql, ...params)
+  const row = (sql: string, ...params: unknown[]) => databaseAt(server.database).row(sql, ...params)
 
   // Fields a client might slip into a body to set what only the server decides.
   const SMUGGLED: Record<string, unknown> = {
@@ -337,11 +337,11 @@ describe('mass assignment and a pending sponsor', () => {
   const writes: [string, Write][] = [
     ['POST /api/campaigns', {
       who: () => owner, method: 'POST', path: () => '/api/campaigns', body: () => campaignBody({ status: 'draft' }), own: ['status', 'budget'], success: 201,
-      stored: res => ['select sponsor_id as sponsorId, status, flagged, slug != \'taken-over\' as ownSlug from campaigns where id = ?', [res.body.id], { sponsorId: owner.user.id, status: 'draft', flagged: 0, ownSlug: 1 }],
+      stored: res => ['select sponsor_id as "sponsorId", status, flagged, slug != \'taken-over\' as "ownSlug" from campaigns where id = ?', [res.body.id], { sponsorId: owner.user.id, status: 'draft', flagged: 0, ownSlug: 1 }],
     }],
     ['PATCH /api/campaigns/:id', {
       who: () => owner, method: 'PATCH', path: () => `/api/campaigns/${ids.draftCampaign}`, body: () => ({ goals: 'New goals' }), own: ['status', 'budget'], success: 200,
-      stored: () => ['select sponsor_id as sponsorId, flagged, goals from campaigns where id = ?', [ids.draftCampaign], { sponsorId: owner.user.id, flagged: 0, goals: 'New goals' }],
+      stored: () => ['select sponsor_id as "sponsorId", flagged, goals from campaigns where id = ?', [ids.draftCampaign], { sponsorId: owner.user.id, flagged: 0, goals: 'New goals' }],
     }],
     ['POST /api/ad-requests (invitation)', {
       who: () => owner, method: 'POST', path: () => '/api/ad-requests', own: ['influencerId', 'paymentAmount'], success: 201,
@@ -349,7 +349,7 @@ describe('mass assignment and a pending sponsor', () => {
         fresh.influencer = (await actors.newUser('influencer')).user.id
       },
       body: () => ({ campaignId: ids.publicCampaign, influencerId: fresh.influencer, requirements: 'Two stories', paymentAmount: 20_000 }),
-      stored: res => ['select influencer_id as influencerId, status, initiated_by as initiatedBy, last_offer_by as lastOfferBy from ad_requests where id = ?', [res.body.id], { influencerId: fresh.influencer, status: 'pending', initiatedBy: 'sponsor', lastOfferBy: 'sponsor' }],
+      stored: res => ['select influencer_id as "influencerId", status, initiated_by as "initiatedBy", last_offer_by as "lastOfferBy" from ad_requests where id = ?', [res.body.id], { influencerId: fresh.influencer, status: 'pending', initiatedBy: 'sponsor', lastOfferBy: 'sponsor' }],
     }],
     ['POST /api/ad-requests (application)', {
       who: () => party, method: 'POST', path: () => '/api/ad-requests', own: ['influencerId', 'paymentAmount'], success: 201,
@@ -357,21 +357,21 @@ describe('mass assignment and a pending sponsor', () => {
         fresh.campaign = await newCampaign()
       },
       body: () => ({ campaignId: fresh.campaign, requirements: 'A reel', paymentAmount: 30_000 }),
-      stored: res => ['select influencer_id as influencerId, status, initiated_by as initiatedBy from ad_requests where id = ?', [res.body.id], { influencerId: party.user.id, status: 'pending', initiatedBy: 'influencer' }],
+      stored: res => ['select influencer_id as "influencerId", status, initiated_by as "initiatedBy" from ad_requests where id = ?', [res.body.id], { influencerId: party.user.id, status: 'pending', initiatedBy: 'influencer' }],
     }],
     ['POST /api/ad-requests/:id/counter', {
       who: () => party, method: 'POST', path: () => `/api/ad-requests/${fresh.request}/counter`, body: () => ({ paymentAmount: 12_000, message: 'A bit more' }), own: ['paymentAmount'], success: 200,
       prepare: () => newDeal(false),
-      stored: () => ['select status, payment_amount as paymentAmount, last_offer_by as lastOfferBy from ad_requests where id = ?', [fresh.request], { status: 'negotiating', paymentAmount: 12_000, lastOfferBy: 'influencer' }],
+      stored: () => ['select status, payment_amount as "paymentAmount", last_offer_by as "lastOfferBy" from ad_requests where id = ?', [fresh.request], { status: 'negotiating', paymentAmount: 12_000, lastOfferBy: 'influencer' }],
     }],
     ['POST /api/ad-requests/:id/accept', {
       who: () => owner, method: 'POST', path: () => `/api/ad-requests/${fresh.request}/accept`, body: () => ({ message: 'Deal' }), success: 200,
       prepare: () => newDeal(true),
-      stored: () => ['select status, payment_amount as paymentAmount from ad_requests where id = ?', [fresh.request], { status: 'accepted', paymentAmount: 12_000 }],
+      stored: () => ['select status, payment_amount as "paymentAmount" from ad_requests where id = ?', [fresh.request], { status: 'accepted', paymentAmount: 12_000 }],
     }],
     ['PATCH /api/me/profile (sponsor)', {
       who: () => owner, method: 'PATCH', path: () => '/api/me/profile', body: () => ({ bio: 'We make tents', profile: { company: 'Tents Inc' } }), own: ['budget'], nested: 'profile', success: 200,
-      stored: () => ['select role, status, flagged, token_version as tokenVersion, company from users join sponsor_profiles on user_id = id where id = ?', [owner.user.id], { role: 'sponsor', status: 'active', flagged: 0, tokenVersion: 0, company: 'Tents Inc' }],
+      stored: () => ['select role, status, flagged, token_version as "tokenVersion", company from users join sponsor_profiles on user_id = id where id = ?', [owner.user.id], { role: 'sponsor', status: 'active', flagged: 0, tokenVersion: 0, company: 'Tents Inc' }],
     }],
     ['PATCH /api/me/profile (influencer)', {
       who: () => party, method: 'PATCH', path: () => '/api/me/profile', body: () => ({ bio: 'I climb', profile: { location: 'Lyon, FR' } }), nested: 'profile', success: 200,
@@ -379,7 +379,7 @@ describe('mass assignment and a pending sponsor', () => {
     }],
     ['PATCH /api/me/profile (influencer, account fields)', {
       who: () => otherInfluencer, method: 'PATCH', path: () => '/api/me/profile', body: () => ({ displayName: 'Other one' }), success: 200,
-      stored: () => ['select role, status, display_name as displayName from users where id = ?', [otherInfluencer.user.id], { role: 'influencer', status: 'active', displayName: 'Other one' }],
+      stored: () => ['select role, status, display_name as "displayName" from users where id = ?', [otherInfluencer.user.id], { role: 'influencer', status: 'active', displayName: 'Other one' }],
     }],
     ['PATCH /api/me/profile (admin)', {
       who: () => admin, method: 'PATCH', path: () => '/api/me/profile', body: () => ({ bio: 'Moderator' }), success: 200,
@@ -391,12 +391,12 @@ describe('mass assignment and a pending sponsor', () => {
     }],
     ['PATCH /api/admin/campaigns/:id', {
       who: () => admin, method: 'PATCH', path: () => `/api/admin/campaigns/${ids.draftCampaign}`, body: () => ({ flagged: true, reason: 'Misleading' }), success: 200,
-      stored: () => ['select sponsor_id as sponsorId, status, flagged from campaigns where id = ?', [ids.draftCampaign], { sponsorId: owner.user.id, status: 'draft', flagged: 1 }],
+      stored: () => ['select sponsor_id as "sponsorId", status, flagged from campaigns where id = ?', [ids.draftCampaign], { sponsorId: owner.user.id, status: 'draft', flagged: 1 }],
     }],
     ['POST /api/notifications/read', { who: () => party, method: 'POST', path: () => '/api/notifications/read', body: () => ({ all: true }), success: 200 }],
     ['POST /api/auth/signup', {
       who: () => actors.anonymous(), method: 'POST', path: () => '/api/auth/signup', body: () => newAccount('sponsor'), own: ['role'], nested: 'profile', success: 201,
-      stored: res => ['select role, status, flagged, token_version as tokenVersion from users where id = ?', [res.body.user.id], { role: 'sponsor', status: 'pending', flagged: 0, tokenVersion: 0 }],
+      stored: res => ['select role, status, flagged, token_version as "tokenVersion" from users where id = ?', [res.body.user.id], { role: 'sponsor', status: 'pending', flagged: 0, tokenVersion: 0 }],
     }],
     ['POST /api/auth/login', { who: () => actors.anonymous(), method: 'POST', path: () => '/api/auth/login', body: () => ({ login: 'mia', password: 'demo-password' }), success: 200 }],
     ['POST /api/auth/password-reset', { who: () => actors.anonymous(), method: 'POST', path: () => '/api/auth/password-reset', body: () => ({ email: 'mia@creators.example' }), success: 202 }],
@@ -407,7 +407,7 @@ describe('mass assignment and a pending sponsor', () => {
   for (const [name, write] of writes) {
     it(`${name}: every smuggled field is refused by name and changes nothing; the honest body works`, async () => {
       await write.prepare?.()
-      const before = databaseDigest(server.dbPath)
+      const before = await databaseAt(server.database).digest()
       for (const [field, value] of Object.entries(SMUGGLED)) {
         if (write.own?.includes(field)) continue
         for (const inside of write.nested ? [undefined, write.nested] : [undefined]) {
@@ -422,13 +422,13 @@ describe('mass assignment and a pending sponsor', () => {
           expect(fields.some(([path, message]) => path.split('.').includes(field) || message.includes(`"${field}"`)), `${named} named in ${JSON.stringify(fields)}`).toBe(true)
         }
       }
-      expect(databaseDigest(server.dbPath)).toEqual(before)
+      expect(await databaseAt(server.database).digest()).toEqual(before)
 
       const res = await write.who().request(write.method, write.path(), { body: write.body() })
       expect(res.status, JSON.stringify(res.body)).toBe(write.success)
       if (write.stored) {
         const [sql, params, expected] = write.stored(res)
-        expect(row(sql, ...params)).toEqual(expected)
+        expect(await row(sql, ...params)).toEqual(expected)
       }
       if (name === 'POST /api/exports') await settledExport(owner as Client, res.body.id)
     })
@@ -446,7 +446,7 @@ describe('mass assignment and a pending sponsor', () => {
     const draft = await pending.post('/api/campaigns', campaignBody({ status: 'draft' }))
     expect(draft.status).toBe(201)
 
-    const before = databaseDigest(server.dbPath)
+    const before = await databaseAt(server.database).digest()
     const publish = await pending.patch(`/api/campaigns/${draft.body.id}`, { status: 'active' })
     expect(publish.status).toBe(403)
     const invite = await pending.post('/api/ad-requests', { campaignId: draft.body.id, influencerId: party.user.id, requirements: 'A post', paymentAmount: 5_000 })
@@ -454,8 +454,8 @@ describe('mass assignment and a pending sponsor', () => {
     expect(invite.body.message).toMatch(/awaiting approval/)
     const onAnother = await pending.post('/api/ad-requests', { campaignId: ids.publicCampaign, influencerId: party.user.id, requirements: 'A post', paymentAmount: 5_000 })
     expect(onAnother.status).toBe(403)
-    expect(databaseDigest(server.dbPath)).toEqual(before)
-    expect(row('select count(*) as n from campaigns where sponsor_id = ? and status != \'draft\'', pending.user.id)).toEqual({ n: 0 })
+    expect(await databaseAt(server.database).digest()).toEqual(before)
+    expect(await row('select count(*) as n from campaigns where sponsor_id = ? and status != \'draft\'', pending.user.id)).toEqual({ n: 0 })
 
     // Once approved, the same publish goes through: the refusals above were for the pending status.
     expect((await admin.patch(`/api/admin/users/${pending.user.id}`, { status: 'active' })).status).toBe(200)

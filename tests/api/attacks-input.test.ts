@@ -6,7 +6,7 @@ import type { apiClient } from '../support/api-client'
 import { newAccount } from '../support/api-client'
 import { startBuiltServer } from '../support/built-server'
 import type { RunningServer } from '../support/built-server'
-import { databaseDigest, readRow } from '../support/database'
+import { databaseAt } from '../support/database'
 import { settledExport } from '../support/exports'
 
 // Hostile input from outside: any body to every write, SQL and search-syntax characters in every
@@ -164,12 +164,12 @@ describe('any body to any write', () => {
   for (const write of WRITES) {
     it(`${write.route}: 2xx or 4xx, never 5xx, and a 4xx changes nothing`, async () => {
       await fc.assert(fc.asyncProperty(write.path, anyBody(write.valid), async (path, payload) => {
-        const before = databaseDigest(server.dbPath)
+        const before = await databaseAt(server.database).digest()
         const res = await write.who().request(write.method, path, { ...payload, cookies: write.cookies })
         const context = `${write.method} ${path} ${JSON.stringify(payload).slice(0, 500)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`
         expect(res.status, context).toBeLessThan(500)
         expect(res.status, context).toBeGreaterThanOrEqual(200)
-        if (res.status >= 400) expect(databaseDigest(server.dbPath), context).toEqual(before)
+        if (res.status >= 400) expect(await databaseAt(server.database).digest(), context).toEqual(before)
         // An export goes on writing in the background: it must be done before the next run looks.
         if (write.route === 'POST /api/exports' && res.status === 202) await settledExport(sponsor, res.body.id)
       }), { numRuns: write.runs ?? 30 })
@@ -254,7 +254,7 @@ describe('SQL and search syntax in every search field', () => {
       const page = await actors.anonymous().get(`/campaigns?q=${encodeURIComponent(typed)}`, { headers: { accept: 'text/html' } })
       expect(page.status, typed).toBeLessThan(500)
     }
-    expect(readRow(server.dbPath, 'select count(*) as n from users where role = \'admin\'')).toEqual({ n: 1 })
+    expect(await databaseAt(server.database).row('select count(*) as n from users where role = \'admin\'')).toEqual({ n: 1 })
   })
 })
 
@@ -262,7 +262,7 @@ describe('SQL and search syntax in every search field', () => {
 
 describe('a website field', () => {
   it('takes web addresses only: a script URL is refused by name and nothing is stored', async () => {
-    const before = databaseDigest(server.dbPath)
+    const before = await databaseAt(server.database).digest()
     for (const website of ['javascript:alert(document.cookie)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd']) {
       const profile = await sponsor.patch('/api/me/profile', { profile: { website } })
       expect(profile.status, website).toBe(400)
@@ -271,7 +271,7 @@ describe('a website field', () => {
       expect(signup.status, website).toBe(400)
       expect(Object.keys(signup.body.data.fields), website).toEqual(['profile.website'])
     }
-    expect(databaseDigest(server.dbPath)).toEqual(before)
+    expect(await databaseAt(server.database).digest()).toEqual(before)
     expect((await sponsor.patch('/api/me/profile', { profile: { website: 'https://brand.example/about' } })).status).toBe(200)
   })
 })
@@ -299,7 +299,7 @@ describe('a cookie-authenticated POST from another site', () => {
       ['POST', '/api/auth/logout', () => undefined],
       ['POST', '/api/auth/refresh', () => undefined],
     ]
-    const before = databaseDigest(server.dbPath)
+    const before = await databaseAt(server.database).digest()
     for (const [name, headers] of CROSS_SITE) {
       for (const [method, path, body] of writes) {
         const res = await sponsor.request(method, path, { body: body(), headers })
@@ -310,7 +310,7 @@ describe('a cookie-authenticated POST from another site', () => {
       const action = await influencer.post(`/api/ad-requests/${ids.request}/reject`, {}, { headers })
       expect(action.status, name).toBe(403)
     }
-    expect(databaseDigest(server.dbPath)).toEqual(before)
+    expect(await databaseAt(server.database).digest()).toEqual(before)
     // The session is untouched, and the same write from the site itself goes through.
     expect((await sponsor.get('/api/auth/me')).status).toBe(200)
     expect((await sponsor.patch('/api/me/profile', { bio: 'Same site' }, { headers: { 'sec-fetch-site': 'same-origin', 'origin': server.url } })).status).toBe(200)

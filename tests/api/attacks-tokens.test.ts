@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { loginAs } from '../support/actors'
 import { apiClient, newAccount } from '../support/api-client'
 import { TEST_JWT_SECRET } from '../support/built-server'
-import { changeTestDatabase, testDatabase } from '../support/database'
+import { testDatabase } from '../support/suite-database'
 import { decodeToken, editedToken, forgeToken } from '../support/tokens'
 
 // Tokens an attacker can make or lay hands on, each presented to endpoints a real token opens:
@@ -20,14 +20,8 @@ async function signedUp(role: 'sponsor' | 'influencer') {
   return { account, ...res.body as { accessToken: string, refreshToken: string, user: { id: number } } }
 }
 
-function bioOf(userId: number) {
-  const db = testDatabase()
-  try {
-    return (db.prepare('select bio from users where id = ?').get(userId) as { bio: string }).bio
-  }
-  finally {
-    db.close()
-  }
+async function bioOf(userId: number) {
+  return (await testDatabase().row<{ bio: string }>('select bio from users where id = ?', userId))!.bio
 }
 
 /** What a token gets: the caller's account, the admin's user list and a write to the caller's profile. */
@@ -85,7 +79,7 @@ describe('forged and doctored access tokens', () => {
       })(),
     }
     for (const [name, token] of Object.entries(cases)) expect(await whatTokenOpens(token), name).toEqual(REFUSED)
-    expect(bioOf(victim.user.id)).toBe('')
+    expect(await bioOf(victim.user.id)).toBe('')
   })
 
   it('refuses tokens out of their time: expired, not yet valid, issued in the future', async () => {
@@ -98,7 +92,7 @@ describe('forged and doctored access tokens', () => {
       'with no issue time': await forgeToken({ ...base, issuedAt: null }),
     }
     for (const [name, token] of Object.entries(cases)) expect(await whatTokenOpens(token), name).toEqual(REFUSED)
-    expect(bioOf(victim.user.id)).toBe('')
+    expect(await bioOf(victim.user.id)).toBe('')
   })
 
   it('refuses tokens for another issuer or audience, or of another type', async () => {
@@ -111,7 +105,7 @@ describe('forged and doctored access tokens', () => {
       'a refresh token as the access token': victim.refreshToken,
     }
     for (const [name, token] of Object.entries(cases)) expect(await whatTokenOpens(token), name).toEqual(REFUSED)
-    expect(bioOf(victim.user.id)).toBe('')
+    expect(await bioOf(victim.user.id)).toBe('')
   })
 
   it('refuses a raised role or another user\'s id, re-signed with another key or edited unsigned', async () => {
@@ -126,7 +120,7 @@ describe('forged and doctored access tokens', () => {
       'a bumped token version, payload edited': editedToken(victim.accessToken, { payload: { ver: claims.ver + 1 } }),
     }
     for (const [name, token] of Object.entries(cases)) expect(await whatTokenOpens(token), name).toEqual(REFUSED)
-    expect(bioOf(victim.user.id)).toBe('')
+    expect(await bioOf(victim.user.id)).toBe('')
   })
 
   it('a role raised with the real key opens nothing more: the role is read from the database', async () => {
@@ -148,7 +142,10 @@ describe('a refresh token used twice', () => {
     // The first use is made a minute old rather than waited for: later than the grace that lets
     // two tabs refresh at once, so presenting the token again can only be a replay.
     const { sid } = decodeToken(accessToken)
-    changeTestDatabase(db => db.prepare('update refresh_tokens set used_at = used_at - 60000 where session_id = ? and used_at is not null').run(sid))
+    const db = testDatabase()
+    for (const used of await db.rows<{ id: number, used_at: number }>('select id, used_at from refresh_tokens where session_id = ? and used_at is not null', sid)) {
+      await db.change('update refresh_tokens set used_at = ? where id = ?', new Date(used.used_at - 60_000), used.id)
+    }
 
     const replay = await apiClient().post('/api/auth/refresh', { refreshToken })
     expect(replay.status).toBe(401)
@@ -160,13 +157,7 @@ describe('a refresh token used twice', () => {
     expect(successor.body).toMatchObject({ data: { reason: 'reused' } })
     expect((await apiClient().get('/api/auth/me', bearer(rotated.body.accessToken))).status).toBe(401)
     expect((await apiClient().get('/api/auth/me', bearer(accessToken))).status).toBe(401)
-    const db = testDatabase()
-    try {
-      expect(db.prepare('select revoked_reason from auth_sessions where id = ?').get(sid)).toEqual({ revoked_reason: 'refresh token reused' })
-    }
-    finally {
-      db.close()
-    }
+    expect(await db.row('select revoked_reason from auth_sessions where id = ?', sid)).toEqual({ revoked_reason: 'refresh token reused' })
 
     // The login on another device is another family: it goes on.
     expect((await apiClient().get('/api/auth/me', bearer(otherDevice.body.accessToken))).status).toBe(200)
@@ -200,12 +191,7 @@ describe('the tokens of a user suspended a moment ago', () => {
     expect(await whatTokenOpens(await forgeToken({ sub: claims.sub, sid: claims.sid, ver: claims.ver + 1, role: 'sponsor' }))).toEqual(REFUSED)
 
     const db = testDatabase()
-    try {
-      expect(db.prepare('select count(*) as n from campaigns where sponsor_id = ?').get(user.id)).toEqual({ n: 0 })
-      expect(db.prepare('select bio from users where id = ?').get(user.id)).toEqual({ bio: '' })
-    }
-    finally {
-      db.close()
-    }
+    expect(await db.row('select count(*) as n from campaigns where sponsor_id = ?', user.id)).toEqual({ n: 0 })
+    expect(await db.row('select bio from users where id = ?', user.id)).toEqual({ bio: '' })
   })
 })

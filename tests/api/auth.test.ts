@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest'
 import { apiClient, newAccount } from '../support/api-client'
 import { TEST_ADMIN_PASSWORD } from '../support/built-server'
-import { countRows } from '../support/database'
+import { countRows } from '../support/suite-database'
 
 describe('POST /api/auth/signup', () => {
   it('creates an active influencer with its profile and logs them in', async () => {
@@ -38,7 +38,7 @@ describe('POST /api/auth/signup', () => {
   })
 
   it('names every invalid field and writes nothing', async () => {
-    const before = countRows('users')
+    const before = await countRows('users')
     const res = await apiClient().post('/api/auth/signup', {
       role: 'sponsor', username: 'x', email: 'not-an-email', password: 'short', displayName: '',
       profile: { company: 'Co', sector: 'Retail', budget: 12.5 },
@@ -46,7 +46,7 @@ describe('POST /api/auth/signup', () => {
     expect(res.status).toBe(400)
     expect(res.body.statusMessage).toBe('Bad Request')
     expect(Object.keys(res.body.data.fields).sort()).toEqual(['displayName', 'email', 'password', 'profile.budget', 'username'])
-    expect(countRows('users')).toBe(before)
+    expect(await countRows('users')).toBe(before)
   })
 
   it('refuses an admin signup and fields it does not know', async () => {
@@ -59,7 +59,7 @@ describe('POST /api/auth/signup', () => {
   })
 
   it('answers malformed and oversized bodies with a 4xx and writes nothing', async () => {
-    const before = countRows('users')
+    const before = await countRows('users')
     const malformed = await apiClient().request('POST', '/api/auth/signup', { rawBody: '{"role": "sponsor", ' })
     expect(malformed.status).toBe(400)
 
@@ -80,7 +80,7 @@ describe('POST /api/auth/signup', () => {
 
     const notJson = await apiClient().request('POST', '/api/auth/signup', { rawBody: 'role=sponsor', headers: { 'content-type': 'text/plain' } })
     expect(notJson.status).toBe(400)
-    expect(countRows('users')).toBe(before)
+    expect(await countRows('users')).toBe(before)
   })
 
   it('refuses an oversized PATCH too, and changes nothing', async () => {
@@ -93,6 +93,17 @@ describe('POST /api/auth/signup', () => {
 })
 
 describe('POST /api/auth/login', () => {
+  it('refuses a NUL character in any field by name, on either database', async () => {
+    const res = await apiClient().post('/api/auth/login', { login: 'mia\u0000', password: 'demo-password' })
+    expect(res.status).toBe(400)
+    expect(res.body.data.fields).toEqual({ login: 'Must not contain a NUL character' })
+    const signup = newAccount('influencer')
+    const nested = await apiClient().post('/api/auth/signup', { ...signup, profile: { ...signup.profile, location: 'Ly\u0000on' } })
+    expect(nested.status).toBe(400)
+    expect(nested.body.data.fields).toEqual({ 'profile.location': 'Must not contain a NUL character' })
+    expect(await countRows('users', 'email = ?', signup.email)).toBe(0)
+  })
+
   it('logs in by username and by email, in any case', async () => {
     const account = newAccount('influencer')
     await apiClient().post('/api/auth/signup', account)

@@ -55,7 +55,7 @@ describe('npm run db:backup', () => {
 
     // In a folder that does not exist yet: the backup makes it.
     const copyPath = join(dir, randomUUID(), 'influencia.sqlite')
-    const backup = await run('npm', ['run', 'db:backup', '--', copyPath], { env: { ...process.env, NUXT_DB_PATH: live.dbPath } })
+    const backup = await run('npm', ['run', 'db:backup', '--', copyPath], { env: { ...process.env, NUXT_DB_PATH: live.database } })
       .finally(() => { backupDone = true })
     await load
     const acknowledgedAfterBackup = acknowledged
@@ -84,7 +84,7 @@ describe('npm run db:backup', () => {
     }
 
     // Restored: a server on the copy serves what was written before the backup began.
-    const restored = await startBuiltServer({}, { dbPath: copyPath })
+    const restored = await startBuiltServer({}, { database: copyPath })
     servers.push(restored)
     const visitor = actorsOn(restored.url).anonymous()
     const page = await visitor.get(`/api/public/campaigns/${before.slug}`)

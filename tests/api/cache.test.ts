@@ -7,6 +7,7 @@ import { apiClient } from '../support/api-client'
 import { freePort, startBuiltServer } from '../support/built-server'
 import type { RunningServer } from '../support/built-server'
 import { ownRedis, redisAvailable, sharedInstances } from '../support/redis'
+import { suiteDialect } from '../support/scratch-database'
 
 // Cached reads are never stale: after each kind of write, every cached read that shows the
 // change shows it on the very next request, on every instance. Each setup runs its own servers.
@@ -229,7 +230,7 @@ describe.runIf(withRedis)('a Redis outage', () => {
   })
 
   const health = async () => (await apiClient({ baseURL: server.url }).get('/api/health')).body
-  const cacheComesBack = () => vi.waitFor(async () => expect(await health()).toEqual({ status: 'ok', db: 'ok', database: 'sqlite', cache: 'redis' }), { timeout: 15_000, interval: 100 })
+  const cacheComesBack = () => vi.waitFor(async () => expect(await health()).toEqual({ status: 'ok', db: 'ok', database: suiteDialect, cache: 'redis' }), { timeout: 15_000, interval: 100 })
 
   /** A visitor's, a sponsor's and a login's requests, each answered right, and how long each took. */
   async function traffic(sponsor: Client, slug: string, title: string) {
@@ -270,7 +271,7 @@ describe.runIf(withRedis)('a Redis outage', () => {
       console.info(`[cache test] slowest request while Redis was frozen: ${frozen.max.toFixed(0)} ms`)
       expect(frozen.max).toBeLessThan(1000)
       expect(frozen.headers.get('x-cache')).toBe('bypass')
-      expect(await health()).toEqual({ status: 'ok', db: 'ok', database: 'sqlite', cache: 'unavailable' })
+      expect(await health()).toEqual({ status: 'ok', db: 'ok', database: suiteDialect, cache: 'unavailable' })
       // A write while invalidations cannot reach Redis: its answer is not held up either.
       const edit = await sponsor.patch(`/api/campaigns/${campaign.id}`, { title: 'During the freeze' })
       expect(edit.status).toBe(200)
@@ -290,7 +291,7 @@ describe.runIf(withRedis)('a Redis outage', () => {
     console.info(`[cache test] slowest request while Redis was gone: ${gone.max.toFixed(0)} ms`)
     expect(gone.max).toBeLessThan(1000)
     expect(gone.headers.get('x-cache')).toBe('bypass')
-    expect(await health()).toEqual({ status: 'ok', db: 'ok', database: 'sqlite', cache: 'unavailable' })
+    expect(await health()).toEqual({ status: 'ok', db: 'ok', database: suiteDialect, cache: 'unavailable' })
     expect((await sponsor.patch(`/api/campaigns/${campaign.id}`, { title: 'While Redis was gone' })).status).toBe(200)
     await traffic(sponsor, campaign.slug, 'While Redis was gone')
 

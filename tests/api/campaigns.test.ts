@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { anonymous, campaignBody, liveCampaign, loginAs, newUser } from '../support/actors'
-import { countRows } from '../support/database'
+import { countRows } from '../support/suite-database'
 
 describe('creating campaigns', () => {
   it('publishes an approved sponsor\'s campaign: active once started, scheduled before', async () => {
@@ -26,13 +26,13 @@ describe('creating campaigns', () => {
 
   it('names the invalid fields and stores nothing', async () => {
     const sponsor = await newUser('sponsor')
-    const before = countRows('campaigns')
+    const before = await countRows('campaigns')
     const res = await sponsor.post('/api/campaigns', campaignBody({ title: '', budget: -5, startDate: '2026-02-30', endDate: 'soon', niche: 'crypto', visibility: 'secret' }))
     expect(res.status).toBe(400)
     expect(Object.keys(res.body.data.fields).sort()).toEqual(['budget', 'endDate', 'niche', 'startDate', 'title', 'visibility'])
     const backwards = await sponsor.post('/api/campaigns', campaignBody({ startDate: '2027-03-01', endDate: '2027-02-01' }))
     expect(backwards.body.data.fields).toEqual({ endDate: 'Must be on or after the start date' })
-    expect(countRows('campaigns')).toBe(before)
+    expect(await countRows('campaigns')).toBe(before)
   })
 
   it('is for sponsors only', async () => {

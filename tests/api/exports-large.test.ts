@@ -101,7 +101,7 @@ describe('a large sponsor\'s export', () => {
   it('streams tens of thousands of rows while other requests are answered promptly', async () => {
     const sponsor = await login(server.url, 'acme')
     const creator = await login(server.url, 'mia')
-    const seeded = seedLargeSponsor(server.dbPath, sponsor.user.id, creator.user.id)
+    const seeded = seedLargeSponsor(server.database, sponsor.user.id, creator.user.id)
     expect(seeded.steps).toBeGreaterThanOrEqual(REQUESTS * STEPS_PER_REQUEST)
     const publicList = () => fetch(`${server.url}/api/campaigns?pageSize=20`)
 
@@ -166,7 +166,7 @@ describe('exports across a restart', () => {
   it('fail the one whose writer died, keep one another instance is writing, write the queued one and keep finished files', async () => {
     const dbPath = join(dir, 'test.sqlite')
     const exportsDir = join(dir, 'exports')
-    const before = await startBuiltServer({}, { dbPath })
+    const before = await startBuiltServer({}, { database: dbPath })
     const sponsorBefore = await login(before.url, 'acme')
     const { row: finished } = await exportAndDownload(sponsorBefore, 'campaigns', before.url)
     await before.stop()
@@ -183,7 +183,7 @@ describe('exports across a restart', () => {
     mkdirSync(exportsDir, { recursive: true })
     writeFileSync(join(exportsDir, 'dead-writer.csv.part'), 'Request ID,Campaign ID\r\n1,')
 
-    const after = await startBuiltServer({}, { dbPath })
+    const after = await startBuiltServer({}, { database: dbPath })
     try {
       const sponsor = await login(after.url, 'acme')
       const failed = (await sponsor.get(`/api/exports/${dead.id}`)).body

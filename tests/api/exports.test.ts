@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { anonymous, liveCampaign, newUser } from '../support/actors'
 import type { Client } from '../support/actors'
-import { changeTestDatabase } from '../support/database'
+import { testDatabase } from '../support/suite-database'
 import { download, exportAndDownload, parseCsv } from '../support/exports'
 
 const BOM = Buffer.from([0xEF, 0xBB, 0xBF])
@@ -39,10 +39,8 @@ describe('CSV exports', () => {
     const unicode = await liveCampaign(sponsor, { title: 'Café Ünïcødé 🎉 日本語', description: '@risk assessment for the launch', goals: '+SUM(1,2)', visibility: 'private', status: 'draft' })
     const numeric = await liveCampaign(sponsor, { title: '-2+3 special', goals: '-12.50' })
     // Tab and carriage return cannot come through the API (text is trimmed); an older row might hold them.
-    changeTestDatabase((db) => {
-      db.prepare('update campaigns set goals = ? where id = ?').run('\t=1+1', unicode.id)
-      db.prepare('update campaigns set description = ? where id = ?').run('\r=cmd|calc', numeric.id)
-    })
+    await testDatabase().change('update campaigns set goals = ? where id = ?', '\t=1+1', unicode.id)
+    await testDatabase().change('update campaigns set description = ? where id = ?', '\r=cmd|calc', numeric.id)
     const deal = await invite(sponsor, quoted.id, creator, 20_000)
     expect((await creator.post(`/api/ad-requests/${deal.id}/accept`, {})).status).toBe(200)
 
@@ -130,8 +128,9 @@ describe('CSV exports', () => {
     await liveCampaign(sponsor)
     const { row: done } = await exportAndDownload(sponsor, 'campaigns')
     // An export another instance is writing right now (its heartbeat is fresh).
-    const running = changeTestDatabase(db => db.prepare(`insert into exports (owner_id, kind, status, progress, file_path, created_at, started_at, heartbeat_at)
-      values (?, 'ad_requests', 'running', 40, 'not-there.csv', ?, ?, ?) returning id`).get(sponsor.user.id, Date.now(), Date.now(), Date.now()) as { id: number })
+    const now = new Date()
+    const running = (await testDatabase().change<{ id: number }>(`insert into exports (owner_id, kind, status, progress, file_path, created_at, started_at, heartbeat_at)
+      values (?, 'ad_requests', 'running', 40, 'not-there.csv', ?, ?, ?) returning id`, sponsor.user.id, now, now, now))[0]!
 
     const again = await sponsor.post('/api/exports', { kind: 'ad_requests' })
     expect(again.status).toBe(202)

@@ -1,12 +1,13 @@
 import { Agent, get } from 'node:http'
 import { describe, expect, inject, it } from 'vitest'
 import { apiClient } from '../support/api-client'
+import { suiteDialect } from '../support/scratch-database'
 
 describe('GET /api/health', () => {
   it('reports the database and the cache as up', async () => {
     const res = await apiClient().get('/api/health')
     expect(res.status).toBe(200)
-    expect(res.body).toEqual({ status: 'ok', db: 'ok', database: 'sqlite', cache: 'memory' })
+    expect(res.body).toEqual({ status: 'ok', db: 'ok', database: suiteDialect, cache: 'memory' })
   })
 })
 

@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import Redis from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiClient } from '../support/api-client'
@@ -10,7 +7,7 @@ import { anonymous, liveCampaign, loginAs, newUser } from '../support/actors'
 import { redisAvailable, redisUrl } from '../support/redis'
 import { startBuiltServer, TEST_ADMIN_PASSWORD } from '../support/built-server'
 import type { RunningServer } from '../support/built-server'
-import { countRows } from '../support/database'
+import { countRows } from '../support/suite-database'
 
 const LIFECYCLE = '/api/admin/jobs/campaigns:lifecycle/run'
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
@@ -35,7 +32,7 @@ describe('scheduled jobs', () => {
     expect(run.status, JSON.stringify(run.body)).toBe(200)
     expect(run.body).toMatchObject({ task: 'campaigns:lifecycle', outcome: 'succeeded', error: null, counts: { started: expect.any(Number), completed: expect.any(Number), expired: expect.any(Number) } })
     expect(run.body.finishedAt).not.toBeNull()
-    expect(countRows('job_runs', 'id = ? and task = ? and outcome = ?', run.body.id, 'campaigns:lifecycle', 'succeeded')).toBe(1)
+    expect(await countRows('job_runs', 'id = ? and task = ? and outcome = ?', run.body.id, 'campaigns:lifecycle', 'succeeded')).toBe(1)
 
     expect((await sponsor.get(`/api/campaigns/${campaign.id}`)).body.status).toBe('completed')
     expect((await creator.get(`/api/ad-requests/${invite.id}`)).body.status).toBe('expired')
@@ -71,12 +68,11 @@ const available = await redisAvailable()
 describe.runIf(available)('a scheduled job with Redis', () => {
   const prefix = `influencia-test-${randomUUID()}`
   const lockKey = `${prefix}:lock:job:campaigns:lifecycle`
-  const dir = mkdtempSync(join(tmpdir(), 'influencia-jobs-'))
   let server: RunningServer
   let redis: Redis
 
   beforeAll(async () => {
-    server = await startBuiltServer({ NUXT_REDIS_URL: redisUrl, NUXT_REDIS_PREFIX: prefix }, { dbPath: join(dir, 'jobs.sqlite') })
+    server = await startBuiltServer({ NUXT_REDIS_URL: redisUrl, NUXT_REDIS_PREFIX: prefix })
     redis = new Redis(redisUrl)
   })
 
@@ -85,7 +81,6 @@ describe.runIf(available)('a scheduled job with Redis', () => {
     const keys = await redis.keys(`${prefix}:*`)
     if (keys.length) await redis.del(...keys)
     redis.disconnect()
-    rmSync(dir, { recursive: true, force: true })
   })
 
   it('is skipped, and changes nothing, while another instance holds its lock; runs once the lock is free', async () => {

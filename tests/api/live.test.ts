@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import Redis from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { campaignBody } from '../support/actors'
@@ -9,6 +6,8 @@ import { apiClient, newAccount } from '../support/api-client'
 import { startBuiltServer, TEST_ADMIN_PASSWORD } from '../support/built-server'
 import type { RunningServer } from '../support/built-server'
 import { redisAvailable, redisUrl } from '../support/redis'
+import { newTestDatabase } from '../support/scratch-database'
+import type { ScratchDatabase } from '../support/scratch-database'
 import { openEventStream } from '../support/sse'
 import type { SseStream } from '../support/sse'
 
@@ -57,7 +56,7 @@ const available = await redisAvailable()
 
 describe.runIf(available)('live events across two instances (Redis pub/sub)', () => {
   const prefix = `influencia-test-${randomUUID()}`
-  const dir = mkdtempSync(join(tmpdir(), 'influencia-live-'))
+  let database: ScratchDatabase
   let a: RunningServer
   let b: RunningServer
   let sponsor: Client
@@ -66,8 +65,9 @@ describe.runIf(available)('live events across two instances (Redis pub/sub)', ()
 
   beforeAll(async () => {
     const env = { NUXT_REDIS_URL: redisUrl, NUXT_REDIS_PREFIX: prefix }
-    a = await startBuiltServer(env, { dbPath: join(dir, 'shared.sqlite') })
-    b = await startBuiltServer(env, { dbPath: join(dir, 'shared.sqlite') })
+    database = await newTestDatabase()
+    a = await startBuiltServer(env, { database: database.location })
+    b = await startBuiltServer(env, { database: database.location })
     ;[sponsor, leo, mia] = await Promise.all([login(a, 'acme'), login(a, 'leo'), login(b, 'mia')])
   })
 
@@ -77,7 +77,7 @@ describe.runIf(available)('live events across two instances (Redis pub/sub)', ()
     const keys = await redis.keys(`${prefix}:*`)
     if (keys.length) await redis.del(...keys)
     redis.disconnect()
-    rmSync(dir, { recursive: true, force: true })
+    await database?.drop()
   })
 
   it('refuses a stream without a login, or with a Last-Event-ID that is no message id', async () => {

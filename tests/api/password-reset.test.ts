@@ -2,23 +2,17 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { loginAs } from '../support/actors'
 import { apiClient, newAccount } from '../support/api-client'
-import { changeTestDatabase, countRows, testDatabase } from '../support/database'
+import { countRows, testDatabase } from '../support/suite-database'
 
 interface OutboxRow { to: string, subject: string, text: string, html: string, status: string, transport: string, dedupe_key: string }
 
-function outboxFor(email: string): OutboxRow[] {
-  const db = testDatabase()
-  try {
-    return db.prepare('select * from outbox where "to" = ? order by id').all(email) as OutboxRow[]
-  }
-  finally {
-    db.close()
-  }
+function outboxFor(email: string) {
+  return testDatabase().rows<OutboxRow>('select * from outbox where "to" = ? order by id', email)
 }
 
 /** The token of the latest reset link mailed to `email`. */
-function mailedToken(email: string): string {
-  const text = outboxFor(email).at(-1)?.text ?? ''
+async function mailedToken(email: string): Promise<string> {
+  const text = (await outboxFor(email)).at(-1)?.text ?? ''
   const token = text.match(/\/reset-password\?token=([\w-]+)/)?.[1]
   expect(token, `a reset link in the e-mail to ${email}`).toBeDefined()
   return token!
@@ -44,7 +38,7 @@ describe('asking for a password reset', () => {
     const res = await requestReset(email)
     expect(res.status).toBe(202)
     expect(res.body).toEqual({ ok: true })
-    expect(outboxFor(email)).toEqual([])
+    expect(await outboxFor(email)).toEqual([])
   })
 
   it('answers the same 202 for an account, and mails it one single-use link stored only as a digest', async () => {
@@ -53,17 +47,15 @@ describe('asking for a password reset', () => {
     expect(res.status).toBe(202)
     expect(res.body).toEqual({ ok: true })
 
-    const mails = outboxFor(email)
+    const mails = await outboxFor(email)
     expect(mails).toHaveLength(1)
     expect(mails[0]).toMatchObject({ subject: 'Reset your Influencia password', transport: 'outbox', status: 'sent' })
     expect(mails[0]!.text).toContain(`Hi ${displayName},`)
     expect(mails[0]!.text).toContain('works once, for 30 minutes')
-    const token = mailedToken(email)
+    const token = await mailedToken(email)
     expect(mails[0]!.html).toContain(`/reset-password?token=${token}`)
 
-    const db = testDatabase()
-    const stored = db.prepare('select token_hash, expires_at, created_at from password_reset_tokens where user_id = ?').all(id) as { token_hash: string, expires_at: number, created_at: number }[]
-    db.close()
+    const stored = await testDatabase().rows<{ token_hash: string, expires_at: number, created_at: number }>('select token_hash, expires_at, created_at from password_reset_tokens where user_id = ?', id)
     expect(stored).toHaveLength(1)
     expect(stored[0]!.token_hash).toBe(sha256(token))
     expect(stored[0]!.expires_at - stored[0]!.created_at).toBe(30 * 60_000)
@@ -75,7 +67,7 @@ describe('asking for a password reset', () => {
     expect((await admin.patch(`/api/admin/users/${id}`, { status: 'suspended' })).status).toBe(200)
     const res = await requestReset(email)
     expect(res.status).toBe(202)
-    expect(outboxFor(email)).toEqual([])
+    expect(await outboxFor(email)).toEqual([])
   })
 
   it('names a malformed e-mail', async () => {
@@ -87,7 +79,7 @@ describe('asking for a password reset', () => {
   it('sends at most three links per e-mail in the window, still answering 202', async () => {
     const { email } = await account()
     for (let i = 0; i < 4; i++) expect((await requestReset(email)).status).toBe(202)
-    expect(outboxFor(email)).toHaveLength(3)
+    expect(await outboxFor(email)).toHaveLength(3)
   })
 
   it('refuses a client address that asks too often with 429', async () => {
@@ -106,7 +98,7 @@ describe('setting a new password through the link', () => {
   it('works once: the new password logs in, the old one and every old session stop working', async () => {
     const { client, email, username, password, accessToken, refreshToken, id } = await account()
     expect((await requestReset(email)).status).toBe(202)
-    const token = mailedToken(email)
+    const token = await mailedToken(email)
 
     const done = await confirm(token, 'a brand new password')
     expect(done.status).toBe(200)
@@ -120,7 +112,7 @@ describe('setting a new password through the link', () => {
     const refresh = await apiClient().post('/api/auth/refresh', { refreshToken })
     expect(refresh.status).toBe(401)
     expect(refresh.body).toMatchObject({ message: 'The password of this account was changed; log in with the new one', data: { reason: 'password-changed' } })
-    expect(countRows('auth_sessions', 'user_id = ? and revoked_at is null', id)).toBe(1)
+    expect(await countRows('auth_sessions', 'user_id = ? and revoked_at is null', id)).toBe(1)
 
     const again = await confirm(token, 'yet another password')
     expect(again.status).toBe(400)
@@ -131,9 +123,9 @@ describe('setting a new password through the link', () => {
   it('ends the other links sent to the same account', async () => {
     const { email } = await account()
     await requestReset(email)
-    const first = mailedToken(email)
+    const first = await mailedToken(email)
     await requestReset(email)
-    const second = mailedToken(email)
+    const second = await mailedToken(email)
     expect(second).not.toBe(first)
 
     expect((await confirm(second, 'the newest password')).status).toBe(200)
@@ -145,8 +137,8 @@ describe('setting a new password through the link', () => {
   it('refuses an expired link, naming the token', async () => {
     const { id } = await account()
     const token = `expired-${Date.now().toString(36)}-0123456789abcdefghij`
-    changeTestDatabase(db => db.prepare('insert into password_reset_tokens (user_id, token_hash, expires_at, created_at) values (?, ?, ?, ?)')
-      .run(id, sha256(token), Date.now() - 1000, Date.now() - 31 * 60_000))
+    await testDatabase().change('insert into password_reset_tokens (user_id, token_hash, expires_at, created_at) values (?, ?, ?, ?)',
+      id, sha256(token), new Date(Date.now() - 1000), new Date(Date.now() - 31 * 60_000))
 
     const res = await confirm(token, 'a brand new password')
     expect(res.status).toBe(400)
@@ -164,7 +156,7 @@ describe('setting a new password through the link', () => {
   it('refuses a password too short, naming newPassword, and leaves the link usable', async () => {
     const { email, username } = await account()
     await requestReset(email)
-    const token = mailedToken(email)
+    const token = await mailedToken(email)
 
     const short = await confirm(token, 'short')
     expect(short.status).toBe(400)

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { loginAs } from '../support/actors'
 import { apiClient, newAccount } from '../support/api-client'
-import { changeTestDatabase, countRows, testDatabase } from '../support/database'
+import { countRows, testDatabase } from '../support/suite-database'
 
 const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` }, cookies: false })
 
@@ -33,7 +33,7 @@ describe('password rules', () => {
       const res = await apiClient().post('/api/auth/signup', body)
       expect(res.status, password).toBe(400)
       expect(res.body.data.fields.password).toMatch(message)
-      expect(countRows('users', 'email = ?', body.email)).toBe(0)
+      expect(await countRows('users', 'email = ?', body.email)).toBe(0)
     }
     const longest = newAccount('influencer', { password: 'é'.repeat(36) })
     expect((await apiClient().post('/api/auth/signup', longest)).status).toBe(201)
@@ -46,15 +46,15 @@ describe('password rules', () => {
       const res = await apiClient().post('/api/auth/signup', body)
       expect(res.status, password).toBe(400)
       expect(res.body.data.fields.password).toMatch(/one of the most common/)
-      expect(countRows('users', 'email = ?', body.email)).toBe(0)
+      expect(await countRows('users', 'email = ?', body.email)).toBe(0)
     }
   })
 
   it('applies to a password set through a reset link, which stays usable', async () => {
     const { id, username } = await account()
     const token = `a-reset-token-made-by-the-test-${randomUUID()}`
-    changeTestDatabase(db => db.prepare('insert into password_reset_tokens (user_id, token_hash, expires_at, created_at) values (?, ?, ?, ?)')
-      .run(id, createHash('sha256').update(token).digest('hex'), Date.now() + 600_000, Date.now()))
+    await testDatabase().change('insert into password_reset_tokens (user_id, token_hash, expires_at, created_at) values (?, ?, ?, ?)',
+      id, createHash('sha256').update(token).digest('hex'), new Date(Date.now() + 600_000), new Date())
 
     const common = await apiClient().post('/api/auth/password-reset/confirm', { token, newPassword: 'sunshine' })
     expect(common.status).toBe(400)
@@ -92,7 +92,7 @@ describe('POST /api/me/password', () => {
     // This session goes on, refresh included.
     expect((await client.get('/api/auth/me')).status).toBe(200)
     expect((await apiClient().post('/api/auth/refresh', { refreshToken: firstRefresh })).status).toBe(200)
-    expect(countRows('auth_sessions', 'user_id = ? and revoked_at is null', id)).toBe(1)
+    expect(await countRows('auth_sessions', 'user_id = ? and revoked_at is null', id)).toBe(1)
 
     expect(await logsIn(username, 'a new and rare phrase')).toBe(true)
     expect(await logsIn(username, password)).toBe(false)
@@ -101,12 +101,12 @@ describe('POST /api/me/password', () => {
   it('refuses a wrong current password with 400 naming currentPassword, and changes nothing', async () => {
     const { client, username, password, id } = await account()
     const other = await secondDevice(username, password)
-    const hashBefore = passwordHash(id)
+    const hashBefore = await passwordHash(id)
 
     const res = await client.post('/api/me/password', { currentPassword: 'not my password', newPassword: 'a new and rare phrase' })
     expect(res.status).toBe(400)
     expect(res.body.data.fields).toEqual({ currentPassword: 'This is not your current password' })
-    expect(passwordHash(id)).toBe(hashBefore)
+    expect(await passwordHash(id)).toBe(hashBefore)
     expect((await other.client.get('/api/auth/me')).status).toBe(200)
     expect(await logsIn(username, password)).toBe(true)
   })
@@ -123,7 +123,7 @@ describe('POST /api/me/password', () => {
 
   it('refuses a new password that breaks the rules or repeats the current one, naming newPassword', async () => {
     const { client, password, id } = await account()
-    const hashBefore = passwordHash(id)
+    const hashBefore = await passwordHash(id)
     const cases = [
       ['short', 'At least 8 characters'],
       ['qwertyuiop', /one of the most common/],
@@ -137,7 +137,7 @@ describe('POST /api/me/password', () => {
     const missing = await client.post('/api/me/password', { newPassword: 'a new and rare phrase' })
     expect(missing.status).toBe(400)
     expect(missing.body.data.fields.currentPassword).toBe('Enter your current password')
-    expect(passwordHash(id)).toBe(hashBefore)
+    expect(await passwordHash(id)).toBe(hashBefore)
   })
 
   it('is for logged-in users only', async () => {
@@ -161,7 +161,7 @@ describe('POST /api/auth/logout-all', () => {
       expect(refused.status).toBe(401)
       expect(refused.body.data).toEqual({ reason: 'logged-out' })
     }
-    expect(countRows('auth_sessions', 'user_id = ? and revoked_at is null', id)).toBe(0)
+    expect(await countRows('auth_sessions', 'user_id = ? and revoked_at is null', id)).toBe(0)
     // Nothing else about the account changed: it logs in again as before.
     expect(await logsIn(username, password)).toBe(true)
   })
@@ -175,12 +175,6 @@ describe('POST /api/auth/logout-all', () => {
   })
 })
 
-function passwordHash(userId: number): string {
-  const db = testDatabase()
-  try {
-    return (db.prepare('select password_hash from users where id = ?').get(userId) as { password_hash: string }).password_hash
-  }
-  finally {
-    db.close()
-  }
+async function passwordHash(userId: number): Promise<string> {
+  return (await testDatabase().row<{ password_hash: string }>('select password_hash from users where id = ?', userId))!.password_hash
 }

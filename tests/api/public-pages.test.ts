@@ -4,7 +4,7 @@ import { anonymous, campaignBody, liveCampaign, loginAs, newUser } from '../supp
 import type { Client } from '../support/actors'
 import { apiClient } from '../support/api-client'
 import { TEST_SITE_URL } from '../support/built-server'
-import { testDatabase } from '../support/database'
+import { testDatabase } from '../support/suite-database'
 
 // The public pages as a search engine or a browser without JavaScript gets them: plain GETs of
 // the built server's HTML.
@@ -59,27 +59,15 @@ function expectNoAppScripts(body: string) {
 
 interface CampaignRow { id: number, slug: string, title: string, niche: string, budget: number, status: string, start_date: string, end_date: string, goals: string, company: string, website: string, updated_at: number }
 
-function campaignRow(slug: string): CampaignRow {
-  const db = testDatabase()
-  try {
-    return db.prepare(`select c.*, s.company, s.website from campaigns c join sponsor_profiles s on s.user_id = c.sponsor_id where c.slug = ?`).get(slug) as CampaignRow
-  }
-  finally {
-    db.close()
-  }
+async function campaignRow(slug: string): Promise<CampaignRow> {
+  return (await testDatabase().row<CampaignRow>(`select c.*, s.company, s.website from campaigns c join sponsor_profiles s on s.user_id = c.sponsor_id where c.slug = ?`, slug))!
 }
 
 /** Slug → updated_at of every campaign a visitor may see, straight from the database. */
-function publicCampaignsInDatabase(): Map<string, number> {
-  const db = testDatabase()
-  try {
-    const rows = db.prepare(`select slug, updated_at from campaigns where visibility = 'public' and flagged = 0
-      and status in ('scheduled', 'active', 'paused', 'completed')`).all() as { slug: string, updated_at: number }[]
-    return new Map(rows.map(r => [r.slug, r.updated_at]))
-  }
-  finally {
-    db.close()
-  }
+async function publicCampaignsInDatabase(): Promise<Map<string, number>> {
+  const rows = await testDatabase().rows<{ slug: string, updated_at: number }>(`select slug, updated_at from campaigns where visibility = 'public' and flagged = false
+    and status in ('scheduled', 'active', 'paused', 'completed')`)
+  return new Map(rows.map(r => [r.slug, r.updated_at]))
 }
 
 const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' })
@@ -112,11 +100,9 @@ describe('the home page', () => {
     const featured = campaignLinks(body).map(link => link.slice('/campaigns/'.length))
     expect(featured).toHaveLength(6)
     expect(featured).not.toContain(flagged.slug)
-    const db = testDatabase()
-    const rows = featured.map(slug => db.prepare('select visibility, flagged, status, created_at from campaigns where slug = ?').get(slug) as Record<string, any>)
-    db.close()
+    const rows = await Promise.all(featured.map(slug => testDatabase().row<Record<string, any>>('select visibility, flagged, status, created_at from campaigns where slug = ?', slug)))
     for (const row of rows) expect(row).toMatchObject({ visibility: 'public', flagged: 0, status: expect.stringMatching(/^(scheduled|active)$/) })
-    expect(rows.map(r => r.created_at)).toEqual(rows.map(r => r.created_at).sort((a, b) => b - a))
+    expect(rows.map(r => r!.created_at)).toEqual(rows.map(r => r!.created_at).sort((a, b) => b - a))
     const site = jsonLd(body).find(node => node['@type'] === 'WebSite')
     expect(site).toMatchObject({ name: 'Influencia', url: `${TEST_SITE_URL}/` })
   })
@@ -124,7 +110,7 @@ describe('the home page', () => {
 
 describe('a campaign page', () => {
   it('shows the campaign\'s facts, its sponsor and an Apply link through login to the creator dashboard', async () => {
-    const c = campaignRow('summer-trail-gear-launch')
+    const c = await campaignRow('summer-trail-gear-launch')
     const { status, body } = await html('/campaigns/summer-trail-gear-launch')
     expect(status).toBe(200)
     expectNoAppScripts(body)
@@ -275,10 +261,8 @@ describe('the campaign directory', () => {
 
   it('filters by niche with plain links between the pages', async () => {
     const { body } = await html('/campaigns?niche=beauty')
-    const db = testDatabase()
-    const beauty = db.prepare(`select slug from campaigns where niche = 'beauty' and visibility = 'public' and flagged = 0
-      and status in ('scheduled', 'active', 'paused', 'completed') order by created_at desc, id desc limit 12`).all() as { slug: string }[]
-    db.close()
+    const beauty = await testDatabase().rows<{ slug: string }>(`select slug from campaigns where niche = 'beauty' and visibility = 'public' and flagged = false
+      and status in ('scheduled', 'active', 'paused', 'completed') order by created_at desc, id desc limit 12`)
     expect(campaignLinks(body)).toEqual(beauty.map(r => `/campaigns/${r.slug}`))
     expect(head(body).title).toBe('Beauty sponsorship campaigns · Influencia')
   })
@@ -353,9 +337,9 @@ describe('sitemap.xml', () => {
   it('lists the public pages and exactly the public, unflagged, published campaigns, with their last change', async () => {
     // Other test files add campaigns meanwhile: what the database holds both before and after
     // the fetch must be listed, and nothing outside what it held at either time.
-    const before = publicCampaignsInDatabase()
+    const before = await publicCampaignsInDatabase()
     const res = await anonymous().get<string>('/sitemap.xml')
-    const after = publicCampaignsInDatabase()
+    const after = await publicCampaignsInDatabase()
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/xml/)
 

@@ -60,7 +60,7 @@ describe.runIf(withRedis)('a Redis outage under mixed load', () => {
     console.info(`[redis outage] ${tally.requests} requests:`, JSON.stringify(tally.answers))
 
     expect(tally.failures).toEqual([])
-    expect(overCommittedCampaigns(server.dbPath)).toEqual([])
+    expect(await overCommittedCampaigns(server.database)).toEqual([])
     const visitor = apiClient({ baseURL: server.url })
     await visitor.get('/api/public/campaigns')
     expect((await visitor.get('/api/public/campaigns')).headers.get('x-cache'), 'cached in Redis again').toBe('hit')

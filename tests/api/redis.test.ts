@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { redisAvailable, redisUrl, sharedInstances } from '../support/redis'
 import type { SharedInstances } from '../support/redis'
 import type { RunningServer } from '../support/built-server'
+import { suiteDialect } from '../support/scratch-database'
 
 // Two app instances on one database and one Redis, as behind a load balancer (see
 // tests/support/redis.ts for which Redis, and when this is skipped).
@@ -33,7 +34,7 @@ describe.runIf(available)('with Redis (shared storage across instances)', () => 
 
   it('reports Redis as the cache', async () => {
     const health = await (await fetch(`${a.url}/api/health`)).json()
-    expect(health).toEqual({ status: 'ok', db: 'ok', database: 'sqlite', cache: 'redis' })
+    expect(health).toEqual({ status: 'ok', db: 'ok', database: suiteDialect, cache: 'redis' })
   })
 
   it('counts failed logins across instances, in Redis under the configured prefix', async () => {

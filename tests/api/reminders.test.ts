@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import Redis from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Client } from '../support/actors'
 import { actorsOn, liveCampaign } from '../support/actors'
 import { startBuiltServer, TEST_SITE_URL } from '../support/built-server'
@@ -55,7 +55,12 @@ describe('reminders:daily', () => {
 
     const subject = 'Waiting for your answer: Evening Glow'
     const mails = async () => (await admin.get(`/api/admin/outbox?q=${encodeURIComponent(creator.email)}`)).body.items.filter((m: any) => m.subject === subject)
-    const [mail] = await mails()
+    // Mail goes out after the run has committed, in the background: wait for it to be recorded.
+    const [mail] = await vi.waitFor(async () => {
+      const found = await mails()
+      expect(found).toHaveLength(1)
+      return found
+    }, { timeout: 10_000, interval: 50 })
     expect(mail).toMatchObject({ to: creator.email, transport: 'outbox', status: 'sent' })
     expect(mail.text).toContain(`${TEST_SITE_URL}/influencer/requests/${requestId}`)
 

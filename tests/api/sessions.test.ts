@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { apiClient, newAccount } from '../support/api-client'
 import { TEST_ADMIN_PASSWORD } from '../support/built-server'
-import { countRows } from '../support/database'
+import { countRows } from '../support/suite-database'
 import { decodeToken, forgeToken } from '../support/tokens'
 
 async function signedUp(role: 'sponsor' | 'influencer' = 'influencer') {
@@ -44,7 +44,7 @@ describe('refresh tokens', () => {
     expect(next.status).toBe(200)
     expect(next.body.refreshToken).not.toBe(a.body.refreshToken)
     expect((await apiClient().get('/api/auth/me', bearer(next.body.accessToken))).status).toBe(200)
-    expect(countRows('auth_sessions', 'user_id = ? and revoked_at is not null', user.id)).toBe(0)
+    expect(await countRows('auth_sessions', 'user_id = ? and revoked_at is not null', user.id)).toBe(0)
   })
 
   it('an unknown refresh token is 401, and so is none at all', async () => {

@@ -104,9 +104,9 @@ describe('shutdown on SIGTERM', () => {
     expect(ms).toBeLessThan(EXIT_WITHIN_MS)
     // The database was closed: closing folds the write-ahead log into the file and removes it
     // (checked before the test opens the file itself).
-    expect(existsSync(`${target.dbPath}-wal`), target.output()).toBe(false)
+    expect(existsSync(`${target.database}-wal`), target.output()).toBe(false)
     // Every acknowledged write is there, and nothing the clients were not told about.
-    expect(campaignIdsOf(target.dbPath, sponsor.user.id)).toEqual([...acknowledged].sort((a, b) => a - b))
+    expect(campaignIdsOf(target.database, sponsor.user.id)).toEqual([...acknowledged].sort((a, b) => a - b))
   })
 
   it('stops accepting connections at once but finishes a request still arriving, then exits 0', async () => {
@@ -135,7 +135,7 @@ describe('shutdown on SIGTERM', () => {
     const { code, ms } = await exit
     expect(code).toBe(0)
     expect(ms).toBeLessThan(EXIT_WITHIN_MS)
-    expect(campaignIdsOf(target.dbPath, sponsor.user.id)).toEqual([JSON.parse(text).id])
+    expect(campaignIdsOf(target.database, sponsor.user.id)).toEqual([JSON.parse(text).id])
   })
 
   describe.runIf(withRedis)('with Redis', () => {
@@ -167,7 +167,7 @@ describe('shutdown on SIGTERM', () => {
         console.info(`[shutdown test] with Redis frozen: exit ${code} after ${ms.toFixed(0)} ms`)
         expect(code).toBe(0)
         expect(ms).toBeLessThan(EXIT_WITHIN_MS)
-        expect(existsSync(`${target.dbPath}-wal`), target.output()).toBe(false)
+        expect(existsSync(`${target.database}-wal`), target.output()).toBe(false)
       }
       finally {
         redis.process.kill('SIGCONT')

@@ -22,6 +22,6 @@ describe.runIf(withRedis)('two instances on one database and one Redis', () => {
     expect(tally.failures).toEqual([])
     expect(tally.answers['accept 200'], 'deals were made').toBeGreaterThan(0)
     expect(tally.answers['accept 409 over budget'], 'accepts were refused for want of budget').toBeGreaterThan(0)
-    expect(overCommittedCampaigns(instances.dbPath)).toEqual([])
+    expect(await overCommittedCampaigns(instances.database)).toEqual([])
   })
 })

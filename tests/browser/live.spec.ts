@@ -97,8 +97,8 @@ test('after its server went away and its access cookie expired, the page catches
   let front: RunningServer | undefined
   let back: RunningServer | undefined
   try {
-    front = await startBuiltServer({}, { dbPath })
-    back = await startBuiltServer({}, { dbPath })
+    front = await startBuiltServer({}, { database: dbPath })
+    back = await startBuiltServer({}, { database: dbPath })
     const account = newAccount('influencer')
     expect((await page.request.post(`${front.url}/api/auth/signup`, { data: account })).status()).toBe(201)
     expect((await otherPage.request.post(`${back.url}/api/auth/login`, { data: { login: 'acme', password: 'demo-password' } })).ok()).toBe(true)
@@ -125,7 +125,7 @@ test('after its server went away and its access cookie expired, the page catches
     // Back on the same address: the stream is refused (401), the session refreshed through the
     // API, and a new stream resumes from the last message, so the counter-offer is caught up.
     const resumed = page.waitForResponse(response => new URL(response.url()).pathname === '/api/events' && response.status() === 200)
-    front = await startBuiltServer({ PORT: port }, { dbPath })
+    front = await startBuiltServer({ PORT: port }, { database: dbPath })
     expect(new URL((await resumed).url()).searchParams.get('lastEventId')).toMatch(/^\d+$/)
     await expect(bell).toHaveText('Notifications1')
     await expect(page.getByTestId('amount-on-table')).toHaveText('$475')

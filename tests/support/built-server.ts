@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
+import { dialectOfLocation, newTestDatabase, suiteDialect } from './scratch-database'
+import type { Dialect } from './scratch-database'
 
 /** The secret test servers sign with: tests know it so they can forge tokens on purpose. */
 export const TEST_JWT_SECRET = 'test-secret-7f3a9c1e5b2d8f4a6c0e9b1d3f5a7c2e'
@@ -13,7 +14,8 @@ export const TEST_SITE_URL = 'https://influencia.test'
 
 export interface RunningServer {
   url: string
-  dbPath: string
+  /** Its database: an SQLite file path or a `postgres://` URL. */
+  database: string
   pid: number
   /** Resolves with the exit code when the process ends (null when a signal killed it). */
   exited: Promise<number | null>
@@ -36,13 +38,16 @@ export function freePort(): Promise<number> {
 
 /**
  * Starts the production build (`.output`) on a fresh temporary database seeded with the demo
- * data, and resolves once /api/health answers. Extra env overrides the test defaults.
+ * data, and resolves once /api/health answers. Extra env overrides the test defaults. Given a
+ * `database` (a file path or a `postgres://` URL), it serves that one and leaves it in place
+ * when it stops; otherwise it makes one of `dialect` (the suite's) and drops it at the end.
  */
-export async function startBuiltServer(env: Record<string, string> = {}, shared?: { dbPath?: string, cwd?: string }): Promise<RunningServer> {
+export async function startBuiltServer(env: Record<string, string> = {}, options: { database?: string, dialect?: Dialect, cwd?: string } = {}): Promise<RunningServer> {
   const entry = resolve('.output/server/index.mjs')
   if (!existsSync(entry)) throw new Error('No production build: run `npm run build` first')
-  const dir = shared?.dbPath ? null : mkdtempSync(join(tmpdir(), 'influencia-test-'))
-  const dbPath = shared?.dbPath ?? join(dir!, 'test.sqlite')
+  const scratch = options.database ? null : await newTestDatabase(options.dialect ?? suiteDialect)
+  const database = options.database ?? scratch!.location
+  const onPostgres = dialectOfLocation(database) === 'postgres'
   // A given PORT restarts an instance at the address its clients already use.
   const port = env.PORT ? Number(env.PORT) : await freePort()
   const child: ChildProcess = spawn(process.execPath, [entry], {
@@ -54,7 +59,7 @@ export async function startBuiltServer(env: Record<string, string> = {}, shared?
       TEST: 'true',
       HOST: '127.0.0.1',
       PORT: String(port),
-      NUXT_DB_PATH: dbPath,
+      ...(onPostgres ? { NUXT_DATABASE_URL: database } : { NUXT_DB_PATH: database }),
       NUXT_JWT_SECRET: TEST_JWT_SECRET,
       NUXT_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
       NUXT_SEED_DEMO: 'true',
@@ -64,7 +69,7 @@ export async function startBuiltServer(env: Record<string, string> = {}, shared?
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
-    cwd: shared?.cwd,
+    cwd: options.cwd,
   })
   let output = ''
   child.stdout!.on('data', (d) => { output += d })
@@ -74,7 +79,10 @@ export async function startBuiltServer(env: Record<string, string> = {}, shared?
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 90_000
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`Server exited with ${child.exitCode}:\n${output}`)
+    if (child.exitCode !== null) {
+      await scratch?.drop()
+      throw new Error(`Server exited with ${child.exitCode}:\n${output}`)
+    }
     try {
       const res = await fetch(`${url}/api/health`)
       if (res.ok) break
@@ -82,6 +90,8 @@ export async function startBuiltServer(env: Record<string, string> = {}, shared?
     catch { /* not listening yet */ }
     if (Date.now() > deadline) {
       child.kill()
+      await exited
+      await scratch?.drop()
       throw new Error(`Server did not become healthy in 90 s:\n${output}`)
     }
     await new Promise(r => setTimeout(r, 100))
@@ -89,7 +99,7 @@ export async function startBuiltServer(env: Record<string, string> = {}, shared?
 
   return {
     url,
-    dbPath,
+    database,
     pid: child.pid!,
     exited,
     output: () => output,
@@ -98,7 +108,7 @@ export async function startBuiltServer(env: Record<string, string> = {}, shared?
         child.kill('SIGTERM')
         await exited
       }
-      if (dir) rmSync(dir, { recursive: true, force: true })
+      await scratch?.drop()
     },
   }
 }

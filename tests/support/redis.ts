@@ -1,13 +1,11 @@
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import Redis from 'ioredis'
 import { expect, vi } from 'vitest'
 import { startBuiltServer } from './built-server'
 import type { RunningServer } from './built-server'
+import { newTestDatabase } from './scratch-database'
 
 /**
  * The Redis the suites that need one use: TEST_REDIS_URL (CI starts Redis at 127.0.0.1:6379).
@@ -54,24 +52,24 @@ export async function ownRedis(port: number) {
 
 export interface SharedInstances {
   servers: RunningServer[]
-  dbPath: string
+  /** The database they share: an SQLite file path or a `postgres://` URL. */
+  database: string
   /** Their NUXT_REDIS_PREFIX. */
   prefix: string
   /** Stops the instances, removes their Redis keys and their database. */
   stop: () => Promise<void>
 }
 
-/** `count` app instances on one database file and one Redis (under a key prefix of their own), as behind a load balancer. */
+/** `count` app instances on one database and one Redis (under a key prefix of their own), as behind a load balancer. */
 export async function sharedInstances(count = 2, env: Record<string, string> = {}): Promise<SharedInstances> {
   const prefix = `influencia-test-${randomUUID()}`
-  const dir = mkdtempSync(join(tmpdir(), 'influencia-shared-'))
-  const dbPath = join(dir, 'shared.sqlite')
+  const database = await newTestDatabase()
   const servers: RunningServer[] = []
   // One after another: the first migrates and seeds the new database.
-  for (let n = 0; n < count; n++) servers.push(await startBuiltServer({ NUXT_REDIS_URL: redisUrl, NUXT_REDIS_PREFIX: prefix, ...env }, { dbPath }))
+  for (let n = 0; n < count; n++) servers.push(await startBuiltServer({ NUXT_REDIS_URL: redisUrl, NUXT_REDIS_PREFIX: prefix, ...env }, { database: database.location }))
   return {
     servers,
-    dbPath,
+    database: database.location,
     prefix,
     stop: async () => {
       await Promise.all(servers.map(server => server.stop()))
@@ -79,7 +77,7 @@ export async function sharedInstances(count = 2, env: Record<string, string> = {
       const keys = await redis.keys(`${prefix}:*`)
       if (keys.length) await redis.del(...keys)
       redis.disconnect()
-      rmSync(dir, { recursive: true, force: true })
+      await database.drop()
     },
   }
 }

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3'
+import { databaseAt } from './database'
 import { TEST_ADMIN_PASSWORD } from './built-server'
 
 /**
@@ -220,16 +220,10 @@ export function newTally(): Tally {
 
 /**
  * The campaigns whose accepted and completed payments add up to more than their budget, read
- * from the database file: the one money invariant, which must hold whatever the load.
+ * from the database: the one money invariant, which must hold whatever the load.
  */
-export function overCommittedCampaigns(dbPath: string) {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true })
-  try {
-    return db.prepare(`select c.id, c.budget, sum(r.payment_amount) as committed from campaigns c
+export function overCommittedCampaigns(database: string) {
+  return databaseAt(database).rows<{ id: number, budget: number, committed: number }>(`select c.id, c.budget, sum(r.payment_amount) as committed from campaigns c
       join ad_requests r on r.campaign_id = c.id and r.status in ('accepted', 'completed')
-      group by c.id having sum(r.payment_amount) > c.budget`).all() as { id: number, budget: number, committed: number }[]
-  }
-  finally {
-    db.close()
-  }
+      group by c.id, c.budget having sum(r.payment_amount) > c.budget`)
 }
