@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3'
+import { databaseAt } from '../tests/support/database'
 
 /** How many sponsors and influencers act in the writes (each logs in once, before the scenarios). */
 const ACTING_SPONSORS = 16
@@ -51,53 +51,57 @@ export function shuffled<T>(items: T[], seed = 20261130): T[] {
   return out
 }
 
-const LIVE = `c.status in ('scheduled', 'active') and c.flagged = 0 and c.end_date > date('now', '+1 day')`
+// Dates are ISO text on both databases; tomorrow is written in, as the ids below are: values the
+// benchmark made itself, so the queries stay plain SQL that SQLite and PostgreSQL both read.
+const TOMORROW = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
+const LIVE = `c.status in ('scheduled', 'active') and c.flagged = false and c.end_date > '${TOMORROW}'`
 const OPEN_REQUEST = `('pending', 'negotiating', 'accepted')`
 
-export function readData(dbPath: string): Data {
-  const db = new Database(dbPath, { readonly: true })
-  const all = <T>(query: string, ...params: unknown[]) => db.prepare(query).all(...params) as T[]
-  const one = <T>(query: string, ...params: unknown[]) => db.prepare(query).get(...params) as T
+/** Reads the fixtures from a seeded database: an SQLite file or a `postgres://` URL. */
+export async function readData(location: string): Promise<Data> {
+  const db = databaseAt(location)
+  const all = <T>(query: string, ...params: unknown[]) => db.rows<T>(query, ...params)
+  const one = async <T>(query: string, ...params: unknown[]) => (await db.rows<T>(query, ...params))[0]!
 
-  const sponsor = one<{ username: string, id: number }>(`select u.username, u.id from campaigns c join users u on u.id = c.sponsor_id
+  const sponsor = await one<{ username: string, id: number }>(`select u.username, u.id from campaigns c join users u on u.id = c.sponsor_id
     where u.status = 'active' group by u.id order by count(*) desc limit 1`)
-  const campaign = one<{ id: number }>(`select id from campaigns where sponsor_id = ? and status = 'active' order by id limit 1`, sponsor.id)
-  const influencer = one<{ username: string }>(`select u.username from ad_requests r join users u on u.id = r.influencer_id
+  const campaign = await one<{ id: number }>(`select id from campaigns where sponsor_id = ? and status = 'active' order by id limit 1`, sponsor.id)
+  const influencer = await one<{ username: string }>(`select u.username from ad_requests r join users u on u.id = r.influencer_id
     where u.status = 'active' group by u.id order by count(*) desc limit 1`)
-  const publicWhere = `visibility = 'public' and flagged = 0 and status in ('scheduled', 'active', 'paused', 'completed')`
-  const slugs = shuffled(all<{ slug: string }>(`select slug from campaigns where ${publicWhere}`).map(r => r.slug))
-  const words = all<{ title: string }>(`select title from campaigns order by id limit 400`)
+  const publicWhere = `visibility = 'public' and flagged = false and status in ('scheduled', 'active', 'paused', 'completed')`
+  const slugs = shuffled((await all<{ slug: string }>(`select slug from campaigns where ${publicWhere}`)).map(r => r.slug))
+  const words = (await all<{ title: string }>(`select title from campaigns order by id limit 400`))
     .map(r => r.title.split(/\s+/)[0]!.toLowerCase().replace(/[^a-z]/g, '')).filter(w => w.length > 3)
-  const loginNames = all<{ username: string }>(`select username from users where role = 'influencer' and status = 'active'
-    and email like '%@bulk.example' order by id desc limit 2000`).map(r => r.username)
+  const loginNames = (await all<{ username: string }>(`select username from users where role = 'influencer' and status = 'active'
+    and email like '%@bulk.example' order by id desc limit 2000`)).map(r => r.username)
 
   // The sponsors and influencers with the most offers waiting for their answer act in the writes.
   const waiting = (side: 'influencer' | 'sponsor') => `r.status in ('pending', 'negotiating') and r.last_offer_by = '${side}' and ${LIVE}`
-  const actingSponsors = all<{ id: number, username: string }>(`select u.id, u.username from ad_requests r
+  const actingSponsors = await all<{ id: number, username: string }>(`select u.id, u.username from ad_requests r
     join campaigns c on c.id = r.campaign_id join users u on u.id = c.sponsor_id and u.status = 'active'
     where ${waiting('influencer')} group by u.id order by count(*) desc, u.id limit ?`, ACTING_SPONSORS)
-  const actingInfluencers = all<{ id: number, username: string }>(`select u.id, u.username from ad_requests r
+  const actingInfluencers = await all<{ id: number, username: string }>(`select u.id, u.username from ad_requests r
     join campaigns c on c.id = r.campaign_id join users u on u.id = r.influencer_id and u.status = 'active'
     where ${waiting('sponsor')} group by u.id order by count(*) desc, u.id limit ?`, ACTING_INFLUENCERS)
   const sponsorName = new Map(actingSponsors.map(s => [s.id, s.username]))
   const influencerName = new Map(actingInfluencers.map(i => [i.id, i.username]))
-  const ids = (rows: { id: number }[]) => JSON.stringify(rows.map(r => r.id))
+  const ids = (rows: { id: number }[]) => rows.length ? rows.map(r => Number(r.id)).join(', ') : 'null'
 
-  const sponsorCampaigns = shuffled(all<{ id: number, sponsorId: number }>(`select id, sponsor_id as sponsorId from campaigns
-    where sponsor_id in (select value from json_each(?)) and status in ('scheduled', 'active', 'paused')`, ids(actingSponsors)))
+  const sponsorCampaigns = shuffled(await all<{ id: number, sponsorId: number }>(`select id, sponsor_id as "sponsorId" from campaigns
+    where sponsor_id in (${ids(actingSponsors)}) and status in ('scheduled', 'active', 'paused')`))
     .map(c => ({ id: c.id, sponsor: sponsorName.get(c.sponsorId)! }))
 
   // What each live campaign can still commit. Accepts are chosen first and reserve their amount,
   // so that no write of any scenario, in any order, meets an exhausted budget.
-  const remaining = new Map(all<{ id: number, left: number }>(`select c.id, c.budget - coalesce((select sum(r.payment_amount)
-    from ad_requests r where r.campaign_id = c.id and r.status in ('accepted', 'completed')), 0) as left from campaigns c where ${LIVE}`)
+  const remaining = new Map((await all<{ id: number, left: number }>(`select c.id, c.budget - coalesce((select sum(r.payment_amount)
+    from ad_requests r where r.campaign_id = c.id and r.status in ('accepted', 'completed')), 0) as "left" from campaigns c where ${LIVE}`))
     .map(r => [r.id, r.left]))
-  const offers = shuffled(all<{ id: number, campaignId: number, amount: number, lastOfferBy: 'sponsor' | 'influencer', sponsorId: number, influencerId: number }>(`
-    select r.id, r.campaign_id as campaignId, r.payment_amount as amount, r.last_offer_by as lastOfferBy, c.sponsor_id as sponsorId, r.influencer_id as influencerId
+  const offers = shuffled(await all<{ id: number, campaignId: number, amount: number, lastOfferBy: 'sponsor' | 'influencer', sponsorId: number, influencerId: number }>(`
+    select r.id, r.campaign_id as "campaignId", r.payment_amount as amount, r.last_offer_by as "lastOfferBy", c.sponsor_id as "sponsorId", r.influencer_id as "influencerId"
     from ad_requests r join campaigns c on c.id = r.campaign_id
     where r.status in ('pending', 'negotiating') and ${LIVE} and (
-      (r.last_offer_by = 'influencer' and c.sponsor_id in (select value from json_each(?)))
-      or (r.last_offer_by = 'sponsor' and r.influencer_id in (select value from json_each(?))))`, ids(actingSponsors), ids(actingInfluencers)))
+      (r.last_offer_by = 'influencer' and c.sponsor_id in (${ids(actingSponsors)}))
+      or (r.last_offer_by = 'sponsor' and r.influencer_id in (${ids(actingInfluencers)})))`))
   const accepts: RequestWrite[] = []
   const counterCandidates: typeof offers = []
   let sponsorAnswers = 0
@@ -119,12 +123,12 @@ export function readData(dbPath: string): Data {
     .filter((c, i) => c.amount >= 100 && c.amount < counterCandidates[i]!.amount && c.amount <= (remaining.get(counterCandidates[i]!.campaignId) ?? 0))
 
   // New requests go where no request is open between the two and the budget left takes the offer.
-  const taken = new Set(all<{ pair: string }>(`select r.campaign_id || ':' || r.influencer_id as pair from ad_requests r
-    where r.status in ${OPEN_REQUEST} and r.influencer_id in (select value from json_each(?))`, ids(actingInfluencers)).map(r => r.pair))
+  const taken = new Set((await all<{ pair: string }>(`select r.campaign_id || ':' || r.influencer_id as pair from ad_requests r
+    where r.status in ${OPEN_REQUEST} and r.influencer_id in (${ids(actingInfluencers)})`)).map(r => r.pair))
   const fits = (campaignId: number) => (remaining.get(campaignId) ?? 0) >= OFFER_CENTS
   const invites: NewRequest[] = []
-  for (const c of all<{ id: number, sponsorId: number }>(`select c.id, c.sponsor_id as sponsorId from campaigns c
-    where c.sponsor_id in (select value from json_each(?)) and ${LIVE}`, ids(actingSponsors))) {
+  for (const c of await all<{ id: number, sponsorId: number }>(`select c.id, c.sponsor_id as "sponsorId" from campaigns c
+    where c.sponsor_id in (${ids(actingSponsors)}) and ${LIVE}`)) {
     if (!fits(c.id)) continue
     for (const i of actingInfluencers) {
       const pair = `${c.id}:${i.id}`
@@ -134,7 +138,7 @@ export function readData(dbPath: string): Data {
     }
   }
   const applications: NewRequest[] = []
-  const publicLive = all<{ id: number }>(`select c.id from campaigns c where c.visibility = 'public' and ${LIVE} order by c.id`)
+  const publicLive = await all<{ id: number }>(`select c.id from campaigns c where c.visibility = 'public' and ${LIVE} order by c.id`)
   for (const [n, i] of actingInfluencers.entries()) {
     // Each influencer applies to a different stretch of the campaigns: the load spreads over many.
     for (let k = 0; k < 40; k++) {
@@ -147,11 +151,10 @@ export function readData(dbPath: string): Data {
     }
   }
 
-  const publicCampaigns = one<{ n: number }>(`select count(*) as n from campaigns where ${publicWhere}`).n
-  const adRequests = one<{ n: number }>('select count(*) as n from ad_requests').n
-  const publicByNiche = Object.fromEntries(all<{ niche: string, n: number }>(`select niche, count(*) as n from campaigns
-    where ${publicWhere} group by niche`).map(r => [r.niche, r.n]))
-  db.close()
+  const publicCampaigns = (await one<{ n: number }>(`select count(*) as n from campaigns where ${publicWhere}`)).n
+  const adRequests = (await one<{ n: number }>('select count(*) as n from ad_requests')).n
+  const publicByNiche = Object.fromEntries((await all<{ niche: string, n: number }>(`select niche, count(*) as n from campaigns
+    where ${publicWhere} group by niche`)).map(r => [r.niche, r.n]))
   return {
     sponsor: sponsor.username, influencer: influencer.username, campaignId: campaign.id, slugs, words: [...new Set(words)],
     publicCampaigns, publicByNiche, adRequests, loginNames, sponsorCampaigns,

@@ -1,4 +1,5 @@
-// npm run bench [-- --quick] [-- --no-build] [-- --only GROUP|NAME] [-- --rate N] [-- --login-rate N] [-- --data FILE]
+// npm run bench [-- --quick] [-- --no-build] [-- --only GROUP|NAME] [-- --rate N] [-- --login-rate N] [-- --data FILE|URL]
+//   [-- --database sqlite|postgres]
 // Builds the production server, seeds a benchmark-size database (and one ten times smaller),
 // drives each scenario, checks the marketplace's targets and writes bench/results/latest.{json,md}.
 // NUXT_REDIS_URL, when set, is handed to the server (the cache then lives in Redis).
@@ -9,6 +10,8 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import Redis from 'ioredis'
 import { startBuiltServer, TEST_ADMIN_PASSWORD } from '../tests/support/built-server'
+import { createScratchDatabase } from '../tests/support/postgres'
+import { dialectOfLocation } from '../tests/support/scratch-database'
 import { readData } from './fixtures'
 import { pace, saturate, settle, single } from './load'
 import type { LoadResult, NextCall } from './load'
@@ -25,6 +28,7 @@ const { values: args } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     'only': { type: 'string' },
     'data': { type: 'string' },
+    'database': { type: 'string', default: 'sqlite' },
     'rate': { type: 'string', default: '50' },
     'login-rate': { type: 'string', default: '8' },
   },
@@ -42,6 +46,8 @@ const CONNECTIONS = 50
 const RATE = Number(args.rate)
 const LOGIN_RATE = Number(args['login-rate'])
 if (!(RATE > 0) || !(LOGIN_RATE > 0)) throw new Error('--rate and --login-rate take a number of requests per second')
+const DATABASE = args.database
+if (DATABASE !== 'sqlite' && DATABASE !== 'postgres') throw new Error('--database takes sqlite or postgres')
 
 const root = resolve(import.meta.dirname, '..')
 const work = mkdtempSync(join(tmpdir(), 'influencia-bench-'))
@@ -50,15 +56,43 @@ function run(command: string, argv: string[], env: Record<string, string> = {}) 
   execFileSync(command, argv, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } })
 }
 
-function seed(name: string, counts: typeof FULL) {
-  const dbPath = join(work, `${name}.sqlite`)
-  console.log(`\n== Seeding ${name}: ${counts.influencers} influencers, ${counts.campaigns} campaigns, ${counts.requests} requests`)
-  run('npx', ['tsx', 'scripts/seed.ts', '--influencers', String(counts.influencers), '--campaigns', String(counts.campaigns), '--requests', String(counts.requests)], { NUXT_DB_PATH: dbPath, NUXT_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD })
-  return dbPath
+/** PostgreSQL databases this run made, dropped at the end. */
+const scratchDatabases: (() => Promise<void>)[] = []
+
+async function newPostgresDatabase() {
+  const { url, drop } = await createScratchDatabase('influencia_bench')
+  scratchDatabases.push(drop)
+  return url
 }
 
+/** Seeds a new database of the run's dialect and says how long the seed took. */
+async function seed(name: string, counts: typeof FULL) {
+  const location = DATABASE === 'postgres' ? await newPostgresDatabase() : join(work, `${name}.sqlite`)
+  console.log(`\n== Seeding ${name} on ${DATABASE}: ${counts.influencers} influencers, ${counts.campaigns} campaigns, ${counts.requests} requests`)
+  const started = performance.now()
+  run('npx', ['tsx', 'scripts/seed.ts', '--influencers', String(counts.influencers), '--campaigns', String(counts.campaigns), '--requests', String(counts.requests)], {
+    ...(DATABASE === 'postgres' ? { NUXT_DATABASE_URL: location } : { NUXT_DB_PATH: location }),
+    NUXT_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+  })
+  seedSeconds[name] = Math.round((performance.now() - started) / 100) / 10
+  console.log(`== Seeded ${name} in ${seedSeconds[name]} s`)
+  return location
+}
+const seedSeconds: Record<string, number> = {}
+
 /** A database seeded before at benchmark size, copied: the scenarios write to their copy. */
-function reuse(source: string) {
+async function reuse(source: string) {
+  if (dialectOfLocation(source) === 'postgres') {
+    const url = await newPostgresDatabase()
+    const name = new URL(url).pathname.slice(1)
+    const from = new URL(source).pathname.slice(1)
+    // A template copy needs the source to have no other connection for a moment.
+    const admin = new URL(url)
+    admin.pathname = '/postgres'
+    run('psql', [admin.toString(), '-qc', `drop database ${name}`, '-c', `create database ${name} template ${from}`])
+    console.log(`\n== Benchmark-size data copied from ${source}`)
+    return url
+  }
   const dbPath = join(work, 'full.sqlite')
   for (const suffix of ['', '-wal']) if (existsSync(source + suffix)) copyFileSync(source + suffix, dbPath + suffix)
   console.log(`\n== Benchmark-size data copied from ${source}`)
@@ -184,7 +218,7 @@ async function dropRedisKeys(url: string, prefix: string) {
   }
 }
 
-async function bench(label: string, dbPath: string, chosen: Scenario[], timing: Timing): Promise<Run> {
+async function bench(label: string, database: string, chosen: Scenario[], timing: Timing): Promise<Run> {
   const probeFile = join(work, `probe-${label.replace(/\W+/g, '-')}.json`)
   const redisUrl = process.env.NUXT_REDIS_URL
   const redisPrefix = `influencia-bench-${Date.now().toString(36)}`
@@ -195,9 +229,9 @@ async function bench(label: string, dbPath: string, chosen: Scenario[], timing: 
     NUXT_LOGIN_MAX_ATTEMPTS_PER_CLIENT: '100000',
     ...probeEnv(probeFile),
     ...(redisUrl ? { NUXT_REDIS_URL: redisUrl, NUXT_REDIS_PREFIX: redisPrefix } : {}),
-  }, { database: dbPath })
+  }, { database })
   try {
-    const data = readData(dbPath)
+    const data = await readData(database)
     const signedIn = chosen.some(s => ['sponsor', 'influencer', 'admin', 'writes'].includes(s.group))
     const f: Fixtures = { ...data, tokens: signedIn ? await logInAll(server.url, data.actors) : {} }
     console.log(`\n== ${label} (server ${server.url}, ${f.slugs.length} public campaigns; writes: ${f.counters.length} counters, ${f.accepts.length} accepts, ${f.invites.length} invitations, ${f.applications.length} applications available)`)
@@ -229,23 +263,28 @@ try {
   // The baseline always runs first: every ratio is to the baseline of the same run.
   const only = args.only
   const chosen = only ? scenarios.filter(s => s.group === 'baseline' || s.group === only || s.name.includes(only)) : scenarios
-  const runs = [await bench('benchmark size', args.data ? reuse(resolve(args.data)) : seed('full', FULL), chosen, TIMING.full)]
-  if (!args.quick) runs.push(await bench('ten times smaller', seed('small', SMALL), chosen, TIMING.small))
+  const full = args.data ? await reuse(dialectOfLocation(args.data) === 'postgres' ? args.data : resolve(args.data)) : await seed('full', FULL)
+  const runs = [await bench('benchmark size', full, chosen, TIMING.full)]
+  if (!args.quick) runs.push(await bench('ten times smaller', await seed('small', SMALL), chosen, TIMING.small))
   const growths = runs[1] ? growth(runs[0]!, runs[1]) : []
   const missed = misses(runs, growths)
 
   const meta = {
-    date: new Date().toISOString(), cpus: `${cpus().length} × ${cpus()[0]?.model}`, node: process.version,
+    date: new Date().toISOString(), cpus: `${cpus().length} × ${cpus()[0]?.model}`, node: process.version, database: DATABASE,
+    seeded: Object.entries(seedSeconds).map(([name, seconds]) => `${name} in ${seconds} s`).join(', ') || 'reused',
     cache: process.env.NUXT_REDIS_URL ? 'redis' : 'memory', connections: CONNECTIONS, rate: RATE, loginRate: LOGIN_RATE,
     seconds: TIMING.full.seconds, quick: args.quick, only: only ?? null,
   }
   const out = join(root, 'bench/results')
   mkdirSync(out, { recursive: true })
-  writeFileSync(join(out, 'latest.json'), `${JSON.stringify({ meta, runs, growth: growths, misses: missed }, null, 2)}\n`)
-  writeFileSync(join(out, 'latest.md'), markdown(runs, growths, missed, meta))
+  // Each database keeps its latest results: `latest` on SQLite, `latest-postgres` on PostgreSQL.
+  const name = DATABASE === 'postgres' ? 'latest-postgres' : 'latest'
+  writeFileSync(join(out, `${name}.json`), `${JSON.stringify({ meta, runs, growth: growths, misses: missed }, null, 2)}\n`)
+  writeFileSync(join(out, `${name}.md`), markdown(runs, growths, missed, meta))
   printSummary(runs, growths, missed)
-  console.log(`\nWritten to bench/results/latest.{json,md}`)
+  console.log(`\nWritten to bench/results/${name}.{json,md}`)
 }
 finally {
   rmSync(work, { recursive: true, force: true })
+  for (const drop of scratchDatabases) await drop()
 }
