@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, notInArray, sql } from 'drizzle-orm'
+import { aliasedTable, and, asc, count, desc, eq, exists, gte, inArray, lte, notInArray, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
-import { textSearch } from '../database/dialect'
+import { inIdList, textSearch } from '../database/dialect'
+import { preparedOnce } from '../database/prepared'
 import { adRequests, campaigns, influencerProfiles, users } from '../database/schema'
 import { AD_REQUEST_STATUS_GROUPS } from '../../shared/constants'
 import { OPEN_CAMPAIGN_STATUSES } from '../../shared/constants'
@@ -104,15 +105,18 @@ async function dealRecords(db: Db, influencerIds: number[]) {
   const records = new Map<number, DealRecords>()
   if (!influencerIds.length) return records
   const tally = (condition: SQL) => sql<number>`sum(case when ${condition} then 1 else 0 end)`
-  const rows = await db.select({
+  const statement = preparedOnce(db, 'discovery:deal-records', name => db.select({
     influencerId: adRequests.influencerId,
     sponsorId: campaigns.sponsorId,
     agreed: tally(inArray(adRequests.status, [...AD_REQUEST_STATUS_GROUPS.agreed])),
     completed: tally(eq(adRequests.status, 'completed')),
     rejected: tally(eq(adRequests.status, 'rejected')),
   }).from(adRequests).innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
-    .where(inArray(adRequests.influencerId, influencerIds))
+    // Only the statuses a record counts: the index on (influencer, status) skips the rest.
+    .where(and(inIdList(db, adRequests.influencerId, 'ids'), inArray(adRequests.status, [...AD_REQUEST_STATUS_GROUPS.agreed, 'rejected'])))
     .groupBy(adRequests.influencerId, campaigns.sponsorId)
+    .prepare(name))
+  const rows = await statement.execute({ ids: JSON.stringify(influencerIds) })
   for (const row of rows) {
     const record = { agreed: Number(row.agreed), completed: Number(row.completed), rejected: Number(row.rejected) }
     const entry = records.get(row.influencerId) ?? { overall: NO_DEALS, byBrand: new Map() }
@@ -134,31 +138,121 @@ function historyWith(records: DealRecords | undefined, sponsorId: number): Match
 
 const CANDIDATES_IN_NICHE = 1500
 const CANDIDATES_ELSEWHERE = 300
+/**
+ * Creators elsewhere are looked for among this many of the most engaged: when few rates fit what
+ * is left of a budget, walking the whole index for them would read every profile.
+ */
+const ENGAGED_ELSEWHERE = 3000
+
+/** What `scoreMatch` reads of a candidate: a recommendation reads the rest for the few it shows. */
+const fitColumns = {
+  id: influencerProfiles.userId,
+  niche: influencerProfiles.niche,
+  audienceSize: influencerProfiles.audienceSize,
+  engagementRate: influencerProfiles.engagementRate,
+  minimumRate: influencerProfiles.minimumRate,
+}
+
+const account = aliasedTable(users, 'account')
+const engaged = aliasedTable(influencerProfiles, 'engaged')
+
+/**
+ * The candidate queries for one campaign, each walking one index in the order it sorts by and
+ * stopping at its limit. Whether the influencer may be approached is asked of each profile
+ * reached (EXISTS), not joined: as a join, the planner starts from the index on the account's role
+ * and status, which every influencer matches, and sorts them all.
+ */
+function candidateQueries(db: Db) {
+  const asked = db.select({ id: adRequests.influencerId }).from(adRequests)
+    .where(and(eq(adRequests.campaignId, sql.placeholder('campaignId')), inArray(adRequests.status, ['pending', 'negotiating', 'accepted', 'completed'])))
+  const approachable = exists(db.select({ one: sql`1` }).from(account).where(and(
+    eq(account.id, influencerProfiles.userId), eq(account.role, 'influencer'), eq(account.status, 'active'), eq(account.flagged, false),
+  )))
+  const base = and(approachable, notInArray(influencerProfiles.userId, asked))
+  const mostEngagedElsewhere = db.select({ id: engaged.userId }).from(engaged)
+    .where(sql`${engaged.niche} <> ${sql.placeholder('niche')}`).orderBy(desc(engaged.engagementRate)).limit(ENGAGED_ELSEWHERE)
+  return {
+    inNiche: preparedOnce(db, 'discovery:candidates-in-niche', name => db.select(fitColumns).from(influencerProfiles)
+      .where(and(base, eq(influencerProfiles.niche, sql.placeholder('niche'))))
+      .orderBy(desc(influencerProfiles.audienceSize)).limit(CANDIDATES_IN_NICHE).prepare(name)),
+    elsewhere: preparedOnce(db, 'discovery:candidates-elsewhere', name => db.select(fitColumns).from(influencerProfiles)
+      .where(and(base, lte(influencerProfiles.minimumRate, sql.placeholder('remaining')), inArray(influencerProfiles.userId, mostEngagedElsewhere)))
+      .orderBy(desc(influencerProfiles.engagementRate)).limit(CANDIDATES_ELSEWHERE).prepare(name)),
+  }
+}
+
+/** Requests by status, counted into a track record. */
+function addToRecord(record: DealRecord, status: string, n: number): DealRecord {
+  return {
+    agreed: record.agreed + ((AD_REQUEST_STATUS_GROUPS.agreed as readonly string[]).includes(status) ? n : 0),
+    completed: record.completed + (status === 'completed' ? n : 0),
+    rejected: record.rejected + (status === 'rejected' ? n : 0),
+  }
+}
+
+const RECORDED_STATUSES = [...AD_REQUEST_STATUS_GROUPS.agreed, 'rejected'] as const
+
+/**
+ * The track records of many influencers, on the whole platform and with one brand. Counted from
+ * the index on (influencer, status) alone, plus the brand's own requests: unlike `dealRecords`,
+ * no request of another brand is read.
+ */
+async function trackRecordsWith(db: Db, sponsorId: number, influencerIds: number[]): Promise<Map<number, MatchHistory>> {
+  const histories = new Map<number, MatchHistory>()
+  if (!influencerIds.length) return histories
+  const counted = { influencerId: adRequests.influencerId, status: adRequests.status, n: count() }
+  const overall = preparedOnce(db, 'discovery:records-overall', name => db.select(counted).from(adRequests)
+    .where(and(inIdList(db, adRequests.influencerId, 'ids'), inArray(adRequests.status, [...RECORDED_STATUSES])))
+    .groupBy(adRequests.influencerId, adRequests.status).prepare(name))
+  const withBrand = preparedOnce(db, 'discovery:records-with-brand', name => db.select(counted).from(adRequests)
+    .innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
+    .where(and(eq(campaigns.sponsorId, sql.placeholder('sponsorId')), inIdList(db, adRequests.influencerId, 'ids'), inArray(adRequests.status, [...RECORDED_STATUSES])))
+    .groupBy(adRequests.influencerId, adRequests.status).prepare(name))
+  const ids = JSON.stringify(influencerIds)
+  const historyOf = (id: number) => histories.get(id) ?? { overall: NO_DEALS, withBrand: NO_DEALS }
+  for (const row of await overall.execute({ ids })) {
+    const history = historyOf(row.influencerId)
+    histories.set(row.influencerId, { ...history, overall: addToRecord(history.overall, row.status, Number(row.n)) })
+  }
+  for (const row of await withBrand.execute({ ids, sponsorId })) {
+    const history = historyOf(row.influencerId)
+    histories.set(row.influencerId, { ...history, withBrand: addToRecord(history.withBrand, row.status, Number(row.n)) })
+  }
+  return histories
+}
+
+/** Influencers' cards by id, in the order given. */
+async function cardsOf(db: Db, ids: number[]): Promise<Card[]> {
+  if (!ids.length) return []
+  const statement = preparedOnce(db, 'discovery:cards-by-id', name => db.select(cardColumns).from(users)
+    .innerJoin(influencerProfiles, eq(influencerProfiles.userId, users.id))
+    .where(inIdList(db, users.id, 'ids')).prepare(name))
+  const byId = new Map((await statement.execute({ ids: JSON.stringify(ids) })).map(card => [card.id, card]))
+  return ids.flatMap(id => byId.get(id) ?? [])
+}
 
 /**
  * The influencers who best fit one of the sponsor's campaigns. Candidates are the campaign's
- * niche plus the most engaged creators elsewhere whose rate fits (both read through indexes),
- * scored by `scoreMatch`; those already in a deal on the campaign are left out.
+ * niche plus the most engaged creators elsewhere whose rate fits (both read through indexes, in
+ * bounded windows),
+ * scored by `scoreMatch`; those already in a deal on the campaign are left out. A bounded number
+ * of narrow rows is scored, and only the cards shown are read in full.
  */
 export async function recommendInfluencers(db: Db, viewer: Viewer, campaignId: number, limit = 12) {
   const campaign = await getCampaign(db, viewer, campaignId)
   if (viewer.role !== 'admin' && campaign.sponsor.id !== viewer.id) throw new DomainError('not_found', 'No such campaign')
 
-  const alreadyAsked = db.select({ id: adRequests.influencerId }).from(adRequests)
-    .where(and(eq(adRequests.campaignId, campaignId), inArray(adRequests.status, ['pending', 'negotiating', 'accepted', 'completed'])))
-  const base = and(eq(users.role, 'influencer'), eq(users.status, 'active'), eq(users.flagged, false), notInArray(users.id, alreadyAsked))
-  const select = () => db.select(cardColumns).from(influencerProfiles).innerJoin(users, eq(users.id, influencerProfiles.userId))
-  const inNiche = await select().where(and(base, eq(influencerProfiles.niche, campaign.niche)))
-    .orderBy(desc(influencerProfiles.audienceSize)).limit(CANDIDATES_IN_NICHE)
-  const elsewhere = await select().where(and(base, sql`${influencerProfiles.niche} <> ${campaign.niche}`, lte(influencerProfiles.minimumRate, campaign.remaining)))
-    .orderBy(desc(influencerProfiles.engagementRate)).limit(CANDIDATES_ELSEWHERE)
-
-  const candidates = [...inNiche, ...elsewhere]
-  const records = await dealRecords(db, candidates.map(c => c.id))
-  return candidates
-    .map(c => ({ influencer: presentCard(c, viewer), ...scoreMatch(campaign, c, historyWith(records.get(c.id), campaign.sponsor.id)) }))
-    .sort((a, b) => b.score - a.score || b.influencer.audienceSize - a.influencer.audienceSize)
+  const queries = candidateQueries(db)
+  const params = { campaignId, niche: campaign.niche, remaining: campaign.remaining }
+  const candidates = [...await queries.inNiche.execute(params), ...await queries.elsewhere.execute(params)]
+  const histories = await trackRecordsWith(db, campaign.sponsor.id, candidates.map(c => c.id))
+  const newcomer: MatchHistory = { overall: NO_DEALS, withBrand: NO_DEALS }
+  const best = candidates
+    .map(c => ({ id: c.id, audienceSize: c.audienceSize, ...scoreMatch(campaign, c, histories.get(c.id) ?? newcomer) }))
+    .sort((a, b) => b.score - a.score || b.audienceSize - a.audienceSize)
     .slice(0, limit)
+  const cards = await cardsOf(db, best.map(b => b.id))
+  return best.map((b, i) => ({ influencer: presentCard(cards[i]!, viewer), score: b.score, reasons: b.reasons }))
 }
 
 /** Live public campaigns that best fit an influencer, with the same scoring. */
