@@ -139,6 +139,11 @@ function historyWith(records: DealRecords | undefined, sponsorId: number): Match
 const CANDIDATES_IN_NICHE = 1500
 const CANDIDATES_ELSEWHERE = 300
 /**
+ * A niche's pool holds this many more than a campaign takes, for those already asked on it: a
+ * campaign with more open requests among them than this draws fewer candidates from its niche.
+ */
+const ASKED_ALLOWANCE = 500
+/**
  * Creators elsewhere are looked for among this many of the most engaged: when few rates fit what
  * is left of a budget, walking the whole index for them would read every profile.
  */
@@ -153,72 +158,73 @@ const fitColumns = {
   minimumRate: influencerProfiles.minimumRate,
 }
 
+/** A candidate for recommendations: what `scoreMatch` reads, with their record on the whole platform. */
+export type PoolMember = { [K in keyof typeof fitColumns]: (typeof fitColumns)[K]['_']['data'] } & { record: DealRecord }
+
+/**
+ * The influencers every campaign of a niche draws its recommendations from: the approachable
+ * creators of the niche with the largest audiences, and the approachable ones among the most
+ * engaged elsewhere, most engaged first. The same for every campaign of the niche, so a caller
+ * may keep it (it changes with profiles and deals); a campaign then leaves out whom it asked
+ * already and whose rate it cannot pay.
+ */
+export type CandidatePool = { inNiche: PoolMember[], elsewhere: PoolMember[] }
+
 const account = aliasedTable(users, 'account')
 const engaged = aliasedTable(influencerProfiles, 'engaged')
 
 /**
- * The candidate queries for one campaign, each walking one index in the order it sorts by and
- * stopping at its limit. Whether the influencer may be approached is asked of each profile
- * reached (EXISTS), not joined: as a join, the planner starts from the index on the account's role
- * and status, which every influencer matches, and sorts them all.
+ * Each walks one index in the order it sorts by and stops at its limit. Whether the influencer may
+ * be approached is asked of each profile reached (EXISTS), not joined: as a join, the planner
+ * starts from the index on the account's role and status, which every influencer matches, and
+ * sorts them all.
  */
-function candidateQueries(db: Db) {
-  const asked = db.select({ id: adRequests.influencerId }).from(adRequests)
-    .where(and(eq(adRequests.campaignId, sql.placeholder('campaignId')), inArray(adRequests.status, ['pending', 'negotiating', 'accepted', 'completed'])))
+function poolQueries(db: Db) {
   const approachable = exists(db.select({ one: sql`1` }).from(account).where(and(
     eq(account.id, influencerProfiles.userId), eq(account.role, 'influencer'), eq(account.status, 'active'), eq(account.flagged, false),
   )))
-  const base = and(approachable, notInArray(influencerProfiles.userId, asked))
   const mostEngagedElsewhere = db.select({ id: engaged.userId }).from(engaged)
     .where(sql`${engaged.niche} <> ${sql.placeholder('niche')}`).orderBy(desc(engaged.engagementRate)).limit(ENGAGED_ELSEWHERE)
   return {
-    inNiche: preparedOnce(db, 'discovery:candidates-in-niche', name => db.select(fitColumns).from(influencerProfiles)
-      .where(and(base, eq(influencerProfiles.niche, sql.placeholder('niche'))))
-      .orderBy(desc(influencerProfiles.audienceSize)).limit(CANDIDATES_IN_NICHE).prepare(name)),
-    elsewhere: preparedOnce(db, 'discovery:candidates-elsewhere', name => db.select(fitColumns).from(influencerProfiles)
-      .where(and(base, lte(influencerProfiles.minimumRate, sql.placeholder('remaining')), inArray(influencerProfiles.userId, mostEngagedElsewhere)))
-      .orderBy(desc(influencerProfiles.engagementRate)).limit(CANDIDATES_ELSEWHERE).prepare(name)),
-  }
-}
-
-/** Requests by status, counted into a track record. */
-function addToRecord(record: DealRecord, status: string, n: number): DealRecord {
-  return {
-    agreed: record.agreed + ((AD_REQUEST_STATUS_GROUPS.agreed as readonly string[]).includes(status) ? n : 0),
-    completed: record.completed + (status === 'completed' ? n : 0),
-    rejected: record.rejected + (status === 'rejected' ? n : 0),
+    inNiche: preparedOnce(db, 'discovery:pool-in-niche', name => db.select(fitColumns).from(influencerProfiles)
+      .where(and(approachable, eq(influencerProfiles.niche, sql.placeholder('niche'))))
+      .orderBy(desc(influencerProfiles.audienceSize)).limit(CANDIDATES_IN_NICHE + ASKED_ALLOWANCE).prepare(name)),
+    elsewhere: preparedOnce(db, 'discovery:pool-elsewhere', name => db.select(fitColumns).from(influencerProfiles)
+      .where(and(approachable, inArray(influencerProfiles.userId, mostEngagedElsewhere)))
+      .orderBy(desc(influencerProfiles.engagementRate)).prepare(name)),
   }
 }
 
 const RECORDED_STATUSES = [...AD_REQUEST_STATUS_GROUPS.agreed, 'rejected'] as const
 
-/**
- * The track records of many influencers, on the whole platform and with one brand. Counted from
- * the index on (influencer, status) alone, plus the brand's own requests: unlike `dealRecords`,
- * no request of another brand is read.
- */
-async function trackRecordsWith(db: Db, sponsorId: number, influencerIds: number[]): Promise<Map<number, MatchHistory>> {
-  const histories = new Map<number, MatchHistory>()
-  if (!influencerIds.length) return histories
-  const counted = { influencerId: adRequests.influencerId, status: adRequests.status, n: count() }
+/** Requests by status, counted into track records by influencer. */
+function recordsOf(rows: { influencerId: number, status: string, n: number }[]): Map<number, DealRecord> {
+  const records = new Map<number, DealRecord>()
+  for (const { influencerId, status, n } of rows) {
+    const record = records.get(influencerId) ?? NO_DEALS
+    records.set(influencerId, {
+      agreed: record.agreed + ((AD_REQUEST_STATUS_GROUPS.agreed as readonly string[]).includes(status) ? Number(n) : 0),
+      completed: record.completed + (status === 'completed' ? Number(n) : 0),
+      rejected: record.rejected + (status === 'rejected' ? Number(n) : 0),
+    })
+  }
+  return records
+}
+
+const counted = { influencerId: adRequests.influencerId, status: adRequests.status, n: count() }
+
+/** A niche's candidate pool (see `CandidatePool`), read from the database. */
+export async function candidatePool(db: Db, niche: string): Promise<CandidatePool> {
+  const queries = poolQueries(db)
+  const inNiche = await queries.inNiche.execute({ niche })
+  const elsewhere = await queries.elsewhere.execute({ niche })
+  // Counted from the index on (influencer, status) alone.
   const overall = preparedOnce(db, 'discovery:records-overall', name => db.select(counted).from(adRequests)
     .where(and(inIdList(db, adRequests.influencerId, 'ids'), inArray(adRequests.status, [...RECORDED_STATUSES])))
     .groupBy(adRequests.influencerId, adRequests.status).prepare(name))
-  const withBrand = preparedOnce(db, 'discovery:records-with-brand', name => db.select(counted).from(adRequests)
-    .innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
-    .where(and(eq(campaigns.sponsorId, sql.placeholder('sponsorId')), inIdList(db, adRequests.influencerId, 'ids'), inArray(adRequests.status, [...RECORDED_STATUSES])))
-    .groupBy(adRequests.influencerId, adRequests.status).prepare(name))
-  const ids = JSON.stringify(influencerIds)
-  const historyOf = (id: number) => histories.get(id) ?? { overall: NO_DEALS, withBrand: NO_DEALS }
-  for (const row of await overall.execute({ ids })) {
-    const history = historyOf(row.influencerId)
-    histories.set(row.influencerId, { ...history, overall: addToRecord(history.overall, row.status, Number(row.n)) })
-  }
-  for (const row of await withBrand.execute({ ids, sponsorId })) {
-    const history = historyOf(row.influencerId)
-    histories.set(row.influencerId, { ...history, withBrand: addToRecord(history.withBrand, row.status, Number(row.n)) })
-  }
-  return histories
+  const records = recordsOf(await overall.execute({ ids: JSON.stringify([...inNiche, ...elsewhere].map(c => c.id)) }))
+  const withRecord = (c: (typeof inNiche)[number]): PoolMember => ({ ...c, record: records.get(c.id) ?? NO_DEALS })
+  return { inNiche: inNiche.map(withRecord), elsewhere: elsewhere.map(withRecord) }
 }
 
 /** Influencers' cards by id, in the order given. */
@@ -233,22 +239,31 @@ async function cardsOf(db: Db, ids: number[]): Promise<Card[]> {
 
 /**
  * The influencers who best fit one of the sponsor's campaigns. Candidates are the campaign's
- * niche plus the most engaged creators elsewhere whose rate fits (both read through indexes, in
- * bounded windows),
- * scored by `scoreMatch`; those already in a deal on the campaign are left out. A bounded number
- * of narrow rows is scored, and only the cards shown are read in full.
+ * niche plus the most engaged creators elsewhere whose rate fits, from the niche's pool (see
+ * `CandidatePool`; `poolOf` may give a kept one), scored by `scoreMatch`; those already in a deal
+ * on the campaign are left out. Only the cards shown are read in full.
  */
-export async function recommendInfluencers(db: Db, viewer: Viewer, campaignId: number, limit = 12) {
+export async function recommendInfluencers(db: Db, viewer: Viewer, campaignId: number, poolOf = (niche: string) => candidatePool(db, niche), limit = 12) {
   const campaign = await getCampaign(db, viewer, campaignId)
   if (viewer.role !== 'admin' && campaign.sponsor.id !== viewer.id) throw new DomainError('not_found', 'No such campaign')
 
-  const queries = candidateQueries(db)
-  const params = { campaignId, niche: campaign.niche, remaining: campaign.remaining }
-  const candidates = [...await queries.inNiche.execute(params), ...await queries.elsewhere.execute(params)]
-  const histories = await trackRecordsWith(db, campaign.sponsor.id, candidates.map(c => c.id))
-  const newcomer: MatchHistory = { overall: NO_DEALS, withBrand: NO_DEALS }
+  const askedStatement = preparedOnce(db, 'discovery:asked-on-campaign', name => db.select({ id: adRequests.influencerId }).from(adRequests)
+    .where(and(eq(adRequests.campaignId, sql.placeholder('campaignId')), inArray(adRequests.status, ['pending', 'negotiating', 'accepted', 'completed'])))
+    .prepare(name))
+  const brandStatement = preparedOnce(db, 'discovery:records-with-brand', name => db.select(counted).from(adRequests)
+    .innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
+    .where(and(eq(campaigns.sponsorId, sql.placeholder('sponsorId')), inArray(adRequests.status, [...RECORDED_STATUSES])))
+    .groupBy(adRequests.influencerId, adRequests.status).prepare(name))
+  const pool = await poolOf(campaign.niche)
+  const asked = new Set((await askedStatement.execute({ campaignId })).map(r => r.id))
+  const withBrand = recordsOf(await brandStatement.execute({ sponsorId: campaign.sponsor.id }))
+
+  const candidates = [
+    ...pool.inNiche.filter(c => !asked.has(c.id)).slice(0, CANDIDATES_IN_NICHE),
+    ...pool.elsewhere.filter(c => !asked.has(c.id) && c.minimumRate <= campaign.remaining).slice(0, CANDIDATES_ELSEWHERE),
+  ]
   const best = candidates
-    .map(c => ({ id: c.id, audienceSize: c.audienceSize, ...scoreMatch(campaign, c, histories.get(c.id) ?? newcomer) }))
+    .map(c => ({ id: c.id, audienceSize: c.audienceSize, ...scoreMatch(campaign, c, { overall: c.record, withBrand: withBrand.get(c.id) ?? NO_DEALS }) }))
     .sort((a, b) => b.score - a.score || b.audienceSize - a.audienceSize)
     .slice(0, limit)
   const cards = await cardsOf(db, best.map(b => b.id))
