@@ -92,6 +92,9 @@ export async function getInfluencer(db: Db, viewer: Viewer, id: number) {
   return { ...presentCard(row, viewer), completedDeals: (await dealRecords(db, [id])).get(id)?.overall.completed ?? 0 }
 }
 
+/** The statuses a track record counts. */
+const RECORDED_STATUSES = [...AD_REQUEST_STATUS_GROUPS.agreed, 'rejected'] as const
+
 interface DealRecords {
   overall: DealRecord
   byBrand: Map<number, DealRecord>
@@ -112,8 +115,7 @@ async function dealRecords(db: Db, influencerIds: number[]) {
     completed: tally(eq(adRequests.status, 'completed')),
     rejected: tally(eq(adRequests.status, 'rejected')),
   }).from(adRequests).innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
-    // Only the statuses a record counts: the index on (influencer, status) skips the rest.
-    .where(and(inIdList(db, adRequests.influencerId, 'ids'), inArray(adRequests.status, [...AD_REQUEST_STATUS_GROUPS.agreed, 'rejected'])))
+    .where(and(inIdList(db, adRequests.influencerId, 'ids'), inArray(adRequests.status, [...RECORDED_STATUSES])))
     .groupBy(adRequests.influencerId, campaigns.sponsorId)
     .prepare(name))
   const rows = await statement.execute({ ids: JSON.stringify(influencerIds) })
@@ -194,8 +196,6 @@ function poolQueries(db: Db) {
       .orderBy(desc(influencerProfiles.engagementRate)).prepare(name)),
   }
 }
-
-const RECORDED_STATUSES = [...AD_REQUEST_STATUS_GROUPS.agreed, 'rejected'] as const
 
 /** Requests by status, counted into track records by influencer. */
 function recordsOf(rows: { influencerId: number, status: string, n: number }[]): Map<number, DealRecord> {
