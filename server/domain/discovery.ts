@@ -10,7 +10,7 @@ import type { Page } from '../../shared/schemas/common'
 import type { InfluencerSearchQuery } from '../../shared/schemas/influencer'
 import { getCampaign } from './campaigns'
 import { DomainError } from './errors'
-import { NO_DEALS, scoreMatch } from './matching'
+import { matchScore, NO_DEALS, scoreMatch } from './matching'
 import type { DealRecord, MatchHistory } from './matching'
 import { committedOf } from './money'
 import { likeEscape } from './search'
@@ -262,12 +262,14 @@ export async function recommendInfluencers(db: Db, viewer: Viewer, campaignId: n
     ...pool.inNiche.filter(c => !asked.has(c.id)).slice(0, CANDIDATES_IN_NICHE),
     ...pool.elsewhere.filter(c => !asked.has(c.id) && c.minimumRate <= campaign.remaining).slice(0, CANDIDATES_ELSEWHERE),
   ]
+  const historyOf = (c: PoolMember): MatchHistory => ({ overall: c.record, withBrand: withBrand.get(c.id) ?? NO_DEALS })
   const best = candidates
-    .map(c => ({ id: c.id, audienceSize: c.audienceSize, ...scoreMatch(campaign, c, { overall: c.record, withBrand: withBrand.get(c.id) ?? NO_DEALS }) }))
-    .sort((a, b) => b.score - a.score || b.audienceSize - a.audienceSize)
+    .map(c => ({ candidate: c, score: matchScore(campaign, c, historyOf(c)) }))
+    .sort((a, b) => b.score - a.score || b.candidate.audienceSize - a.candidate.audienceSize)
     .slice(0, limit)
-  const cards = await cardsOf(db, best.map(b => b.id))
-  return best.map((b, i) => ({ influencer: presentCard(cards[i]!, viewer), score: b.score, reasons: b.reasons }))
+    .map(b => b.candidate)
+  const cards = await cardsOf(db, best.map(c => c.id))
+  return best.map((c, i) => ({ influencer: presentCard(cards[i]!, viewer), ...scoreMatch(campaign, c, historyOf(c)) }))
 }
 
 /** Live public campaigns that best fit an influencer, with the same scoring. */
