@@ -11,14 +11,18 @@ function searchWords(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 8) ?? []
 }
 
-export type SearchTarget = 'campaigns' | 'influencers'
+export type SearchTarget = 'campaigns' | 'influencers' | 'users'
 
-/** Each target's full-text index on each database, keyed by the row's id. */
+/**
+ * Each target's full-text index on each database, keyed by the row's id. Users are searched by
+ * name, unstemmed: on PostgreSQL with the 'simple' configuration, as their document is made.
+ */
 const SEARCH_INDEX = {
-  sqlite: { campaigns: 'campaigns_fts', influencers: 'influencers_fts' },
+  sqlite: { campaigns: 'campaigns_fts', influencers: 'influencers_fts', users: 'users_fts' },
   postgres: {
-    campaigns: { table: 'campaigns', id: 'id', document: 'search_document' },
-    influencers: { table: 'influencer_search', id: 'user_id', document: 'document' },
+    campaigns: { table: 'campaigns', id: 'id', document: 'search_document', config: 'english' },
+    influencers: { table: 'influencer_search', id: 'user_id', document: 'document', config: 'english' },
+    users: { table: 'users', id: 'id', document: 'search_document', config: 'simple' },
   },
 } as const
 
@@ -42,8 +46,8 @@ export function textSearch(db: Db, target: SearchTarget, text: string): TextSear
   const words = searchWords(text)
   if (!words.length) return null
   if (dialectOf(db) === 'postgres') {
-    const { table, id, document } = SEARCH_INDEX.postgres[target]
-    const query = sql`to_tsquery('english', ${words.map(w => `${w}:*`).join(' & ')})`
+    const { table, id, document, config } = SEARCH_INDEX.postgres[target]
+    const query = sql`to_tsquery(${sql.raw(`'${config}'`)}, ${words.map(w => `${w}:*`).join(' & ')})`
     const found = sql`${sql.identifier(document)} @@ ${query}`
     return {
       matches: column => sql`${column} in (select ${sql.identifier(id)} from ${sql.identifier(table)} where ${found})`,

@@ -119,30 +119,54 @@ async function campaignRows(db: Db, ids: number[]) {
 }
 
 export async function listCampaigns(db: Db, viewer: Viewer | null, q: CampaignListQuery): Promise<Page<CampaignView>> {
-  const where: SQL[] = [visibleTo(viewer)]
   const match = q.q ? textSearch(db, 'campaigns', q.q) : null
   if (q.q && !match) return { items: [], total: 0, page: q.page, pageSize: q.pageSize }
+  // An anonymous list without a text search comes in a few shapes asked over and over (the
+  // directory's pages): each shape is prepared once and its values bound, as a hot read should be.
+  const prepared = !viewer && !match
+  const shape: string[] = []
+  const value = <T>(name: string, given: T) => {
+    shape.push(name)
+    return prepared ? sql.placeholder(name) : given
+  }
+  const where: SQL[] = [visibleTo(viewer)]
   if (match) where.push(match.matches(campaigns.id))
-  if (q.niche) where.push(eq(campaigns.niche, q.niche))
-  if (q.status) where.push(inArray(campaigns.status, q.status))
-  if (q.visibility) where.push(eq(campaigns.visibility, q.visibility))
-  if (q.minBudget !== undefined) where.push(gte(campaigns.budget, q.minBudget))
-  if (q.maxBudget !== undefined) where.push(lte(campaigns.budget, q.maxBudget))
-  if (q.sponsorId) where.push(eq(campaigns.sponsorId, q.sponsorId))
+  if (q.niche) where.push(eq(campaigns.niche, value('niche', q.niche)))
+  if (q.status) {
+    shape.push(`status=${q.status.join('|')}`)
+    where.push(inArray(campaigns.status, q.status))
+  }
+  if (q.visibility) {
+    shape.push(`visibility=${q.visibility}`)
+    where.push(eq(campaigns.visibility, q.visibility))
+  }
+  if (q.minBudget !== undefined) where.push(gte(campaigns.budget, value('minBudget', q.minBudget)))
+  if (q.maxBudget !== undefined) where.push(lte(campaigns.budget, value('maxBudget', q.maxBudget)))
+  if (q.sponsorId) where.push(eq(campaigns.sponsorId, value('sponsorId', q.sponsorId)))
   if (q.mine && viewer) where.push(eq(campaigns.sponsorId, viewer.id))
   if (q.flagged !== undefined && viewer?.role === 'admin') where.push(eq(campaigns.flagged, q.flagged))
   const condition = and(...where)
 
   const sort = q.sort ?? (match ? 'relevance' : 'newest')
-  const pageIds = db.select({ id: campaigns.id }).from(campaigns).$dynamic()
-  if (sort === 'relevance' && match) {
-    pageIds.innerJoin(match.hits, sql`hits.id = ${campaigns.id}`).orderBy(sql`hits.rank`, desc(campaigns.id))
+  const order = SORTS[sort === 'relevance' ? 'newest' : sort]
+  let ids: number[]
+  let total: number
+  if (prepared) {
+    const key = `campaigns:list:${sort}:${shape.join(',')}`
+    const pageIds = preparedOnce(db, `${key}:ids`, name => db.select({ id: campaigns.id }).from(campaigns).where(condition)
+      .orderBy(...order).limit(sql.placeholder('limit')).offset(sql.placeholder('offset')).prepare(name))
+    const counted = preparedOnce(db, `${key}:total`, name => db.select({ n: count() }).from(campaigns).where(condition).prepare(name))
+    const values = { niche: q.niche, minBudget: q.minBudget, maxBudget: q.maxBudget, sponsorId: q.sponsorId, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }
+    ids = (await pageIds.execute(values)).map(r => r.id)
+    total = (await counted.execute(values))[0]!.n
   }
   else {
-    pageIds.orderBy(...SORTS[sort === 'relevance' ? 'newest' : sort])
+    const pageIds = db.select({ id: campaigns.id }).from(campaigns).$dynamic()
+    if (sort === 'relevance' && match) pageIds.innerJoin(match.hits, sql`hits.id = ${campaigns.id}`).orderBy(sql`hits.rank`, desc(campaigns.id))
+    else pageIds.orderBy(...order)
+    ids = (await pageIds.where(condition).limit(q.pageSize).offset((q.page - 1) * q.pageSize)).map(r => r.id)
+    total = (await db.select({ n: count() }).from(campaigns).where(condition))[0]!.n
   }
-  const ids = (await pageIds.where(condition).limit(q.pageSize).offset((q.page - 1) * q.pageSize)).map(r => r.id)
-  const total = (await db.select({ n: count() }).from(campaigns).where(condition))[0]!.n
   return { items: (await campaignRows(db, ids)).map(row => present(row)), total, page: q.page, pageSize: q.pageSize }
 }
 

@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, notInArray, sql } from 'drizzle-orm'
+import { aliasedTable, and, asc, count, desc, eq, exists, gte, inArray, lte, notInArray, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
-import { textSearch } from '../database/dialect'
+import { inIdList, textSearch } from '../database/dialect'
+import { preparedOnce } from '../database/prepared'
 import { adRequests, campaigns, influencerProfiles, users } from '../database/schema'
 import { AD_REQUEST_STATUS_GROUPS } from '../../shared/constants'
 import { OPEN_CAMPAIGN_STATUSES } from '../../shared/constants'
@@ -9,7 +10,7 @@ import type { Page } from '../../shared/schemas/common'
 import type { InfluencerSearchQuery } from '../../shared/schemas/influencer'
 import { getCampaign } from './campaigns'
 import { DomainError } from './errors'
-import { NO_DEALS, scoreMatch } from './matching'
+import { matchScore, NO_DEALS, scoreMatch } from './matching'
 import type { DealRecord, MatchHistory } from './matching'
 import { committedOf } from './money'
 import { likeEscape } from './search'
@@ -91,6 +92,9 @@ export async function getInfluencer(db: Db, viewer: Viewer, id: number) {
   return { ...presentCard(row, viewer), completedDeals: (await dealRecords(db, [id])).get(id)?.overall.completed ?? 0 }
 }
 
+/** The statuses a track record counts. */
+const RECORDED_STATUSES = [...AD_REQUEST_STATUS_GROUPS.agreed, 'rejected'] as const
+
 interface DealRecords {
   overall: DealRecord
   byBrand: Map<number, DealRecord>
@@ -104,15 +108,17 @@ async function dealRecords(db: Db, influencerIds: number[]) {
   const records = new Map<number, DealRecords>()
   if (!influencerIds.length) return records
   const tally = (condition: SQL) => sql<number>`sum(case when ${condition} then 1 else 0 end)`
-  const rows = await db.select({
+  const statement = preparedOnce(db, 'discovery:deal-records', name => db.select({
     influencerId: adRequests.influencerId,
     sponsorId: campaigns.sponsorId,
     agreed: tally(inArray(adRequests.status, [...AD_REQUEST_STATUS_GROUPS.agreed])),
     completed: tally(eq(adRequests.status, 'completed')),
     rejected: tally(eq(adRequests.status, 'rejected')),
   }).from(adRequests).innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
-    .where(inArray(adRequests.influencerId, influencerIds))
+    .where(and(inIdList(db, adRequests.influencerId, 'ids'), inArray(adRequests.status, [...RECORDED_STATUSES])))
     .groupBy(adRequests.influencerId, campaigns.sponsorId)
+    .prepare(name))
+  const rows = await statement.execute({ ids: JSON.stringify(influencerIds) })
   for (const row of rows) {
     const record = { agreed: Number(row.agreed), completed: Number(row.completed), rejected: Number(row.rejected) }
     const entry = records.get(row.influencerId) ?? { overall: NO_DEALS, byBrand: new Map() }
@@ -134,31 +140,136 @@ function historyWith(records: DealRecords | undefined, sponsorId: number): Match
 
 const CANDIDATES_IN_NICHE = 1500
 const CANDIDATES_ELSEWHERE = 300
+/**
+ * A niche's pool holds this many more than a campaign takes, for those already asked on it: a
+ * campaign with more open requests among them than this draws fewer candidates from its niche.
+ */
+const ASKED_ALLOWANCE = 500
+/**
+ * Creators elsewhere are looked for among this many of the most engaged: when few rates fit what
+ * is left of a budget, walking the whole index for them would read every profile.
+ */
+const ENGAGED_ELSEWHERE = 3000
+
+/** What `scoreMatch` reads of a candidate: a recommendation reads the rest for the few it shows. */
+const fitColumns = {
+  id: influencerProfiles.userId,
+  niche: influencerProfiles.niche,
+  audienceSize: influencerProfiles.audienceSize,
+  engagementRate: influencerProfiles.engagementRate,
+  minimumRate: influencerProfiles.minimumRate,
+}
+
+/** A candidate for recommendations: what `scoreMatch` reads, with their record on the whole platform. */
+export type PoolMember = { [K in keyof typeof fitColumns]: (typeof fitColumns)[K]['_']['data'] } & { record: DealRecord }
+
+/**
+ * The influencers every campaign of a niche draws its recommendations from: the approachable
+ * creators of the niche with the largest audiences, and the approachable ones among the most
+ * engaged elsewhere, most engaged first. The same for every campaign of the niche, so a caller
+ * may keep it (it changes with profiles and deals); a campaign then leaves out whom it asked
+ * already and whose rate it cannot pay.
+ */
+export type CandidatePool = { inNiche: PoolMember[], elsewhere: PoolMember[] }
+
+const account = aliasedTable(users, 'account')
+const engaged = aliasedTable(influencerProfiles, 'engaged')
+
+/**
+ * Each walks one index in the order it sorts by and stops at its limit. Whether the influencer may
+ * be approached is asked of each profile reached (EXISTS), not joined: as a join, the planner
+ * starts from the index on the account's role and status, which every influencer matches, and
+ * sorts them all.
+ */
+function poolQueries(db: Db) {
+  const approachable = exists(db.select({ one: sql`1` }).from(account).where(and(
+    eq(account.id, influencerProfiles.userId), eq(account.role, 'influencer'), eq(account.status, 'active'), eq(account.flagged, false),
+  )))
+  const mostEngagedElsewhere = db.select({ id: engaged.userId }).from(engaged)
+    .where(sql`${engaged.niche} <> ${sql.placeholder('niche')}`).orderBy(desc(engaged.engagementRate)).limit(ENGAGED_ELSEWHERE)
+  return {
+    inNiche: preparedOnce(db, 'discovery:pool-in-niche', name => db.select(fitColumns).from(influencerProfiles)
+      .where(and(approachable, eq(influencerProfiles.niche, sql.placeholder('niche'))))
+      .orderBy(desc(influencerProfiles.audienceSize)).limit(CANDIDATES_IN_NICHE + ASKED_ALLOWANCE).prepare(name)),
+    elsewhere: preparedOnce(db, 'discovery:pool-elsewhere', name => db.select(fitColumns).from(influencerProfiles)
+      .where(and(approachable, inArray(influencerProfiles.userId, mostEngagedElsewhere)))
+      .orderBy(desc(influencerProfiles.engagementRate)).prepare(name)),
+  }
+}
+
+/** Requests by status, counted into track records by influencer. */
+function recordsOf(rows: { influencerId: number, status: string, n: number }[]): Map<number, DealRecord> {
+  const records = new Map<number, DealRecord>()
+  for (const { influencerId, status, n } of rows) {
+    const record = records.get(influencerId) ?? NO_DEALS
+    records.set(influencerId, {
+      agreed: record.agreed + ((AD_REQUEST_STATUS_GROUPS.agreed as readonly string[]).includes(status) ? Number(n) : 0),
+      completed: record.completed + (status === 'completed' ? Number(n) : 0),
+      rejected: record.rejected + (status === 'rejected' ? Number(n) : 0),
+    })
+  }
+  return records
+}
+
+const counted = { influencerId: adRequests.influencerId, status: adRequests.status, n: count() }
+
+/** A niche's candidate pool (see `CandidatePool`), read from the database. */
+export async function candidatePool(db: Db, niche: string): Promise<CandidatePool> {
+  const queries = poolQueries(db)
+  const inNiche = await queries.inNiche.execute({ niche })
+  const elsewhere = await queries.elsewhere.execute({ niche })
+  // Counted from the index on (influencer, status) alone.
+  const overall = preparedOnce(db, 'discovery:records-overall', name => db.select(counted).from(adRequests)
+    .where(and(inIdList(db, adRequests.influencerId, 'ids'), inArray(adRequests.status, [...RECORDED_STATUSES])))
+    .groupBy(adRequests.influencerId, adRequests.status).prepare(name))
+  const records = recordsOf(await overall.execute({ ids: JSON.stringify([...inNiche, ...elsewhere].map(c => c.id)) }))
+  const withRecord = (c: (typeof inNiche)[number]): PoolMember => ({ ...c, record: records.get(c.id) ?? NO_DEALS })
+  return { inNiche: inNiche.map(withRecord), elsewhere: elsewhere.map(withRecord) }
+}
+
+/** Influencers' cards by id, in the order given. */
+async function cardsOf(db: Db, ids: number[]): Promise<Card[]> {
+  if (!ids.length) return []
+  const statement = preparedOnce(db, 'discovery:cards-by-id', name => db.select(cardColumns).from(users)
+    .innerJoin(influencerProfiles, eq(influencerProfiles.userId, users.id))
+    .where(inIdList(db, users.id, 'ids')).prepare(name))
+  const byId = new Map((await statement.execute({ ids: JSON.stringify(ids) })).map(card => [card.id, card]))
+  return ids.flatMap(id => byId.get(id) ?? [])
+}
 
 /**
  * The influencers who best fit one of the sponsor's campaigns. Candidates are the campaign's
- * niche plus the most engaged creators elsewhere whose rate fits (both read through indexes),
- * scored by `scoreMatch`; those already in a deal on the campaign are left out.
+ * niche plus the most engaged creators elsewhere whose rate fits, from the niche's pool (see
+ * `CandidatePool`; `poolOf` may give a kept one), scored by `scoreMatch`; those already in a deal
+ * on the campaign are left out. Only the cards shown are read in full.
  */
-export async function recommendInfluencers(db: Db, viewer: Viewer, campaignId: number, limit = 12) {
+export async function recommendInfluencers(db: Db, viewer: Viewer, campaignId: number, poolOf = (niche: string) => candidatePool(db, niche), limit = 12) {
   const campaign = await getCampaign(db, viewer, campaignId)
   if (viewer.role !== 'admin' && campaign.sponsor.id !== viewer.id) throw new DomainError('not_found', 'No such campaign')
 
-  const alreadyAsked = db.select({ id: adRequests.influencerId }).from(adRequests)
-    .where(and(eq(adRequests.campaignId, campaignId), inArray(adRequests.status, ['pending', 'negotiating', 'accepted', 'completed'])))
-  const base = and(eq(users.role, 'influencer'), eq(users.status, 'active'), eq(users.flagged, false), notInArray(users.id, alreadyAsked))
-  const select = () => db.select(cardColumns).from(influencerProfiles).innerJoin(users, eq(users.id, influencerProfiles.userId))
-  const inNiche = await select().where(and(base, eq(influencerProfiles.niche, campaign.niche)))
-    .orderBy(desc(influencerProfiles.audienceSize)).limit(CANDIDATES_IN_NICHE)
-  const elsewhere = await select().where(and(base, sql`${influencerProfiles.niche} <> ${campaign.niche}`, lte(influencerProfiles.minimumRate, campaign.remaining)))
-    .orderBy(desc(influencerProfiles.engagementRate)).limit(CANDIDATES_ELSEWHERE)
+  const askedStatement = preparedOnce(db, 'discovery:asked-on-campaign', name => db.select({ id: adRequests.influencerId }).from(adRequests)
+    .where(and(eq(adRequests.campaignId, sql.placeholder('campaignId')), inArray(adRequests.status, ['pending', 'negotiating', 'accepted', 'completed'])))
+    .prepare(name))
+  const brandStatement = preparedOnce(db, 'discovery:records-with-brand', name => db.select(counted).from(adRequests)
+    .innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
+    .where(and(eq(campaigns.sponsorId, sql.placeholder('sponsorId')), inArray(adRequests.status, [...RECORDED_STATUSES])))
+    .groupBy(adRequests.influencerId, adRequests.status).prepare(name))
+  const pool = await poolOf(campaign.niche)
+  const asked = new Set((await askedStatement.execute({ campaignId })).map(r => r.id))
+  const withBrand = recordsOf(await brandStatement.execute({ sponsorId: campaign.sponsor.id }))
 
-  const candidates = [...inNiche, ...elsewhere]
-  const records = await dealRecords(db, candidates.map(c => c.id))
-  return candidates
-    .map(c => ({ influencer: presentCard(c, viewer), ...scoreMatch(campaign, c, historyWith(records.get(c.id), campaign.sponsor.id)) }))
-    .sort((a, b) => b.score - a.score || b.influencer.audienceSize - a.influencer.audienceSize)
+  const candidates = [
+    ...pool.inNiche.filter(c => !asked.has(c.id)).slice(0, CANDIDATES_IN_NICHE),
+    ...pool.elsewhere.filter(c => !asked.has(c.id) && c.minimumRate <= campaign.remaining).slice(0, CANDIDATES_ELSEWHERE),
+  ]
+  const historyOf = (c: PoolMember): MatchHistory => ({ overall: c.record, withBrand: withBrand.get(c.id) ?? NO_DEALS })
+  const best = candidates
+    .map(c => ({ candidate: c, score: matchScore(campaign, c, historyOf(c)) }))
+    .sort((a, b) => b.score - a.score || b.candidate.audienceSize - a.candidate.audienceSize)
     .slice(0, limit)
+    .map(b => b.candidate)
+  const cards = await cardsOf(db, best.map(c => c.id))
+  return best.map((c, i) => ({ influencer: presentCard(cards[i]!, viewer), ...scoreMatch(campaign, c, historyOf(c)) }))
 }
 
 /** Live public campaigns that best fit an influencer, with the same scoring. */

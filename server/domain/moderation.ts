@@ -1,6 +1,7 @@
-import { and, count, desc, eq, or, sql } from 'drizzle-orm'
+import { and, count, desc, eq } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
+import { textSearch } from '../database/dialect'
 import { flags, users } from '../database/schema'
 import type { Role, UserStatus } from '../../shared/constants'
 import type { Page, PageQuery } from '../../shared/schemas/common'
@@ -16,15 +17,13 @@ export interface UserFilters extends PageQuery {
   flagged?: boolean
 }
 
+/** Users by the beginnings of the words of their username, e-mail address or display name. */
 export async function listUsers(db: Db, f: UserFilters): Promise<Page<ReturnType<typeof presentUser>>> {
   const where: SQL[] = []
   if (f.q) {
-    const pattern = `%${f.q.toLowerCase().replace(/[%_\\]/g, c => `\\${c}`)}%`
-    where.push(or(
-      sql`${users.username} like ${pattern} escape '\\'`,
-      sql`${users.email} like ${pattern} escape '\\'`,
-      sql`lower(${users.displayName}) like ${pattern} escape '\\'`,
-    )!)
+    const match = textSearch(db, 'users', f.q)
+    if (!match) return { items: [], total: 0, page: f.page, pageSize: f.pageSize }
+    where.push(match.matches(users.id))
   }
   if (f.role) where.push(eq(users.role, f.role))
   if (f.status) where.push(eq(users.status, f.status))

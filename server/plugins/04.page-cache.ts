@@ -1,6 +1,13 @@
-import { brotliCompressSync, constants } from 'node:zlib'
+import { promisify } from 'node:util'
+import { brotliCompress, constants } from 'node:zlib'
 import type { H3Event } from 'h3'
 import type { CachedPage } from '../utils/page-cache'
+
+/**
+ * Compressed on the thread pool: a page takes milliseconds to compress, which on the main thread
+ * every other request would wait for.
+ */
+const compress = promisify(brotliCompress)
 
 /** What a cached copy must not replay: said anew for each answer. */
 const PER_ANSWER = new Set(['x-cache', 'set-cookie', 'content-length', 'content-encoding', 'vary', 'date', 'connection', 'keep-alive', 'transfer-encoding'])
@@ -10,11 +17,11 @@ const PER_ANSWER = new Set(['x-cache', 'set-cookie', 'content-length', 'content-
 // with the headers it was finally sent with (its security policy included, which names the hashes
 // of its inline scripts), since a hit is answered before any module could add them again.
 export default defineNitroPlugin((nitroApp) => {
-  nitroApp.hooks.hook('render:response', (response, { event }) => {
+  nitroApp.hooks.hook('render:response', async (response, { event }) => {
     if (!event.context.storePage) return
     const setsCookie = (response.headers as Record<string, unknown>)['set-cookie'] !== undefined || event.node.res.hasHeader('set-cookie')
     if ((response.statusCode ?? 200) !== 200 || typeof response.body !== 'string' || setsCookie) return
-    const brotli = brotliCompressSync(response.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+    const brotli = await compress(response.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
     const page: CachedPage = { body: response.body, brotli: brotli.toString('base64'), headers: {} }
     event.context.renderedPage = page
     const { body, encoding } = servedPage(event, page, brotli)

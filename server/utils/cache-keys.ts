@@ -109,6 +109,12 @@ export const cached = {
     tags: [CacheTag.campaign(campaignId), CacheTag.influencers, CacheTag.deals],
     ttlSeconds: 5 * MINUTE,
   }),
+  /** The candidates every campaign of a niche is matched against, with their track records. */
+  recommendationPool: (niche: string): CacheSpec => ({
+    key: `recommendations:pool:${niche}`,
+    tags: [CacheTag.influencers, CacheTag.deals],
+    ttlSeconds: 5 * MINUTE,
+  }),
   recommendedCampaigns: (influencerId: number): CacheSpec => ({
     key: `recommendations:campaigns:${influencerId}`,
     tags: [CacheTag.publicCampaigns, CacheTag.user(influencerId)],

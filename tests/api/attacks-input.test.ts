@@ -198,7 +198,7 @@ const SEARCHES: Search[] = [
   { path: '/api/influencers', field: 'q', as: 'sponsor', who: () => sponsor, kind: 'words' },
   { path: '/api/creators', field: 'q', as: 'admin', who: () => admin, kind: 'words' },
   { path: '/api/influencers', field: 'location', as: 'sponsor', who: () => sponsor, kind: 'literal', textOf: i => i.location },
-  { path: '/api/admin/users', field: 'q', as: 'admin', who: () => admin, kind: 'literal', textOf: u => `${u.username} ${u.email} ${u.displayName}` },
+  { path: '/api/admin/users', field: 'q', as: 'admin', who: () => admin, kind: 'words' },
   { path: '/api/admin/outbox', field: 'q', as: 'admin', who: () => admin, kind: 'literal', textOf: m => `${m.to} ${m.subject}` },
 ]
 

@@ -117,6 +117,26 @@ describe('match reasons from the real deal history', () => {
 })
 
 describe('admin moderation', () => {
+  it('finds users by the beginnings of the words of their username, e-mail address or display name', async () => {
+    const creator = await newUser('influencer')
+    const word = `quill${creator.user.username.split('_')[1]}`
+    expect((await creator.patch('/api/me/profile', { displayName: `${word} Marlowe-Vance` })).status).toBe(200)
+    const admin = await loginAs('admin')
+    const found = async (q: string) => (await admin.get(`/api/admin/users?q=${encodeURIComponent(q)}`)).body.items.map((u: any) => u.id)
+
+    expect(await found(word.toUpperCase().slice(0, -2))).toEqual([creator.user.id])
+    expect(await found(`vance ${word}`)).toEqual([creator.user.id])
+    expect(await found(creator.email)).toEqual([creator.user.id])
+    expect(await found(creator.user.username)).toEqual([creator.user.id])
+    // Every word must begin a word of theirs.
+    expect(await found(word.slice(2))).toEqual([])
+    expect(await found(`${word} nobody`)).toEqual([])
+
+    expect((await creator.patch('/api/me/profile', { displayName: `re${word}` })).status).toBe(200)
+    expect(await found(word)).toEqual([])
+    expect(await found(`re${word}`)).toEqual([creator.user.id])
+  })
+
   it('approves a pending sponsor, who can then publish', async () => {
     const pending = await newUser('sponsor', { pending: true })
     const admin = await loginAs('admin')

@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { NO_DEALS, scoreMatch } from '../../server/domain/matching'
+import { matchScore, NO_DEALS, scoreMatch } from '../../server/domain/matching'
 import type { DealRecord, MatchCampaign, MatchHistory, MatchInfluencer } from '../../server/domain/matching'
 import type { MatchReasonKind } from '../../shared/matching'
 
@@ -111,5 +112,26 @@ describe('scoreMatch', () => {
       ['little left to spend', 76, ['Minimum rate $500 is above the $200 left to spend']],
       ['other niche', 61, ['Creates fitness content, outside the campaign\'s food niche']],
     ])
+  })
+})
+
+describe('matchScore', () => {
+  const record = fc.record({ agreed: fc.nat(5), completed: fc.nat(5), rejected: fc.nat(5) })
+    .map(r => deals(r.agreed, Math.min(r.completed, r.agreed), r.rejected))
+
+  it('is the score scoreMatch gives, for any campaign, creator and record', () => {
+    fc.assert(fc.property(
+      fc.record({ niche: fc.constantFrom('fitness', 'food'), budget: fc.integer({ min: 0, max: 10_000_000 }), remaining: fc.integer({ min: -1_000_000, max: 10_000_000 }) }),
+      fc.record({
+        niche: fc.constantFrom('fitness', 'gaming'),
+        audienceSize: fc.integer({ min: 0, max: 20_000_000 }),
+        engagementRate: fc.float({ min: 0, max: 20, noNaN: true }),
+        minimumRate: fc.integer({ min: 0, max: 1_000_000 }),
+      }),
+      fc.record({ overall: record, withBrand: record }),
+      (c, i, h) => {
+        expect(matchScore(c, i, h)).toBe(scoreMatch(c, i, h).score)
+      },
+    ))
   })
 })

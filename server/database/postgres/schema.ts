@@ -125,7 +125,8 @@ export const adRequests = pgTable('ad_requests', {
   index('ad_requests_campaign_id_idx').on(t.campaignId, t.id),
   index('ad_requests_influencer_idx').on(t.influencerId, t.status),
   index('ad_requests_status_idx').on(t.status, t.updatedAt),
-  index('ad_requests_updated_idx').on(t.updatedAt),
+  // With the id, a page of the newest requests is read from the index alone, however deep.
+  index('ad_requests_updated_idx').on(t.updatedAt, t.id),
   uniqueIndex('ad_requests_one_open_idx').on(t.campaignId, t.influencerId)
     .where(sql`status in ('pending', 'negotiating', 'accepted')`),
 ])
