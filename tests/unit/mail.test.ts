@@ -9,16 +9,16 @@ import type { TestDomainDb } from '../support/domain-db'
 const site = { name: 'Influencia', url: 'https://influencia.test' }
 const message = (dedupeKey: string, to = 'mia@creators.example') => ({ to, subject: 'Hello', text: 'Hi', html: '<p>Hi</p>', dedupeKey })
 
-let database: TestDomainDb
-let db: Db
-beforeEach(async () => {
-  database = await openTestDomainDb()
-  db = database.db
-})
-
-afterEach(() => database.close())
-
 describe('the outbox', () => {
+  let database: TestDomainDb
+  let db: Db
+  beforeEach(async () => {
+    database = await openTestDomainDb()
+    db = database.db
+  })
+
+  afterEach(() => database.close())
+
   it('records one message per event: the same dedupe key again records and sends nothing', async () => {
     const first = await recordMail(db, message('password-reset:1'), 'smtp')
     expect(first).toEqual(expect.any(Number))
