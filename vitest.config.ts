@@ -1,10 +1,18 @@
 import { defineConfig } from 'vitest/config'
 import type { TestProjectInlineConfiguration } from 'vitest/config'
-import { postgresAvailable } from './tests/support/postgres.ts'
+import { postgresAdminUrl, postgresAvailable } from './tests/support/postgres.ts'
 
 // Files that are about the SQLite file itself (its backup, its WAL at shutdown, rows written
 // into it directly): they run on SQLite only.
 const SQLITE_ONLY = ['tests/api/backup.test.ts', 'tests/api/shutdown.test.ts', 'tests/api/exports-large.test.ts']
+
+// The unit files that run the domain on a real database: the unit project runs them on SQLite,
+// unit-postgres again on PostgreSQL. The others are about one database already (PostgreSQL's
+// schema and migrations, copying between the two) or touch none.
+const DATABASE_UNIT_FILES = [
+  'tests/unit/lifecycle.test.ts', 'tests/unit/sessions.test.ts', 'tests/unit/password-reset.test.ts', 'tests/unit/mail.test.ts',
+  'tests/unit/demo-seed.test.ts', 'tests/unit/reports.test.ts', 'tests/unit/reminders.test.ts',
+]
 
 /** The API suite against the production build (built once by `npm run build` before vitest runs) on one database. */
 function apiProject(dialect: 'sqlite' | 'postgres'): TestProjectInlineConfiguration {
@@ -22,8 +30,8 @@ function apiProject(dialect: 'sqlite' | 'postgres'): TestProjectInlineConfigurat
   }
 }
 
-// Unit tests of plain functions, and the API suite once on SQLite and once on PostgreSQL (when
-// a PostgreSQL server answers; CI always has one).
+// Unit tests, those on a database once more on PostgreSQL, and the API suite once on SQLite and
+// once on PostgreSQL (the PostgreSQL runs when a server answers; CI always has one).
 export default defineConfig(async () => ({
   test: {
     projects: [
@@ -36,6 +44,19 @@ export default defineConfig(async () => ({
           testTimeout: 60_000,
         },
       },
+      ...await postgresAvailable('the database unit tests on PostgreSQL')
+        ? [{
+            test: {
+              name: 'unit-postgres',
+              include: DATABASE_UNIT_FILES,
+              environment: 'node',
+              // The tables the domain imports are chosen by NUXT_DATABASE_URL when the process starts.
+              env: { NUXT_DATABASE_URL: postgresAdminUrl, TEST_DATABASE_DIALECT: 'postgres' },
+              testTimeout: 60_000,
+              hookTimeout: 60_000,
+            },
+          }]
+        : [],
       apiProject('sqlite'),
       ...await postgresAvailable('the API suite on PostgreSQL') ? [apiProject('postgres')] : [],
     ],

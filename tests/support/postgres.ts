@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 
 /** The admin connection that creates and drops each test's own database. */
-const adminUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
+export const postgresAdminUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
+const adminUrl = postgresAdminUrl
 
 /**
  * Whether PostgreSQL answers. Outside CI a machine without it skips the PostgreSQL tests, saying

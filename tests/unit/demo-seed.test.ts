@@ -1,80 +1,97 @@
-import { resolve } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { migrateDatabase, openDatabase } from '../../server/database/client'
-import type { Db } from '../../server/database/client'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { adRequestEvents, adRequests, campaigns, flags, sponsorProfiles, users } from '../../server/database/schema'
 import { seedDemo } from '../../server/database/seed/demo'
+import { openTestDomainDb } from '../support/domain-db'
+import type { TestDomainDb } from '../support/domain-db'
 
 // The demo data is what a newcomer first sees: every date in it must be one that could have
-// happened under the product's rules.
+// happened under the product's rules. The rows are read whole and checked here, so the same
+// checks hold on either database.
 
-let db: Db
-let now: number
+let database: TestDomainDb
+let now: Date
 let today: string
+let demo: Awaited<ReturnType<typeof readDemo>>
 
-beforeAll(async () => {
-  db = openDatabase(':memory:')
-  await migrateDatabase(db, resolve('drizzle'))
-  await seedDemo(db, { adminPassword: 'demo-admin-password' })
-  now = Date.now()
-  today = new Date(now).toISOString().slice(0, 10)
-})
-
-function rows(query: string, ...params: unknown[]) {
-  return db.$client.prepare(query).all(...params)
+async function readDemo() {
+  const { db } = database
+  const [userRows, campaignRows, requestRows, eventRows, flagRows, profileRows] = await Promise.all([
+    db.select().from(users), db.select().from(campaigns), db.select().from(adRequests),
+    db.select().from(adRequestEvents), db.select().from(flags), db.select().from(sponsorProfiles),
+  ])
+  const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map(row => [row.id, row]))
+  return {
+    users: userRows, campaigns: campaignRows, requests: requestRows, events: eventRows, flags: flagRows, profiles: profileRows,
+    user: byId(userRows), campaign: byId(campaignRows), request: byId(requestRows),
+  }
 }
 
-/** A timestamp column (epoch ms) as a UTC calendar date, to compare with campaign dates. */
-const day = (column: string) => `date(${column} / 1000, 'unixepoch')`
+beforeAll(async () => {
+  database = await openTestDomainDb()
+  await seedDemo(database.db, { adminPassword: 'demo-admin-password' })
+  now = new Date()
+  today = now.toISOString().slice(0, 10)
+  demo = await readDemo()
+})
+
+afterAll(() => database.close())
+
+/** A time as a UTC calendar date, to compare with campaign dates. */
+const day = (at: Date) => at.toISOString().slice(0, 10)
+
+/** A request's history, oldest first (by time, then by the order it was written). */
+const historyOf = (requestId: number) => demo.events.filter(e => e.adRequestId === requestId)
+  .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id)
 
 describe('the demo data', () => {
   it('has no request older than the accounts on either side or than its campaign, nor opened after the campaign ended', async () => {
-    expect(rows('select count(*) as n from ad_requests')).toEqual([{ n: 18 }])
-    expect(rows(`
-      select r.id, c.title, i.username as creator, s.username as brand from ad_requests r
-      join campaigns c on c.id = r.campaign_id
-      join users i on i.id = r.influencer_id
-      join users s on s.id = c.sponsor_id
-      where r.created_at < i.created_at or r.created_at < s.created_at or r.created_at < c.created_at
-        or ${day('r.created_at')} > c.end_date or r.created_at > ?`, now)).toEqual([])
+    expect(demo.requests).toHaveLength(18)
+    const impossible = demo.requests.filter((r) => {
+      const campaign = demo.campaign.get(r.campaignId)!
+      const creator = demo.user.get(r.influencerId)!
+      const brand = demo.user.get(campaign.sponsorId)!
+      return r.createdAt < creator.createdAt || r.createdAt < brand.createdAt || r.createdAt < campaign.createdAt
+        || day(r.createdAt) > campaign.endDate || r.createdAt > now
+    })
+    expect(impossible.map(r => r.id)).toEqual([])
   })
 
   it('has no history entry before its request was opened or in the future, and each request opens with its first offer', async () => {
-    expect(rows(`
-      select e.id, e.kind from ad_request_events e join ad_requests r on r.id = e.ad_request_id
-      where e.created_at < r.created_at or e.created_at > ?`, now)).toEqual([])
-    expect(rows(`
-      select r.id from ad_requests r
-      where (select e.kind || '@' || e.created_at from ad_request_events e where e.ad_request_id = r.id order by e.created_at, e.id limit 1)
-        is not 'offer@' || r.created_at
-        or r.updated_at <> (select max(e.created_at) from ad_request_events e where e.ad_request_id = r.id)`)).toEqual([])
+    expect(demo.events.filter(e => e.createdAt < demo.request.get(e.adRequestId)!.createdAt || e.createdAt > now).map(e => [e.id, e.kind])).toEqual([])
+    const inconsistent = demo.requests.filter((r) => {
+      const history = historyOf(r.id)
+      const first = history[0]
+      const last = Math.max(...history.map(e => e.createdAt.getTime()))
+      return first?.kind !== 'offer' || first.createdAt.getTime() !== r.createdAt.getTime() || r.updatedAt.getTime() !== last
+    })
+    expect(inconsistent.map(r => r.id)).toEqual([])
   })
 
   it('agrees deals while their campaign runs and expires requests only after it ended', async () => {
-    expect(rows(`
-      select r.id, e.kind from ad_request_events e
-      join ad_requests r on r.id = e.ad_request_id join campaigns c on c.id = r.campaign_id
-      where (e.kind in ('offer', 'counter', 'accepted') and ${day('e.created_at')} > c.end_date)
-        or (e.kind = 'expired' and ${day('e.created_at')} <= c.end_date)`)).toEqual([])
+    const outOfTime = demo.events.filter((e) => {
+      const { endDate } = demo.campaign.get(demo.request.get(e.adRequestId)!.campaignId)!
+      return (['offer', 'counter', 'accepted'].includes(e.kind) && day(e.createdAt) > endDate)
+        || (e.kind === 'expired' && day(e.createdAt) <= endDate)
+    })
+    expect(outOfTime.map(e => [e.adRequestId, e.kind])).toEqual([])
   })
 
   it('has campaigns created after their brand joined, in a status that fits their dates', async () => {
-    expect(rows(`
-      select c.title, c.status from campaigns c join users s on s.id = c.sponsor_id
-      where c.created_at < s.created_at or c.updated_at < c.created_at or c.updated_at > ?
-        or ${day('c.created_at')} > c.end_date or c.end_date < c.start_date
-        or (c.status = 'completed' and c.end_date >= ?)
-        or (c.status = 'scheduled' and c.start_date <= ?)
-        or (c.status in ('active', 'paused') and not (c.start_date <= ? and c.end_date >= ?))`, now, today, today, today, today)).toEqual([])
+    const misfits = demo.campaigns.filter(c => c.createdAt < demo.user.get(c.sponsorId)!.createdAt || c.updatedAt < c.createdAt || c.updatedAt > now
+      || day(c.createdAt) > c.endDate || c.endDate < c.startDate
+      || (c.status === 'completed' && c.endDate >= today)
+      || (c.status === 'scheduled' && c.startDate <= today)
+      || ((c.status === 'active' || c.status === 'paused') && !(c.startDate <= today && c.endDate >= today)))
+    expect(misfits.map(c => [c.title, c.status])).toEqual([])
   })
 
   it('flags only what existed, and calls each brand by one name', async () => {
-    expect(rows(`
-      select f.id from flags f
-      left join campaigns c on f.target_type = 'campaign' and c.id = f.target_id
-      left join users u on f.target_type = 'user' and u.id = f.target_id
-      where f.created_at < coalesce(c.created_at, u.created_at) or f.created_at > ?`, now)).toEqual([])
-    expect(rows(`
-      select u.username, u.display_name, p.company from users u join sponsor_profiles p on p.user_id = u.id
-      where u.display_name <> p.company`)).toEqual([])
+    const flagged = demo.flags.filter((f) => {
+      const target = f.targetType === 'campaign' ? demo.campaign.get(f.targetId) : f.targetType === 'user' ? demo.user.get(f.targetId) : undefined
+      return (target !== undefined && f.createdAt < target.createdAt) || f.createdAt > now
+    })
+    expect(flagged.map(f => f.id)).toEqual([])
+    const renamed = demo.profiles.filter(p => demo.user.get(p.userId)!.displayName !== p.company)
+    expect(renamed.map(p => p.userId)).toEqual([])
   })
 })

@@ -1,36 +1,39 @@
-import { resolve } from 'node:path'
-import { beforeEach, describe, expect, it } from 'vitest'
-import { migrateDatabase, openDatabase } from '../../server/database/client'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Db } from '../../server/database/client'
 import { outbox } from '../../server/database/schema'
 import { listOutbox, markMailFailed, recordMail } from '../../server/domain/outbox'
 import { passwordResetMail } from '../../server/mail/templates'
+import { openTestDomainDb } from '../support/domain-db'
+import type { TestDomainDb } from '../support/domain-db'
 
 const site = { name: 'Influencia', url: 'https://influencia.test' }
 const message = (dedupeKey: string, to = 'mia@creators.example') => ({ to, subject: 'Hello', text: 'Hi', html: '<p>Hi</p>', dedupeKey })
 
-let db: Db
-beforeEach(async () => {
-  db = openDatabase(':memory:')
-  await migrateDatabase(db, resolve('drizzle'))
-})
-
 describe('the outbox', () => {
+  let database: TestDomainDb
+  let db: Db
+  beforeEach(async () => {
+    database = await openTestDomainDb()
+    db = database.db
+  })
+
+  afterEach(() => database.close())
+
   it('records one message per event: the same dedupe key again records and sends nothing', async () => {
     const first = await recordMail(db, message('password-reset:1'), 'smtp')
     expect(first).toEqual(expect.any(Number))
     expect(await recordMail(db, message('password-reset:1', 'someone.else@example.test'), 'smtp')).toBeUndefined()
-    expect(db.select().from(outbox).all()).toEqual([expect.objectContaining({ id: first, to: 'mia@creators.example', status: 'queued', transport: 'smtp', sentAt: null })])
+    expect(await db.select().from(outbox)).toEqual([expect.objectContaining({ id: first, to: 'mia@creators.example', status: 'queued', transport: 'smtp', sentAt: null })])
   })
 
   it('delivers through the outbox itself when there is no SMTP server', async () => {
     const now = new Date('2026-11-30T10:00:00Z')
     await recordMail(db, message('welcome:7'), 'outbox', now)
-    expect(db.select().from(outbox).get()).toMatchObject({ status: 'sent', transport: 'outbox', createdAt: now, sentAt: now })
+    expect((await db.select().from(outbox))[0]).toMatchObject({ status: 'sent', transport: 'outbox', createdAt: now, sentAt: now })
   })
 
   it('keeps why a send failed, and lists the newest first', async () => {
-    const older = await recordMail(db, message('a:1'), 'smtp', new Date('2026-11-30T10:00:00Z'))!
+    const older = (await recordMail(db, message('a:1'), 'smtp', new Date('2026-11-30T10:00:00Z')))!
     await recordMail(db, message('a:2', 'leo@creators.example'), 'smtp', new Date('2026-11-30T11:00:00Z'))
     await markMailFailed(db, older, 'Mailbox unavailable')
     const page = await listOutbox(db, { page: 1, pageSize: 20 })

@@ -1,11 +1,13 @@
-import { resolve } from 'node:path'
-import { beforeEach, describe, expect, it } from 'vitest'
-import { migrateDatabase, openDatabase } from '../../server/database/client'
+import { eq } from 'drizzle-orm'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Db } from '../../server/database/client'
 import { users } from '../../server/database/schema'
 import { DomainError } from '../../server/domain/errors'
 import { createPasswordReset, resetPassword } from '../../server/domain/password-reset'
+import { openTestDomainDb } from '../support/domain-db'
+import type { TestDomainDb } from '../support/domain-db'
 
+let database: TestDomainDb
 let db: Db
 const start = new Date('2026-11-30T10:00:00Z')
 const minutesLater = (minutes: number) => new Date(start.getTime() + minutes * 60_000)
@@ -27,16 +29,18 @@ async function refusal(run: () => Promise<unknown>): Promise<string> {
 }
 
 beforeEach(async () => {
-  db = openDatabase(':memory:')
-  await migrateDatabase(db, resolve('drizzle'))
-  db.insert(users).values([
+  database = await openTestDomainDb()
+  db = database.db
+  await db.insert(users).values([
     { username: 'mia', email: 'mia@creators.example', passwordHash: 'old', role: 'influencer', displayName: 'Mia', status: 'active' },
     { username: 'nova', email: 'nova@brands.example', passwordHash: 'old', role: 'sponsor', displayName: 'Nova', status: 'pending' },
     { username: 'sam', email: 'sam@creators.example', passwordHash: 'old', role: 'influencer', displayName: 'Sam', status: 'suspended' },
-  ]).run()
+  ])
 })
 
-const hashOf = (email: string) => db.select().from(users).all().find(u => u.email === email)!
+afterEach(() => database.close())
+
+const accountOf = async (email: string) => (await db.select().from(users).where(eq(users.email, email)))[0]!
 
 describe('reset links', () => {
   it('are issued to active and pending accounts, not to unknown or suspended ones', async () => {
@@ -47,24 +51,24 @@ describe('reset links', () => {
   })
 
   it('work until 30 minutes have passed, then say they expired', async () => {
-    const early = await createPasswordReset(db, 'mia@creators.example', start)!
-    const late = await createPasswordReset(db, 'mia@creators.example', start)!
+    const early = (await createPasswordReset(db, 'mia@creators.example', start))!
+    const late = (await createPasswordReset(db, 'mia@creators.example', start))!
     expect(await refusal(() => resetPassword(db, late.token, 'new-hash', minutesLater(30)))).toMatch(/expired/)
     await resetPassword(db, early.token, 'new-hash', minutesLater(29.9))
-    expect(hashOf('mia@creators.example')).toMatchObject({ passwordHash: 'new-hash', tokenVersion: 1 })
+    expect(await accountOf('mia@creators.example')).toMatchObject({ passwordHash: 'new-hash', tokenVersion: 1 })
   })
 
   it('work once', async () => {
-    const { token } = await createPasswordReset(db, 'mia@creators.example', start)!
+    const { token } = (await createPasswordReset(db, 'mia@creators.example', start))!
     await resetPassword(db, token, 'first', minutesLater(1))
     expect(await refusal(() => resetPassword(db, token, 'second', minutesLater(2)))).toMatch(/already used/)
-    expect(hashOf('mia@creators.example').passwordHash).toBe('first')
+    expect((await accountOf('mia@creators.example')).passwordHash).toBe('first')
   })
 
   it('stop working when the account is suspended', async () => {
-    const { token, user } = await createPasswordReset(db, 'mia@creators.example', start)!
-    db.update(users).set({ status: 'suspended' }).run()
+    const { token, user } = (await createPasswordReset(db, 'mia@creators.example', start))!
+    await db.update(users).set({ status: 'suspended' })
     expect(await refusal(() => resetPassword(db, token, 'new-hash', minutesLater(1)))).toMatch(/not valid/)
-    expect(hashOf(user.email).passwordHash).toBe('old')
+    expect((await accountOf(user.email)).passwordHash).toBe('old')
   })
 })

@@ -6,9 +6,9 @@ import type { Delivered } from '../../server/domain/events'
 import { announceMonthlyReports, isReportDay, monthlyReport } from '../../server/domain/reports'
 import { domainDb } from '../support/domain-db'
 
-// The monthly sponsor report and its announcement at fixed clocks, on a real (in-memory) SQLite database.
+// The monthly sponsor report and its announcement at fixed clocks, on a real database of the run's dialect (in-memory SQLite, or a scratch PostgreSQL database).
 
-let t: ReturnType<typeof domainDb>
+let t: Awaited<ReturnType<typeof domainDb>>
 let sponsor: number
 let creator: number
 const heard: Delivered[] = []
@@ -19,33 +19,36 @@ const report = (month: string, timeZone = 'UTC', now = APRIL) => monthlyReport(t
 
 beforeEach(async () => {
   t = await domainDb()
-  sponsor = t.addUser('brand', 'sponsor')
-  creator = t.addUser('creator', 'influencer')
+  sponsor = await t.addUser('brand', 'sponsor')
+  creator = await t.addUser('creator', 'influencer')
   heard.length = 0
   stopListening = onDomainEvent(delivered => void heard.push(delivered))
 })
 
-afterEach(() => stopListening())
+afterEach(async () => {
+  stopListening()
+  await t.close()
+})
 
 describe('the monthly report', () => {
   it('sums a month: its campaigns, its requests by where they stood at its end, its spend, each budget used and left, and the month before', async () => {
-    const spring = t.addCampaign(sponsor, 'Spring', { start: '2026-02-10', end: '2026-03-20' }, { budget: 100_000 })
-    const easter = t.addCampaign(sponsor, 'Easter', { start: '2026-03-05', end: '2026-04-30' }, { budget: 50_000 })
-    t.addCampaign(sponsor, 'Draft', { start: '2026-03-01', end: '2026-03-31' }, { status: 'draft' })
-    t.addCampaign(sponsor, 'January', { start: '2026-01-01', end: '2026-01-31' }, { status: 'completed' })
-    const others = t.addCampaign(t.addUser('other-brand', 'sponsor'), 'Not Mine', { start: '2026-03-01', end: '2026-03-31' })
-    t.addRequest(others, creator, [{ kind: 'offer', at: '2026-03-02T10:00:00Z' }, { kind: 'accepted', at: '2026-03-03T10:00:00Z', amount: 99_000 }])
+    const spring = await t.addCampaign(sponsor, 'Spring', { start: '2026-02-10', end: '2026-03-20' }, { budget: 100_000 })
+    const easter = await t.addCampaign(sponsor, 'Easter', { start: '2026-03-05', end: '2026-04-30' }, { budget: 50_000 })
+    await t.addCampaign(sponsor, 'Draft', { start: '2026-03-01', end: '2026-03-31' }, { status: 'draft' })
+    await t.addCampaign(sponsor, 'January', { start: '2026-01-01', end: '2026-01-31' }, { status: 'completed' })
+    const others = await t.addCampaign(await t.addUser('other-brand', 'sponsor'), 'Not Mine', { start: '2026-03-01', end: '2026-03-31' })
+    await t.addRequest(others, creator, [{ kind: 'offer', at: '2026-03-02T10:00:00Z' }, { kind: 'accepted', at: '2026-03-03T10:00:00Z', amount: 99_000 }])
 
     // Agreed in February, completed in March.
-    t.addRequest(spring, creator, [{ kind: 'offer', at: '2026-02-15T10:00:00Z' }, { kind: 'accepted', at: '2026-02-20T10:00:00Z', amount: 10_000 }, { kind: 'completed', at: '2026-03-03T10:00:00Z' }])
+    await t.addRequest(spring, creator, [{ kind: 'offer', at: '2026-02-15T10:00:00Z' }, { kind: 'accepted', at: '2026-02-20T10:00:00Z', amount: 10_000 }, { kind: 'completed', at: '2026-03-03T10:00:00Z' }])
     // Negotiated and agreed in March.
-    t.addRequest(spring, t.addUser('c2', 'influencer'), [{ kind: 'offer', at: '2026-03-02T10:00:00Z' }, { kind: 'counter', at: '2026-03-04T10:00:00Z', amount: 20_000 }, { kind: 'accepted', at: '2026-03-06T10:00:00Z', amount: 20_000 }])
+    await t.addRequest(spring, await t.addUser('c2', 'influencer'), [{ kind: 'offer', at: '2026-03-02T10:00:00Z' }, { kind: 'counter', at: '2026-03-04T10:00:00Z', amount: 20_000 }, { kind: 'accepted', at: '2026-03-06T10:00:00Z', amount: 20_000 }])
     // Opened in February, only a message in March: still pending at the end of March.
-    t.addRequest(spring, t.addUser('c3', 'influencer'), [{ kind: 'offer', at: '2026-02-01T10:00:00Z' }, { kind: 'message', at: '2026-03-15T10:00:00Z' }])
-    t.addRequest(easter, creator, [{ kind: 'offer', at: '2026-03-10T10:00:00Z' }, { kind: 'rejected', at: '2026-03-12T10:00:00Z' }])
-    t.addRequest(easter, t.addUser('c4', 'influencer'), [{ kind: 'offer', at: '2026-03-25T10:00:00Z' }])
+    await t.addRequest(spring, await t.addUser('c3', 'influencer'), [{ kind: 'offer', at: '2026-02-01T10:00:00Z' }, { kind: 'message', at: '2026-03-15T10:00:00Z' }])
+    await t.addRequest(easter, creator, [{ kind: 'offer', at: '2026-03-10T10:00:00Z' }, { kind: 'rejected', at: '2026-03-12T10:00:00Z' }])
+    await t.addRequest(easter, await t.addUser('c4', 'influencer'), [{ kind: 'offer', at: '2026-03-25T10:00:00Z' }])
     // Countered in April: it was still pending when March ended.
-    t.addRequest(easter, t.addUser('c5', 'influencer'), [{ kind: 'offer', at: '2026-03-28T10:00:00Z' }, { kind: 'counter', at: '2026-04-02T10:00:00Z', amount: 15_000 }])
+    await t.addRequest(easter, await t.addUser('c5', 'influencer'), [{ kind: 'offer', at: '2026-03-28T10:00:00Z' }, { kind: 'counter', at: '2026-04-02T10:00:00Z', amount: 15_000 }])
 
     const march = await report('2026-03')
     expect(march).toMatchObject({
@@ -80,9 +83,9 @@ describe('the monthly report', () => {
   })
 
   it('goes from December to January: the report of January compares with the December before', async () => {
-    const winter = t.addCampaign(sponsor, 'Winter', { start: '2025-12-01', end: '2026-01-31' })
-    t.addRequest(winter, creator, [{ kind: 'offer', at: '2025-12-10T10:00:00Z' }, { kind: 'accepted', at: '2025-12-31T23:59:59Z', amount: 30_000 }])
-    t.addRequest(winter, t.addUser('c2', 'influencer'), [{ kind: 'offer', at: '2026-01-01T00:00:00Z' }, { kind: 'accepted', at: '2026-01-02T10:00:00Z', amount: 12_000 }])
+    const winter = await t.addCampaign(sponsor, 'Winter', { start: '2025-12-01', end: '2026-01-31' })
+    await t.addRequest(winter, creator, [{ kind: 'offer', at: '2025-12-10T10:00:00Z' }, { kind: 'accepted', at: '2025-12-31T23:59:59Z', amount: 30_000 }])
+    await t.addRequest(winter, await t.addUser('c2', 'influencer'), [{ kind: 'offer', at: '2026-01-01T00:00:00Z' }, { kind: 'accepted', at: '2026-01-02T10:00:00Z', amount: 12_000 }])
 
     expect(previousMonth('2026-01')).toBe('2025-12')
     const january = await report('2026-01')
@@ -90,9 +93,9 @@ describe('the monthly report', () => {
   })
 
   it('takes month bounds in the platform time zone: a deal agreed after midnight on the 1st in Auckland is in the new month there', async () => {
-    const campaign = t.addCampaign(sponsor, 'Kiwi', { start: '2026-02-01', end: '2026-03-31' })
+    const campaign = await t.addCampaign(sponsor, 'Kiwi', { start: '2026-02-01', end: '2026-03-31' })
     // 12:00 UTC on February 28th is 01:00 on March 1st in Auckland (UTC+13).
-    t.addRequest(campaign, creator, [{ kind: 'offer', at: '2026-02-20T10:00:00Z' }, { kind: 'accepted', at: '2026-02-28T12:00:00Z', amount: 25_000 }])
+    await t.addRequest(campaign, creator, [{ kind: 'offer', at: '2026-02-20T10:00:00Z' }, { kind: 'accepted', at: '2026-02-28T12:00:00Z', amount: 25_000 }])
 
     expect((await report('2026-02', 'UTC')).totals.spend).toBe(25_000)
     expect((await report('2026-03', 'UTC')).totals.spend).toBe(0)
@@ -104,9 +107,9 @@ describe('the monthly report', () => {
   })
 
   it('takes month ends in Los Angeles: the evening of March 31st there is already April in UTC, and March is an hour short', async () => {
-    const campaign = t.addCampaign(sponsor, 'West', { start: '2026-03-01', end: '2026-04-30' })
+    const campaign = await t.addCampaign(sponsor, 'West', { start: '2026-03-01', end: '2026-04-30' })
     // 05:00 UTC on April 1st is 22:00 on March 31st in Los Angeles (UTC-7 since March 8th).
-    t.addRequest(campaign, creator, [{ kind: 'offer', at: '2026-03-20T10:00:00Z' }, { kind: 'accepted', at: '2026-04-01T05:00:00Z', amount: 8_000 }])
+    await t.addRequest(campaign, creator, [{ kind: 'offer', at: '2026-03-20T10:00:00Z' }, { kind: 'accepted', at: '2026-04-01T05:00:00Z', amount: 8_000 }])
 
     expect((await report('2026-03', 'America/Los_Angeles')).totals.spend).toBe(8_000)
     expect((await report('2026-04', 'America/Los_Angeles')).totals.spend).toBe(0)
@@ -119,17 +122,17 @@ describe('the monthly report', () => {
 
 describe('announcing the reports', () => {
   it('tells each active sponsor once that last month\'s report is ready, even when run again', async () => {
-    const pending = t.addUser('pending-brand', 'sponsor', { status: 'pending' })
-    const joinedLater = t.addUser('new-brand', 'sponsor', { createdAt: new Date('2026-04-01T09:00:00Z') })
+    const pending = await t.addUser('pending-brand', 'sponsor', { status: 'pending' })
+    const joinedLater = await t.addUser('new-brand', 'sponsor', { createdAt: new Date('2026-04-01T09:00:00Z') })
     const firstOfApril = new Date('2026-04-01T00:30:00Z')
 
     expect(await announceMonthlyReports(t.db, firstOfApril, 'UTC')).toEqual({ reports: 1 })
-    expect(t.inbox(sponsor)).toEqual([{ id: expect.any(Number), kind: 'report.ready', payload: { month: '2026-03' } }])
-    expect(t.inbox(pending)).toEqual([])
-    expect(t.inbox(joinedLater)).toEqual([])
+    expect(await t.inbox(sponsor)).toEqual([{ id: expect.any(Number), kind: 'report.ready', payload: { month: '2026-03' } }])
+    expect(await t.inbox(pending)).toEqual([])
+    expect(await t.inbox(joinedLater)).toEqual([])
 
     expect(await announceMonthlyReports(t.db, new Date('2026-04-01T23:00:00Z'), 'UTC')).toEqual({ reports: 0 })
-    expect(t.inbox(sponsor)).toHaveLength(1)
+    expect(await t.inbox(sponsor)).toHaveLength(1)
     expect(heard).toHaveLength(1)
   })
 
@@ -142,6 +145,6 @@ describe('announcing the reports', () => {
     expect(isReportDay(new Date('2026-01-01T08:00:00Z'), 'America/Los_Angeles')).toBe(true)
 
     expect(await announceMonthlyReports(t.db, newYearInAuckland, 'Pacific/Auckland')).toEqual({ reports: 1 })
-    expect(t.inbox(sponsor).map(n => n.payload.month)).toEqual(['2025-12'])
+    expect((await t.inbox(sponsor)).map(n => n.payload.month)).toEqual(['2025-12'])
   })
 })

@@ -1,11 +1,12 @@
-import { resolve } from 'node:path'
-import { beforeEach, describe, expect, it } from 'vitest'
-import { migrateDatabase, openDatabase } from '../../server/database/client'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Db } from '../../server/database/client'
-import { authSessions, users } from '../../server/database/schema'
+import { authSessions, refreshTokens, users } from '../../server/database/schema'
 import { endSession, prepareSessionLookup, REFRESH_REUSE_GRACE_MS, rotateRefreshToken, SessionEndedError, startSession } from '../../server/domain/sessions'
 import type { SessionEndReason } from '../../shared/constants'
+import { openTestDomainDb } from '../support/domain-db'
+import type { TestDomainDb } from '../support/domain-db'
 
+let database: TestDomainDb
 let db: Db
 let userId: number
 
@@ -28,19 +29,22 @@ async function refusal(token: string, now?: Date): Promise<SessionEndReason> {
 const revokedReason = async () => (await db.select().from(authSessions))[0]!.revokedReason
 
 beforeEach(async () => {
-  db = openDatabase(':memory:')
-  await migrateDatabase(db, resolve('drizzle'))
-  userId = db.insert(users).values({ username: 'u', email: 'u@x.test', passwordHash: 'h', role: 'influencer', displayName: 'U', status: 'active' })
-    .returning().get().id
+  database = await openTestDomainDb()
+  db = database.db
+  const [user] = await db.insert(users).values({ username: 'u', email: 'u@x.test', passwordHash: 'h', role: 'influencer', displayName: 'U', status: 'active' })
+    .returning({ id: users.id })
+  userId = user!.id
 })
+
+afterEach(() => database.close())
 
 describe('login sessions', () => {
   it('store only a digest of the refresh token', async () => {
     const { refreshToken } = await startSession(db, userId, 'test', 3600)
-    const stored = db.$client.prepare('select token_hash from refresh_tokens').all() as { token_hash: string }[]
+    const stored = await db.select({ tokenHash: refreshTokens.tokenHash }).from(refreshTokens)
     expect(stored).toHaveLength(1)
-    expect(stored[0]!.token_hash).not.toContain(refreshToken)
-    expect(stored[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/)
+    expect(stored[0]!.tokenHash).not.toContain(refreshToken)
+    expect(stored[0]!.tokenHash).toMatch(/^[0-9a-f]{64}$/)
   })
 
   it('rotate a refresh token into a new one of the same session', async () => {
@@ -121,7 +125,7 @@ describe('login sessions', () => {
     expect(await refusal(live.refreshToken)).toBe('logged-out')
 
     const beforeSuspension = await startSession(db, userId, 'test', 3600)
-    db.update(users).set({ status: 'suspended' }).run()
+    await db.update(users).set({ status: 'suspended' })
     expect(await refusal(beforeSuspension.refreshToken)).toBe('suspended')
     expect((await lookup(userId, beforeSuspension.sessionId))?.sessionRevokedAt).toBeInstanceOf(Date)
 
