@@ -1,5 +1,5 @@
 import { OPEN_CAMPAIGN_STATUSES } from '#shared/constants'
-import type { CampaignView } from '~/types/campaign'
+import type { CampaignView } from '~/types/api'
 
 /**
  * Why a campaign takes no applications now, or null when it does. The server's rule: public

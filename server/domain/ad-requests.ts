@@ -4,7 +4,7 @@ import type { Db } from '../database/client'
 import { adRequestEvents, adRequests, campaigns, sponsorProfiles, users } from '../database/schema'
 import { AD_REQUEST_STATUS_GROUPS } from '../../shared/constants'
 import { OPEN_CAMPAIGN_STATUSES } from '../../shared/constants'
-import type { AdRequestEventKind, AdRequestParty } from '../../shared/constants'
+import type { AdRequestEventKind, AdRequestParty, CampaignStatus } from '../../shared/constants'
 import type { AdRequestAction, AdRequestCreateInput, AdRequestListQuery } from '../../shared/schemas/ad-request'
 import type { Page } from '../../shared/schemas/common'
 import type { AdRequestEventType } from '../../shared/events'
@@ -45,7 +45,7 @@ const listColumns = {
 type ListRow = {
   id: number, requirements: string, paymentAmount: number, status: (typeof adRequests.$inferSelect)['status'], initiatedBy: AdRequestParty,
   lastOfferBy: AdRequestParty, createdAt: Date, updatedAt: Date, campaignId: number, campaignTitle: string, campaignSlug: string,
-  campaignStatus: string, sponsorId: number, company: string | null, influencerId: number, influencerName: string, influencerUsername: string
+  campaignStatus: CampaignStatus, sponsorId: number, company: string | null, influencerId: number, influencerName: string, influencerUsername: string
 }
 
 function sideOf(viewer: Viewer, row: { sponsorId: number, influencerId: number }): AdRequestParty | null {

@@ -5,7 +5,7 @@ import { inIdList, textSearch } from '../database/dialect'
 import { preparedOnce } from '../database/prepared'
 import { adRequestEvents, adRequests, campaigns, flags, sponsorProfiles } from '../database/schema'
 import { OPEN_CAMPAIGN_STATUSES, PUBLISHED_CAMPAIGN_STATUSES } from '../../shared/constants'
-import type { CampaignStatus } from '../../shared/constants'
+import type { CampaignStatus, CampaignVisibility, Niche } from '../../shared/constants'
 import type { CampaignCreateInput, CampaignListQuery, CampaignUpdateInput } from '../../shared/schemas/campaign'
 import type { Page } from '../../shared/schemas/common'
 import type { CampaignEventType } from '../../shared/events'
@@ -65,8 +65,8 @@ type CampaignSelection = { [K in keyof typeof columns]: unknown } & Record<strin
 
 function present(row: CampaignSelection) {
   const r = row as {
-    id: number, slug: string, title: string, description: string, niche: string, goals: string, startDate: string, endDate: string,
-    visibility: string, budget: number, status: CampaignStatus, flagged: boolean, createdAt: Date, updatedAt: Date,
+    id: number, slug: string, title: string, description: string, niche: Niche, goals: string, startDate: string, endDate: string,
+    visibility: CampaignVisibility, budget: number, status: CampaignStatus, flagged: boolean, createdAt: Date, updatedAt: Date,
     sponsorId: number, company: string | null, website: string | null, committed: number
   }
   return {
