@@ -3,7 +3,7 @@ import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { adRequestEvents, adRequests, campaigns, sponsorProfiles, users } from '../database/schema'
 import { AD_REQUEST_STATUS_GROUPS } from '../../shared/constants'
-import { OPEN_CAMPAIGN_STATUSES } from '../../shared/constants'
+import { OPEN_AD_REQUEST_STATUSES, OPEN_CAMPAIGN_STATUSES } from '../../shared/constants'
 import type { AdRequestEventKind, AdRequestParty, CampaignStatus } from '../../shared/constants'
 import type { AdRequestAction, AdRequestCreateInput, AdRequestListQuery } from '../../shared/schemas/ad-request'
 import type { Page } from '../../shared/schemas/common'
@@ -18,7 +18,6 @@ import type { Viewer } from './viewer'
 
 /** Campaigns in these states take new requests and decisions. */
 const LIVE_CAMPAIGN = OPEN_CAMPAIGN_STATUSES
-const OPEN_REQUEST = ['pending', 'negotiating', 'accepted'] as const
 
 const influencer = aliasedTable(users, 'influencer')
 
@@ -175,7 +174,7 @@ export async function createAdRequest(db: Db, viewer: Viewer, input: AdRequestCr
       throw new DomainError('conflict', `This campaign is ${campaign.status}: it does not take requests now`)
     }
     const [existing] = await tx.select({ id: adRequests.id, status: adRequests.status }).from(adRequests)
-      .where(and(eq(adRequests.campaignId, campaign.id), eq(adRequests.influencerId, influencerId), inArray(adRequests.status, [...OPEN_REQUEST])))
+      .where(and(eq(adRequests.campaignId, campaign.id), eq(adRequests.influencerId, influencerId), inArray(adRequests.status, [...OPEN_AD_REQUEST_STATUSES])))
     if (existing) {
       // The id lets the client link to the open request; the message stays free of internal ids.
       const who = side === 'sponsor' ? 'This influencer already has' : 'You already have'

@@ -145,7 +145,7 @@ export async function recommendInfluencers(db: Db, viewer: Viewer, campaignId: n
   if (viewer.role !== 'admin' && campaign.sponsor.id !== viewer.id) throw new DomainError('not_found', 'No such campaign')
 
   const alreadyAsked = db.select({ id: adRequests.influencerId }).from(adRequests)
-    .where(and(eq(adRequests.campaignId, campaignId), inArray(adRequests.status, ['pending', 'negotiating', 'accepted', 'completed'])))
+    .where(and(eq(adRequests.campaignId, campaignId), inArray(adRequests.status, [...AD_REQUEST_STATUS_GROUPS.in_negotiation, ...AD_REQUEST_STATUS_GROUPS.agreed])))
   const base = and(eq(users.role, 'influencer'), eq(users.status, 'active'), eq(users.flagged, false), notInArray(users.id, alreadyAsked))
   const select = () => db.select(cardColumns).from(influencerProfiles).innerJoin(users, eq(users.id, influencerProfiles.userId))
   const inNiche = await select().where(and(base, eq(influencerProfiles.niche, campaign.niche)))
