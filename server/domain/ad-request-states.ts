@@ -1,7 +1,7 @@
-import { AD_REQUEST_STATUS_GROUPS } from '../../shared/constants'
-import type { AdRequestParty, AdRequestStatus } from '../../shared/constants'
-import type { AdRequestAction } from '../../shared/schemas/ad-request'
-import { AD_REQUEST_ACTIONS } from '../../shared/schemas/ad-request'
+import { AD_REQUEST_STATUS_GROUPS } from '#shared/constants'
+import type { AdRequestParty, AdRequestStatus } from '#shared/constants'
+import type { AdRequestAction } from '#shared/schemas/ad-request'
+import { AD_REQUEST_ACTIONS } from '#shared/schemas/ad-request'
 
 // The ad-request state machine, as a pure function:
 //   pending → negotiating (counter) → accepted | rejected

@@ -1,7 +1,7 @@
 import { and, eq, exists, gte, inArray, lt, lte } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { adRequests, campaigns } from '../database/schema'
-import { AD_REQUEST_STATUS_GROUPS, CAMPAIGN_STATUS_GROUPS, FINISHED_CAMPAIGN_STATUSES } from '../../shared/constants'
+import { AD_REQUEST_STATUS_GROUPS, CAMPAIGN_STATUS_GROUPS, FINISHED_CAMPAIGN_STATUSES } from '#shared/constants'
 import { dayIn } from './calendar'
 import { expireOpenRequests } from './campaigns'
 import { writeWithEvents } from './events'

@@ -4,8 +4,8 @@ import type { Db } from '../database/client'
 import { inIdList, literalList } from '../database/dialect'
 import { preparedOnce } from '../database/prepared'
 import { campaigns } from '../database/schema'
-import { AD_REQUEST_STATUS_GROUPS } from '../../shared/constants'
-import { formatCents } from '../../shared/money'
+import { AD_REQUEST_STATUS_GROUPS } from '#shared/constants'
+import { formatCents } from '#shared/money'
 import { DomainError } from './errors'
 
 // Every amount is integer cents. The one invariant: a campaign's committed spend (accepted and

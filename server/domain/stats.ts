@@ -2,7 +2,7 @@ import { count, gte, sql } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { literalList, utcDay } from '../database/dialect'
 import { adRequests, campaigns, flags, users } from '../database/schema'
-import { AD_REQUEST_STATUS_GROUPS, CAMPAIGN_STATUS_GROUPS } from '../../shared/constants'
+import { AD_REQUEST_STATUS_GROUPS, CAMPAIGN_STATUS_GROUPS } from '#shared/constants'
 
 const DAY = 86_400_000
 

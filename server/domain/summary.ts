@@ -1,11 +1,11 @@
 import { and, count, eq, inArray, sum } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { adRequests, campaigns } from '../database/schema'
-import { AD_REQUEST_STATUSES, AD_REQUEST_STATUS_GROUPS, CAMPAIGN_STATUSES, CAMPAIGN_STATUS_GROUPS } from '../../shared/constants'
-import type { AdRequestParty, AdRequestStatus, CampaignStatus } from '../../shared/constants'
+import { AD_REQUEST_STATUSES, AD_REQUEST_STATUS_GROUPS, CAMPAIGN_STATUSES, CAMPAIGN_STATUS_GROUPS } from '#shared/constants'
+import type { AdRequestParty, AdRequestStatus, CampaignStatus } from '#shared/constants'
 import { awaitingAnswerFrom } from './ad-requests'
 import { DomainError } from './errors'
-import type { DealTotals, InfluencerSummary, SponsorSummary } from '../../shared/types/summary'
+import type { DealTotals, InfluencerSummary, SponsorSummary } from '#shared/types/summary'
 import type { Viewer } from './viewer'
 
 /** The group the dashboard's "Live campaigns" counts and its list filters by. */

@@ -1,10 +1,10 @@
 import type { H3Event } from 'h3'
-import type { Role } from '../../shared/constants'
+import type { Role } from '#shared/constants'
 import type { TokenSettings } from './tokens'
 import { prepareSessionLookup, rotateRefreshToken, sessionAlive, startSession } from '../domain/sessions'
 import { getUserWithProfile, noteSeen, recordLogin } from '../domain/users'
 import type { UserRow } from '../domain/users'
-import type { SessionUser } from '../../shared/types/session'
+import type { SessionUser } from '#shared/types/session'
 
 export const ACCESS_COOKIE = 'influencia_access'
 export const REFRESH_COOKIE = 'influencia_refresh'
