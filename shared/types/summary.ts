@@ -1,8 +1,8 @@
 import type { AdRequestStatus, CampaignStatus } from '../constants'
 
 // GET /api/me/summary: a dashboard's figures, money in cents. Written here rather than read from
-// the route's type because that type merges the two roles' answers into one (Nitro simplifies
-// a union answer to the keys both sides share).
+// the route's type: each dashboard tells the two answers apart by `role`, and TypeScript does
+// not narrow the route's serialized type that way.
 
 export interface DealTotals {
   /** Requests and the sum on the table, by status. */
