@@ -26,6 +26,8 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number]
 export const PUBLISHED_CAMPAIGN_STATUSES = ['scheduled', 'active', 'paused', 'completed'] as const satisfies readonly CampaignStatus[]
 /** A campaign takes new requests (applications and invitations) only while live or about to be. */
 export const OPEN_CAMPAIGN_STATUSES = ['scheduled', 'active'] as const satisfies readonly CampaignStatus[]
+/** A campaign that is over: it can no longer change, and its open requests are closed. */
+export const FINISHED_CAMPAIGN_STATUSES = ['completed', 'cancelled'] as const satisfies readonly CampaignStatus[]
 
 /**
  * Statuses counted together, each under one name: a dashboard figure sums a group and links to
@@ -69,6 +71,8 @@ export const FLAG_TARGETS = ['user', 'campaign'] as const
 export const FLAG_STATUSES = ['open', 'resolved', 'dismissed'] as const
 export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const
 export type ExportStatus = (typeof EXPORT_STATUSES)[number]
+/** An export not finished yet: another of the same kind would only repeat it. */
+export const UNFINISHED_EXPORT_STATUSES = ['queued', 'running'] as const satisfies readonly ExportStatus[]
 /** What a sponsor can export: its campaigns, or its ad requests with every step of their history. */
 export const EXPORT_KINDS = ['campaigns', 'ad_requests'] as const
 export type ExportKind = (typeof EXPORT_KINDS)[number]
@@ -119,6 +123,11 @@ function statusFilter<S extends string, G extends string>(statuses: readonly S[]
 }
 
 /** A figure summed over a group's statuses, e.g. how many of a sponsor's campaigns are live. */
+/** Whether a status is one of a list's or group's, e.g. a request's amount is agreed. */
+export function inGroup<S extends string>(group: readonly S[], status: string): status is S {
+  return (group as readonly string[]).includes(status)
+}
+
 export function sumOverGroup<S extends string>(group: readonly S[], valueOf: (status: S) => number): number {
   return group.reduce((total, status) => total + valueOf(status), 0)
 }

@@ -1,11 +1,16 @@
+import type { InternalApi } from 'nitropack/types'
 import type { Page } from '#shared/schemas/common'
+import type { ApiAnswer } from '~/types/api'
 
 type ApiQuery = Record<string, string | number | undefined>
 
-interface PagedListOptions<K extends string> {
+/** The API routes whose GET answers a page of a list. */
+type PagedRoute = { [R in keyof InternalApi]: InternalApi[R] extends { get: Page<unknown> } ? R : never }[keyof InternalApi]
+
+interface PagedListOptions<Url extends PagedRoute, K extends string> {
   /** The list's data key: one per list. */
   key: string
-  url: string
+  url: Url
   /** The URL query entries the list reads (the page number is always read). */
   keys: readonly K[]
   pageSize?: number
@@ -22,7 +27,7 @@ interface PagedListOptions<K extends string> {
  * A paged list from the API whose filters and page live in the URL (useQueryFilters): a change of
  * the URL reloads it, and the previous page stays on screen while the next one loads.
  */
-export function usePagedList<T, K extends string = string>(options: PagedListOptions<K>) {
+export function usePagedList<Url extends PagedRoute, K extends string = string>(options: PagedListOptions<Url, K>) {
   const { $api } = useNuxtApp()
   const { filters, page, update, setPage, reset } = useQueryFilters(options.keys)
 
@@ -37,7 +42,7 @@ export function usePagedList<T, K extends string = string>(options: PagedListOpt
 
   const { data, status, error, refresh } = useAsyncData(
     options.key,
-    () => $api<Page<T>>(options.url, { query: apiQuery.value }),
+    () => $api<ApiAnswer<Url>>(options.url, { query: apiQuery.value }),
     { watch: [apiQuery], lazy: true },
   )
 

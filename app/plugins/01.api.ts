@@ -1,8 +1,7 @@
+import type { NitroFetchOptions, NitroFetchRequest } from 'nitropack/types'
 import type { SessionEndReason } from '#shared/constants'
+import type { ApiFetch } from '~/types/api'
 
-type ApiOptions = NonNullable<Parameters<typeof $fetch>[1]>
-/** Callers name the response type: Nitro infers it only from literal URLs. */
-type ApiRequest = <T>(url: string, options?: ApiOptions) => Promise<T>
 type RefreshOutcome = { ok: true } | { ok: false, reason: SessionEndReason | undefined }
 
 /** A 401 from these means wrong credentials or a finished session, never a stale access token. */
@@ -15,7 +14,7 @@ const CREDENTIAL_ENDPOINTS = new Set(['/api/auth/login', '/api/auth/signup', '/a
  * the user and sends them to the login page, which says why (the refresh's `data.reason`).
  */
 export default defineNuxtPlugin((nuxtApp) => {
-  const request = useRequestFetch() as ApiRequest
+  const request = useRequestFetch()
   // Parallel requests that all hit a 401 share one refresh: the server answers a refresh token
   // presented twice only within a few seconds (meant for separate tabs), and a request slowed
   // beyond that would revoke the whole session. `refreshes` counts
@@ -44,13 +43,13 @@ export default defineNuxtPlugin((nuxtApp) => {
     })
   }
 
-  async function api<T>(url: string, options?: ApiOptions): Promise<T> {
+  async function send(url: NitroFetchRequest, options?: NitroFetchOptions<NitroFetchRequest>): Promise<unknown> {
     const refreshesBefore = refreshes
     try {
-      return await request<T>(url, options)
+      return await request(url, options)
     }
     catch (error) {
-      if (import.meta.server || apiErrorStatus(error) !== 401 || CREDENTIAL_ENDPOINTS.has(url)) throw error
+      if (import.meta.server || apiErrorStatus(error) !== 401 || (typeof url === 'string' && CREDENTIAL_ENDPOINTS.has(url))) throw error
       // Once a session is found over, the user is on the way to the login page with the reason
       // the server gave: a later 401 must not refresh again (the cookie is gone, which reads as
       // "expired") and send them there a second time with the wrong reason.
@@ -62,9 +61,11 @@ export default defineNuxtPlugin((nuxtApp) => {
           throw error
         }
       }
-      return await request<T>(url, options)
+      return await request(url, options)
     }
   }
 
+  // Each call's answer is the type its route's handler returns.
+  const api = send as ApiFetch
   return { provide: { api } }
 })

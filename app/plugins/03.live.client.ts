@@ -1,6 +1,5 @@
 import { DOMAIN_EVENT_TYPES } from '#shared/events'
 import type { DomainEventType, LiveEventData } from '#shared/events'
-import type { Page } from '#shared/schemas/common'
 
 type Handler = (data: LiveEventData) => void
 interface Registration {
@@ -73,7 +72,7 @@ export default defineNuxtPlugin((nuxtApp) => {
   async function open() {
     close()
     const mine = generation
-    const newest = await nuxtApp.$api<Page<{ id: number }>>('/api/notifications', { query: { pageSize: 1 } })
+    const newest = await nuxtApp.$api('/api/notifications', { query: { pageSize: 1 } })
       .then(page => page.items[0]?.id ?? 0, () => undefined)
     if (mine !== generation) return
     resumeFrom = newest === undefined ? undefined : String(newest)

@@ -1,5 +1,5 @@
 import type { LoginInput, SignupInput } from '#shared/schemas/auth'
-import type { AuthResponse, SessionUser } from '~/types/session'
+import type { SessionUser } from '#shared/types/session'
 
 export const useAuthStore = defineStore('auth', () => {
   const { $api } = useNuxtApp()
@@ -10,7 +10,7 @@ export const useAuthStore = defineStore('auth', () => {
   /** Asks the API who is logged in; no session (or a suspended account) means nobody. */
   async function fetchMe(): Promise<SessionUser | null> {
     try {
-      user.value = await $api<SessionUser>('/api/auth/me')
+      user.value = await $api('/api/auth/me')
     }
     catch (error) {
       const status = apiErrorStatus(error)
@@ -21,13 +21,13 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   async function login(input: LoginInput): Promise<SessionUser> {
-    const response = await $api<AuthResponse>('/api/auth/login', { method: 'POST', body: input })
+    const response = await $api('/api/auth/login', { method: 'POST', body: input })
     user.value = response.user
     return response.user
   }
 
   async function signup(input: SignupInput): Promise<SessionUser> {
-    const response = await $api<AuthResponse>('/api/auth/signup', { method: 'POST', body: input })
+    const response = await $api('/api/auth/signup', { method: 'POST', body: input })
     user.value = response.user
     return response.user
   }

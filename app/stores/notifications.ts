@@ -1,5 +1,4 @@
-import type { Page } from '#shared/schemas/common'
-import type { AppNotification } from '~/types/notification'
+import type { AppNotification } from '~/types/api'
 
 /** The logged-in user's latest notifications and unread count, shared by the sidebar and the inbox. */
 export const useNotificationsStore = defineStore('notifications', () => {
@@ -11,7 +10,7 @@ export const useNotificationsStore = defineStore('notifications', () => {
 
   async function load() {
     try {
-      const inbox = await $api<Page<AppNotification> & { unread: number }>('/api/notifications', { query: { pageSize: 30 } })
+      const inbox = await $api('/api/notifications', { query: { pageSize: 30 } })
       items.value = inbox.items
       unread.value = inbox.unread
       error.value = null
@@ -26,12 +25,12 @@ export const useNotificationsStore = defineStore('notifications', () => {
 
   /** Just the count for the sidebar badge: one row asked, the count comes with it. */
   async function refreshUnread() {
-    const inbox = await $api<{ unread: number }>('/api/notifications', { query: { unread: 'true', pageSize: 1 } }).catch(() => null)
+    const inbox = await $api('/api/notifications', { query: { unread: 'true', pageSize: 1 } }).catch(() => null)
     if (inbox) unread.value = inbox.unread
   }
 
   async function markRead(ids?: number[]) {
-    const result = await $api<{ unread: number }>('/api/notifications/read', { method: 'POST', body: ids ? { ids } : { all: true } })
+    const result = await $api('/api/notifications/read', { method: 'POST', body: ids ? { ids } : { all: true } })
     for (const item of items.value) if (!ids || ids.includes(item.id)) item.read = true
     unread.value = result.unread
   }

@@ -1,5 +1,5 @@
-import { OPEN_CAMPAIGN_STATUSES } from '#shared/constants'
-import type { CampaignView } from '~/types/campaign'
+import { FINISHED_CAMPAIGN_STATUSES, OPEN_CAMPAIGN_STATUSES, inGroup } from '#shared/constants'
+import type { CampaignView } from '~/types/api'
 
 /**
  * Why a campaign takes no applications now, or null when it does. The server's rule: public
@@ -10,7 +10,7 @@ export function applicationsClosedReason(campaign: Pick<CampaignView, 'visibilit
   if (campaign.flagged) return 'A moderator is reviewing this campaign. It takes no new applications until the review ends.'
   if (campaign.visibility === 'private') return 'This is a private campaign: the brand invites creators directly.'
   if (campaign.status === 'paused') return 'The brand has paused this campaign. Applications reopen when it resumes.'
-  if (campaign.status === 'completed' || campaign.status === 'cancelled') return `This campaign is ${campaign.status} and no longer takes applications.`
-  if (!(OPEN_CAMPAIGN_STATUSES as readonly string[]).includes(campaign.status)) return 'This campaign does not take applications.'
+  if (inGroup(FINISHED_CAMPAIGN_STATUSES, campaign.status)) return `This campaign is ${campaign.status} and no longer takes applications.`
+  if (!inGroup(OPEN_CAMPAIGN_STATUSES, campaign.status)) return 'This campaign does not take applications.'
   return null
 }

@@ -1,6 +1,6 @@
 import type { TimelineItem } from '@nuxt/ui'
 import type { AdRequestEventKind } from '#shared/constants'
-import type { AdRequestEvent } from '~/types/ad-request'
+import type { AdRequestEvent } from '~/types/api'
 
 const EVENT_ICONS: Record<AdRequestEventKind, string> = {
   offer: 'i-lucide-send',

@@ -1,4 +1,4 @@
-import { liveStreamQuery } from '../../shared/schemas/events'
+import { liveStreamQuery } from '#shared/schemas/events'
 import { latestNotificationId, notificationsSince } from '../domain/notifications'
 import { openLiveStream } from '../live/stream'
 

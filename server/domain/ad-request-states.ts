@@ -1,6 +1,7 @@
-import type { AdRequestParty, AdRequestStatus } from '../../shared/constants'
-import type { AdRequestAction } from '../../shared/schemas/ad-request'
-import { AD_REQUEST_ACTIONS } from '../../shared/schemas/ad-request'
+import { AD_REQUEST_STATUS_GROUPS } from '#shared/constants'
+import type { AdRequestParty, AdRequestStatus } from '#shared/constants'
+import type { AdRequestAction } from '#shared/schemas/ad-request'
+import { AD_REQUEST_ACTIONS } from '#shared/schemas/ad-request'
 
 // The ad-request state machine, as a pure function:
 //   pending → negotiating (counter) → accepted | rejected
@@ -19,7 +20,7 @@ export type Decision =
   | { ok: true, status: AdRequestStatus, lastOfferBy: AdRequestParty }
   | { ok: false, reason: string }
 
-const OPEN: AdRequestStatus[] = ['pending', 'negotiating']
+const OPEN: readonly AdRequestStatus[] = AD_REQUEST_STATUS_GROUPS.in_negotiation
 
 // People read "declined" where the API says `reject`/`rejected`: the buttons and labels say so too.
 const WORD: Partial<Record<AdRequestStatus, string>> = { rejected: 'declined' }

@@ -4,13 +4,13 @@ import type { Db } from '../database/client'
 import { inIdList } from '../database/dialect'
 import { preparedOnce } from '../database/prepared'
 import { adRequestEvents, adRequests, campaigns, sponsorProfiles, users } from '../database/schema'
-import { AD_REQUEST_STATUS_GROUPS } from '../../shared/constants'
-import { OPEN_CAMPAIGN_STATUSES } from '../../shared/constants'
-import type { AdRequestEventKind, AdRequestParty } from '../../shared/constants'
-import type { AdRequestAction, AdRequestCreateInput, AdRequestListQuery } from '../../shared/schemas/ad-request'
-import type { Page } from '../../shared/schemas/common'
-import type { AdRequestEventType } from '../../shared/events'
-import { formatCents } from '../../shared/money'
+import { AD_REQUEST_STATUS_GROUPS } from '#shared/constants'
+import { OPEN_AD_REQUEST_STATUSES, OPEN_CAMPAIGN_STATUSES } from '#shared/constants'
+import type { AdRequestEventKind, AdRequestParty, CampaignStatus } from '#shared/constants'
+import type { AdRequestAction, AdRequestCreateInput, AdRequestListQuery } from '#shared/schemas/ad-request'
+import type { Page } from '#shared/schemas/common'
+import type { AdRequestEventType } from '#shared/events'
+import { formatCents } from '#shared/money'
 import { allowedActions, awaitingSide, decide } from './ad-request-states'
 import { visibleTo } from './campaigns'
 import { DomainError } from './errors'
@@ -20,7 +20,6 @@ import type { Viewer } from './viewer'
 
 /** Campaigns in these states take new requests and decisions. */
 const LIVE_CAMPAIGN = OPEN_CAMPAIGN_STATUSES
-const OPEN_REQUEST = ['pending', 'negotiating', 'accepted'] as const
 
 const influencer = aliasedTable(users, 'influencer')
 
@@ -47,7 +46,7 @@ const listColumns = {
 type ListRow = {
   id: number, requirements: string, paymentAmount: number, status: (typeof adRequests.$inferSelect)['status'], initiatedBy: AdRequestParty,
   lastOfferBy: AdRequestParty, createdAt: Date, updatedAt: Date, campaignId: number, campaignTitle: string, campaignSlug: string,
-  campaignStatus: string, sponsorId: number, company: string | null, influencerId: number, influencerName: string, influencerUsername: string
+  campaignStatus: CampaignStatus, sponsorId: number, company: string | null, influencerId: number, influencerName: string, influencerUsername: string
 }
 
 function sideOf(viewer: Viewer, row: { sponsorId: number, influencerId: number }): AdRequestParty | null {
@@ -195,7 +194,7 @@ export async function createAdRequest(db: Db, viewer: Viewer, input: AdRequestCr
       throw new DomainError('conflict', `This campaign is ${campaign.status}: it does not take requests now`)
     }
     const [existing] = await tx.select({ id: adRequests.id, status: adRequests.status }).from(adRequests)
-      .where(and(eq(adRequests.campaignId, campaign.id), eq(adRequests.influencerId, influencerId), inArray(adRequests.status, [...OPEN_REQUEST])))
+      .where(and(eq(adRequests.campaignId, campaign.id), eq(adRequests.influencerId, influencerId), inArray(adRequests.status, [...OPEN_AD_REQUEST_STATUSES])))
     if (existing) {
       // The id lets the client link to the open request; the message stays free of internal ids.
       const who = side === 'sponsor' ? 'This influencer already has' : 'You already have'

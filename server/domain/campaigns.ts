@@ -4,12 +4,12 @@ import type { Db } from '../database/client'
 import { inIdList, textSearch } from '../database/dialect'
 import { preparedOnce } from '../database/prepared'
 import { adRequestEvents, adRequests, campaigns, flags, sponsorProfiles } from '../database/schema'
-import { OPEN_CAMPAIGN_STATUSES, PUBLISHED_CAMPAIGN_STATUSES } from '../../shared/constants'
-import type { CampaignStatus } from '../../shared/constants'
-import type { CampaignCreateInput, CampaignListQuery, CampaignUpdateInput } from '../../shared/schemas/campaign'
-import type { Page } from '../../shared/schemas/common'
-import type { CampaignEventType } from '../../shared/events'
-import { formatCents } from '../../shared/money'
+import { AD_REQUEST_STATUS_GROUPS, FINISHED_CAMPAIGN_STATUSES, OPEN_CAMPAIGN_STATUSES, PUBLISHED_CAMPAIGN_STATUSES, inGroup } from '#shared/constants'
+import type { CampaignStatus, CampaignVisibility, Niche } from '#shared/constants'
+import type { CampaignCreateInput, CampaignListQuery, CampaignUpdateInput } from '#shared/schemas/campaign'
+import type { Page } from '#shared/schemas/common'
+import type { CampaignEventType } from '#shared/events'
+import { formatCents } from '#shared/money'
 import { dayIn } from './calendar'
 import { DomainError } from './errors'
 import { writeWithEvents } from './events'
@@ -65,8 +65,8 @@ type CampaignSelection = { [K in keyof typeof columns]: unknown } & Record<strin
 
 function present(row: CampaignSelection) {
   const r = row as {
-    id: number, slug: string, title: string, description: string, niche: string, goals: string, startDate: string, endDate: string,
-    visibility: string, budget: number, status: CampaignStatus, flagged: boolean, createdAt: Date, updatedAt: Date,
+    id: number, slug: string, title: string, description: string, niche: Niche, goals: string, startDate: string, endDate: string,
+    visibility: CampaignVisibility, budget: number, status: CampaignStatus, flagged: boolean, createdAt: Date, updatedAt: Date,
     sponsorId: number, company: string | null, website: string | null, committed: number
   }
   return {
@@ -284,7 +284,7 @@ export async function updateCampaign(db: Db, sponsor: Viewer, id: number, input:
   await writeWithEvents(db, async (tx, emit) => {
     const [current] = await tx.select().from(campaigns).where(and(eq(campaigns.id, id), eq(campaigns.sponsorId, sponsor.id)))
     if (!current) throw new DomainError('not_found', 'No such campaign')
-    if (current.status === 'completed' || current.status === 'cancelled') {
+    if (inGroup(FINISHED_CAMPAIGN_STATUSES, current.status)) {
       throw new DomainError('conflict', `This campaign is ${current.status} and can no longer be changed`)
     }
     const next = { ...current, ...input, goals: input.goals ?? current.goals }
@@ -336,7 +336,7 @@ export async function cancelCampaign(db: Db, sponsor: Viewer, id: number): Promi
   await writeWithEvents(db, async (tx, emit) => {
     const [current] = await tx.select().from(campaigns).where(and(eq(campaigns.id, id), eq(campaigns.sponsorId, sponsor.id)))
     if (!current) throw new DomainError('not_found', 'No such campaign')
-    if (current.status === 'completed' || current.status === 'cancelled') {
+    if (inGroup(FINISHED_CAMPAIGN_STATUSES, current.status)) {
       throw new DomainError('conflict', `This campaign is already ${current.status}`)
     }
     await cancelInTransaction(tx, emit, current)
@@ -358,7 +358,7 @@ async function cancelInTransaction(tx: Db, emit: Emit, campaign: CampaignRow) {
 /** Ends every request still under negotiation on a campaign that is over; both parties are told. */
 export async function expireOpenRequests(tx: Db, emit: Emit, campaign: Pick<CampaignRow, 'id' | 'sponsorId' | 'title'>, reason: string) {
   const open = await tx.select({ id: adRequests.id, influencerId: adRequests.influencerId }).from(adRequests)
-    .where(and(eq(adRequests.campaignId, campaign.id), inArray(adRequests.status, ['pending', 'negotiating'])))
+    .where(and(eq(adRequests.campaignId, campaign.id), inArray(adRequests.status, [...AD_REQUEST_STATUS_GROUPS.in_negotiation])))
   for (const r of open) {
     await tx.update(adRequests).set({ status: 'expired' }).where(eq(adRequests.id, r.id))
     await tx.insert(adRequestEvents).values({ adRequestId: r.id, kind: 'expired', actorId: null, message: reason })

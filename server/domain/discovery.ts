@@ -4,10 +4,10 @@ import type { Db } from '../database/client'
 import { inIdList, textSearch } from '../database/dialect'
 import { preparedOnce } from '../database/prepared'
 import { adRequests, campaigns, influencerProfiles, users } from '../database/schema'
-import { AD_REQUEST_STATUS_GROUPS } from '../../shared/constants'
-import { OPEN_CAMPAIGN_STATUSES } from '../../shared/constants'
-import type { Page } from '../../shared/schemas/common'
-import type { InfluencerSearchQuery } from '../../shared/schemas/influencer'
+import { AD_REQUEST_STATUS_GROUPS } from '#shared/constants'
+import { OPEN_CAMPAIGN_STATUSES } from '#shared/constants'
+import type { Page } from '#shared/schemas/common'
+import type { InfluencerSearchQuery } from '#shared/schemas/influencer'
 import { getCampaign } from './campaigns'
 import { DomainError } from './errors'
 import { matchScore, NO_DEALS, scoreMatch } from './matching'
@@ -248,7 +248,7 @@ export async function recommendInfluencers(db: Db, viewer: Viewer, campaignId: n
   if (viewer.role !== 'admin' && campaign.sponsor.id !== viewer.id) throw new DomainError('not_found', 'No such campaign')
 
   const askedStatement = preparedOnce(db, 'discovery:asked-on-campaign', name => db.select({ id: adRequests.influencerId }).from(adRequests)
-    .where(and(eq(adRequests.campaignId, sql.placeholder('campaignId')), inArray(adRequests.status, ['pending', 'negotiating', 'accepted', 'completed'])))
+    .where(and(eq(adRequests.campaignId, sql.placeholder('campaignId')), inArray(adRequests.status, [...AD_REQUEST_STATUS_GROUPS.in_negotiation, ...AD_REQUEST_STATUS_GROUPS.agreed])))
     .prepare(name))
   const brandStatement = preparedOnce(db, 'discovery:records-with-brand', name => db.select(counted).from(adRequests)
     .innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))

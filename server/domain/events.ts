@@ -1,8 +1,8 @@
 import type { Db } from '../database/client'
 import { writeTransaction } from '../database/client'
 import { notifications } from '../database/schema'
-import { notificationsFor } from '../../shared/events'
-import type { DomainEvent } from '../../shared/events'
+import { notificationsFor } from '#shared/events'
+import type { DomainEvent } from '#shared/events'
 
 export type Emit = (event: DomainEvent) => void
 

@@ -5,12 +5,12 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import { stringify } from 'csv-stringify'
 import { aliasedTable, and, asc, count, eq, gt, gte, or, sql } from 'drizzle-orm'
 import type { Db } from '../database/client'
-import { inIdList } from '../database/dialect'
+import { inIdList, literalList } from '../database/dialect'
 import { preparedOnce } from '../database/prepared'
 import { adRequestEvents, adRequests, campaigns, users } from '../database/schema'
-import { PUBLISHED_CAMPAIGN_STATUSES } from '../../shared/constants'
-import type { AdRequestParty, CampaignStatus, ExportKind } from '../../shared/constants'
-import { decimalAmount } from '../../shared/money'
+import { AD_REQUEST_STATUS_GROUPS, PUBLISHED_CAMPAIGN_STATUSES } from '#shared/constants'
+import type { AdRequestParty, CampaignStatus, ExportKind } from '#shared/constants'
+import { decimalAmount } from '#shared/money'
 import { dateTimeIn, platformTimeZone } from './calendar'
 import { committedSql } from './money'
 
@@ -60,7 +60,7 @@ async function campaignsSource(db: Db, ownerId: number, options: ExportOptions):
     id: campaigns.id, title: campaigns.title, status: campaigns.status, visibility: campaigns.visibility, niche: campaigns.niche,
     startDate: campaigns.startDate, endDate: campaigns.endDate, budget: campaigns.budget, committed: committedSql(),
     requests: sql<number>`(select count(*) from ad_requests r where r.campaign_id = "campaigns"."id")`,
-    deals: sql<number>`(select count(*) from ad_requests r where r.campaign_id = "campaigns"."id" and r.status in ('accepted', 'completed'))`,
+    deals: sql<number>`(select count(*) from ad_requests r where r.campaign_id = "campaigns"."id" and r.status in (${literalList(AD_REQUEST_STATUS_GROUPS.agreed)}))`,
     flagged: campaigns.flagged, goals: campaigns.goals, description: campaigns.description, slug: campaigns.slug,
     createdAt: campaigns.createdAt, updatedAt: campaigns.updatedAt,
   }).from(campaigns)

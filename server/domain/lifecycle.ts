@@ -1,6 +1,7 @@
 import { and, eq, exists, gte, inArray, lt, lte } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { adRequests, campaigns } from '../database/schema'
+import { AD_REQUEST_STATUS_GROUPS, CAMPAIGN_STATUS_GROUPS, FINISHED_CAMPAIGN_STATUSES } from '#shared/constants'
 import { dayIn } from './calendar'
 import { expireOpenRequests } from './campaigns'
 import { writeWithEvents } from './events'
@@ -37,7 +38,7 @@ async function lifecycleBatch(db: Db, today: string, limit: number): Promise<Lif
 
     // A scheduled campaign whose whole run went by unseen (the platform was down) ends too.
     const ending = await tx.select().from(campaigns)
-      .where(and(inArray(campaigns.status, ['scheduled', 'active', 'paused']), lt(campaigns.endDate, today))).limit(limit)
+      .where(and(inArray(campaigns.status, [...CAMPAIGN_STATUS_GROUPS.live]), lt(campaigns.endDate, today))).limit(limit)
     for (const c of ending) {
       await tx.update(campaigns).set({ status: 'completed' }).where(eq(campaigns.id, c.id))
       emit({ type: 'campaign.ended', campaignId: c.id, campaign: c.title, sponsorId: c.sponsorId, actorId: null, recipients: [c.sponsorId] })
@@ -46,9 +47,9 @@ async function lifecycleBatch(db: Db, today: string, limit: number): Promise<Lif
     // Driven by the ended campaigns (each probes its own requests through their index), not by
     // every open request on the platform.
     const openRequest = tx.select({ id: adRequests.id }).from(adRequests)
-      .where(and(eq(adRequests.campaignId, campaigns.id), inArray(adRequests.status, ['pending', 'negotiating'])))
+      .where(and(eq(adRequests.campaignId, campaigns.id), inArray(adRequests.status, [...AD_REQUEST_STATUS_GROUPS.in_negotiation])))
     const over = await tx.select({ id: campaigns.id, sponsorId: campaigns.sponsorId, title: campaigns.title, status: campaigns.status })
-      .from(campaigns).where(and(inArray(campaigns.status, ['completed', 'cancelled']), exists(openRequest))).limit(limit)
+      .from(campaigns).where(and(inArray(campaigns.status, [...FINISHED_CAMPAIGN_STATUSES]), exists(openRequest))).limit(limit)
     let expired = 0
     for (const c of over) {
       expired += await expireOpenRequests(tx, emit, c, c.status === 'cancelled' ? 'The campaign was cancelled.' : 'The campaign ended before an agreement.')

@@ -1,6 +1,6 @@
-import { formatCents } from '../../shared/money'
-import type { MatchReason } from '../../shared/matching'
-import { countOf } from '../../shared/words'
+import { formatCents } from '#shared/money'
+import type { MatchReason } from '#shared/matching'
+import { countOf } from '#shared/words'
 
 // How well an influencer fits a campaign, as a score out of 100 with the reasons a person can
 // read, each marked as counting for or against the match. Pure: the same function ranks

@@ -1,10 +1,11 @@
 import { eq, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
-import { inIdList } from '../database/dialect'
+import { inIdList, literalList } from '../database/dialect'
 import { preparedOnce } from '../database/prepared'
 import { campaigns } from '../database/schema'
-import { formatCents } from '../../shared/money'
+import { AD_REQUEST_STATUS_GROUPS } from '#shared/constants'
+import { formatCents } from '#shared/money'
 import { DomainError } from './errors'
 
 // Every amount is integer cents. The one invariant: a campaign's committed spend (accepted and
@@ -16,7 +17,7 @@ import { DomainError } from './errors'
  * where `id` would silently bind to the subquery's own table.
  */
 export function committedSql(): SQL<number> {
-  return sql<number>`(select coalesce(sum(r.payment_amount), 0) from ad_requests r where r.campaign_id = "campaigns"."id" and r.status in ('accepted', 'completed'))`
+  return sql<number>`(select coalesce(sum(r.payment_amount), 0) from ad_requests r where r.campaign_id = "campaigns"."id" and r.status in (${literalList(AD_REQUEST_STATUS_GROUPS.agreed)}))`
 }
 
 /**

@@ -3,9 +3,10 @@ import type { Db } from '../database/client'
 import { writeTransaction } from '../database/client'
 import { preparedOnce } from '../database/prepared'
 import { notifications } from '../database/schema'
-import type { DomainEventType, LiveEventData } from '../../shared/events'
-import type { Page } from '../../shared/schemas/common'
-import type { MarkReadInput, NotificationListQuery } from '../../shared/schemas/notification'
+import type { DomainEventType, LiveEventData } from '#shared/events'
+import type { NotificationPayload } from '#shared/notification-text'
+import type { Page } from '#shared/schemas/common'
+import type { MarkReadInput, NotificationListQuery } from '#shared/schemas/notification'
 import type { Viewer } from './viewer'
 
 async function unreadCount(db: Db, userId: number) {
@@ -22,8 +23,9 @@ export async function listNotifications(db: Db, viewer: Viewer, q: NotificationL
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(q.pageSize).offset((q.page - 1) * q.pageSize)
   const total = (await db.select({ n: count() }).from(notifications).where(mine))[0]!.n
-  const page: Page<{ id: number, kind: string, payload: Record<string, unknown>, read: boolean, createdAt: string }> = {
-    items: rows.map(r => ({ id: r.id, kind: r.kind, payload: r.payload, read: r.readAt !== null, createdAt: r.createdAt.toISOString() })),
+  // A payload holds what the events of its kind put there (shared/events.ts).
+  const page: Page<{ id: number, kind: string, payload: NotificationPayload, read: boolean, createdAt: string }> = {
+    items: rows.map(r => ({ id: r.id, kind: r.kind, payload: r.payload as NotificationPayload, read: r.readAt !== null, createdAt: r.createdAt.toISOString() })),
     total,
     page: q.page,
     pageSize: q.pageSize,

@@ -2,8 +2,8 @@ import { count, desc, eq, or, sql } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { writeTransaction } from '../database/client'
 import { outbox } from '../database/schema'
-import type { MailTransport } from '../../shared/constants'
-import type { Page, PageQuery } from '../../shared/schemas/common'
+import type { MailTransport } from '#shared/constants'
+import type { Page, PageQuery } from '#shared/schemas/common'
 import { likeEscape } from './search'
 
 /** One e-mail as every sender hands it over. */

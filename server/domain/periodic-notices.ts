@@ -1,6 +1,6 @@
 import { and, eq, notExists } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
-import type { PeriodicNoticeKind } from '../../shared/constants'
+import type { PeriodicNoticeKind } from '#shared/constants'
 import type { Db } from '../database/client'
 import { periodicNotices, users } from '../database/schema'
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { influencerProfiles, sponsorProfiles, users } from '../database/schema'
-import type { InfluencerProfilePatch, ProfileUpdateInput, SponsorProfilePatch } from '../../shared/schemas/profile'
+import type { InfluencerProfilePatch, ProfileUpdateInput, SponsorProfilePatch } from '#shared/schemas/profile'
 import { writeWithEvents } from './events'
 import { getUserWithProfile } from './users'
 import type { Viewer } from './viewer'

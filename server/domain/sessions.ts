@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto'
 import { and, eq, isNull, ne, sql } from 'drizzle-orm'
-import type { SessionEndReason } from '../../shared/constants'
+import type { SessionEndReason } from '#shared/constants'
 import type { Db } from '../database/client'
 import { writeTransaction } from '../database/client'
 import { preparedOnce } from '../database/prepared'

@@ -1,7 +1,8 @@
 import { count, gte, sql } from 'drizzle-orm'
 import type { Db } from '../database/client'
-import { utcDay } from '../database/dialect'
+import { literalList, utcDay } from '../database/dialect'
 import { adRequests, campaigns, flags, users } from '../database/schema'
+import { AD_REQUEST_STATUS_GROUPS, CAMPAIGN_STATUS_GROUPS } from '#shared/constants'
 
 const DAY = 86_400_000
 
@@ -17,11 +18,11 @@ export async function platformStats(db: Db, { days = 30 } = {}) {
   const campaignsByStatus = await db.select({ status: campaigns.status, n: count() }).from(campaigns).groupBy(campaigns.status)
   const requestsByStatus = await db.select({ status: adRequests.status, n: count() }).from(adRequests).groupBy(adRequests.status)
   const money = (await db.select({
-    committed: sql<number>`coalesce(sum(case when ${adRequests.status} in ('accepted', 'completed') then ${adRequests.paymentAmount} end), 0)`.mapWith(Number),
+    committed: sql<number>`coalesce(sum(case when ${adRequests.status} in (${literalList(AD_REQUEST_STATUS_GROUPS.agreed)}) then ${adRequests.paymentAmount} end), 0)`.mapWith(Number),
     completed: sql<number>`coalesce(sum(case when ${adRequests.status} = 'completed' then ${adRequests.paymentAmount} end), 0)`.mapWith(Number),
   }).from(adRequests))[0]!
   const budget = (await db.select({ total: sql<number>`coalesce(sum(${campaigns.budget}), 0)`.mapWith(Number) }).from(campaigns)
-    .where(sql`${campaigns.status} in ('scheduled', 'active', 'paused')`))[0]!
+    .where(sql`${campaigns.status} in (${literalList(CAMPAIGN_STATUS_GROUPS.live)})`))[0]!
 
   const signupRows = await db.select({ day: utcDay(db, users.createdAt), role: users.role, n: count() }).from(users)
     .where(gte(users.createdAt, since)).groupBy(utcDay(db, users.createdAt), users.role)

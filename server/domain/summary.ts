@@ -1,36 +1,15 @@
 import { and, count, eq, inArray, sum } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { adRequests, campaigns } from '../database/schema'
-import { AD_REQUEST_STATUSES, AD_REQUEST_STATUS_GROUPS, CAMPAIGN_STATUSES, CAMPAIGN_STATUS_GROUPS } from '../../shared/constants'
-import type { AdRequestParty, AdRequestStatus, CampaignStatus } from '../../shared/constants'
+import { AD_REQUEST_STATUSES, AD_REQUEST_STATUS_GROUPS, CAMPAIGN_STATUSES, CAMPAIGN_STATUS_GROUPS } from '#shared/constants'
+import type { AdRequestParty, AdRequestStatus, CampaignStatus } from '#shared/constants'
 import { awaitingAnswerFrom } from './ad-requests'
 import { DomainError } from './errors'
+import type { DealTotals, InfluencerSummary, SponsorSummary } from '#shared/types/summary'
 import type { Viewer } from './viewer'
 
 /** The group the dashboard's "Live campaigns" counts and its list filters by. */
 const LIVE_CAMPAIGN = [...CAMPAIGN_STATUS_GROUPS.live]
-
-export interface DealTotals {
-  /** Requests and the sum on the table, by status. */
-  byStatus: Record<AdRequestStatus, { count: number, amount: number }>
-  /** Open requests whose next answer is the viewer's. */
-  awaitingYou: number
-}
-
-export interface SponsorSummary {
-  role: 'sponsor'
-  deals: DealTotals
-  campaigns: Record<CampaignStatus, number>
-  /** Budgets of live campaigns, and what agreed deals (accepted or completed) have committed of them. */
-  budget: { live: number, committed: number }
-}
-
-export interface InfluencerSummary {
-  role: 'influencer'
-  deals: DealTotals
-  /** Paid for completed work, and agreed for accepted work not yet completed. */
-  earnings: { earned: number, agreed: number }
-}
 
 async function dealTotals(db: Db, viewer: Viewer & { role: AdRequestParty }): Promise<DealTotals> {
   const mine = viewer.role === 'sponsor' ? eq(campaigns.sponsorId, viewer.id) : eq(adRequests.influencerId, viewer.id)

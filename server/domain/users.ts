@@ -2,7 +2,8 @@ import { eq, or } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { writeTransaction } from '../database/client'
 import { influencerProfiles, sponsorProfiles, users } from '../database/schema'
-import type { SignupInput } from '../../shared/schemas/auth'
+import type { SignupInput } from '#shared/schemas/auth'
+import type { SessionUser } from '#shared/types/session'
 import { DomainError } from './errors'
 import { writeWithEvents } from './events'
 import { endOtherSessions } from './sessions'
@@ -24,7 +25,6 @@ export function presentUser(user: UserRow, profile: Record<string, unknown> | nu
     profile,
   }
 }
-export type PresentedUser = ReturnType<typeof presentUser>
 
 export async function loadProfile(db: Db, user: Pick<UserRow, 'id' | 'role'>) {
   if (user.role === 'sponsor') {
@@ -40,9 +40,10 @@ export async function loadProfile(db: Db, user: Pick<UserRow, 'id' | 'role'>) {
   return null
 }
 
-export async function getUserWithProfile(db: Db, id: number) {
+/** The profile loaded is the one of the user's role, which is what SessionUser says. */
+export async function getUserWithProfile(db: Db, id: number): Promise<SessionUser | null> {
   const [user] = await db.select().from(users).where(eq(users.id, id))
-  return user ? presentUser(user, await loadProfile(db, user)) : null
+  return user ? presentUser(user, await loadProfile(db, user)) as SessionUser : null
 }
 
 /** Finds the account a login names: usernames and emails are both stored lower-cased. */

@@ -1,4 +1,4 @@
-import type { LiveEventData } from '../../shared/events'
+import type { LiveEventData } from '#shared/events'
 
 /** How long a browser waits before reconnecting after the stream drops (the SSE `retry:` field). */
 export const RECONNECT_DELAY_MS = 3000

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type Redis from 'ioredis'
-import { eventFacts, liveAudience } from '../../shared/events'
+import { eventFacts, liveAudience } from '#shared/events'
 import type { Delivered } from '../domain/events'
 import { closeRedisConnection } from '../utils/redis'
 import type { LiveConnection } from './connection'

@@ -1,6 +1,6 @@
 import type { H3Event } from 'h3'
 import { sendStream, setResponseHeaders } from 'h3'
-import type { LiveEventData } from '../../shared/events'
+import type { LiveEventData } from '#shared/events'
 import { LiveConnection } from './connection'
 import { addStream, hubReady } from './hub'
 

@@ -1,4 +1,4 @@
-import { isPublicPage } from '../../shared/public-pages'
+import { isPublicPage } from '#shared/public-pages'
 import { SessionEndedError } from '../domain/sessions'
 
 // A page load whose access cookie has expired but whose refresh cookie is still good gets

@@ -1,6 +1,6 @@
-import { loginSchema } from '../../shared/schemas/auth'
-import { landingPath, safeRedirect } from '../../shared/redirect'
-import type { LoginFormError } from '../../shared/constants'
+import { loginSchema } from '#shared/schemas/auth'
+import { landingPath, safeRedirect } from '#shared/redirect'
+import type { LoginFormError } from '#shared/constants'
 
 /**
  * The login form's own answer when the browser runs no JavaScript (the form posts here; with

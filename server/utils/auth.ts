@@ -1,9 +1,10 @@
 import type { H3Event } from 'h3'
-import type { Role } from '../../shared/constants'
+import type { Role } from '#shared/constants'
 import type { TokenSettings } from './tokens'
 import { prepareSessionLookup, rotateRefreshToken, sessionAlive, startSession } from '../domain/sessions'
 import { getUserWithProfile, noteSeen, recordLogin } from '../domain/users'
-import type { PresentedUser, UserRow } from '../domain/users'
+import type { UserRow } from '../domain/users'
+import type { SessionUser } from '#shared/types/session'
 
 export const ACCESS_COOKIE = 'influencia_access'
 export const REFRESH_COOKIE = 'influencia_refresh'
@@ -89,7 +90,7 @@ async function issueTokens(event: H3Event, session: { userId: number, role: Role
 }
 
 /** Opens a session for a user who has just proven who they are; sets the cookies. */
-export async function logIn(event: H3Event, user: UserRow): Promise<Awaited<ReturnType<typeof issueTokens>> & { user: PresentedUser }> {
+export async function logIn(event: H3Event, user: UserRow): Promise<Awaited<ReturnType<typeof issueTokens>> & { user: SessionUser }> {
   const db = useDb()
   const { sessionId, refreshToken } = await startSession(db, user.id, getHeader(event, 'user-agent') ?? '', useRuntimeConfig().refreshTokenTtl)
   await recordLogin(db, user.id)

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../shared/events'
+import type { DomainEvent } from '#shared/events'
 import type { CacheSpec } from './cache'
 
 /**

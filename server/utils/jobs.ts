@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { finishJobRun, recentJobRuns, recordSkippedRun, startJobRun } from '../domain/job-runs'
 import type { Counts, JobRunView } from '../domain/job-runs'
-import { JOBS } from '../../shared/jobs'
-import type { JobName } from '../../shared/jobs'
+import { JOBS } from '#shared/jobs'
+import type { JobName } from '#shared/jobs'
 
 /** Longer than any run takes; it only matters when an instance dies holding the lock. */
 const LOCK_TTL_MS = 5 * 60_000

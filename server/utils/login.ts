@@ -1,5 +1,5 @@
 import type { H3Event } from 'h3'
-import type { LoginInput } from '../../shared/schemas/auth'
+import type { LoginInput } from '#shared/schemas/auth'
 import { findUserByLogin, passwordHashOf } from '../domain/users'
 
 /**

@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer'
 import type { Transporter } from 'nodemailer'
-import type { MailStatus } from '../../shared/constants'
+import type { MailStatus } from '#shared/constants'
 import { markMailFailed, markMailSent, recordMail } from '../domain/outbox'
 import type { MailMessage } from '../domain/outbox'
 import type { MailSite } from '../mail/templates'

@@ -1,5 +1,5 @@
 import type { H3Event } from 'h3'
-import { isPublicPage } from '../../shared/public-pages'
+import { isPublicPage } from '#shared/public-pages'
 import { campaignOfSlug } from '../domain/campaigns'
 
 /**

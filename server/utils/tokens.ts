@@ -1,5 +1,5 @@
 import { SignJWT, jwtVerify } from 'jose'
-import type { Role } from '../../shared/constants'
+import type { Role } from '#shared/constants'
 
 // Plain functions of their settings (no runtime config inside), so they are unit-tested as is.
 

@@ -1,4 +1,4 @@
-import { idParam } from '../../../shared/schemas/common'
+import { idParam } from '#shared/schemas/common'
 import { getAdRequest } from '../../domain/ad-requests'
 
 export default defineApiHandler(async (event) => {

@@ -1,4 +1,4 @@
-import { adRequestListQuery } from '../../../shared/schemas/ad-request'
+import { adRequestListQuery } from '#shared/schemas/ad-request'
 import { listAdRequests } from '../../domain/ad-requests'
 
 export default defineApiHandler(async (event) => {

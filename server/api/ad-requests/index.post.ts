@@ -1,4 +1,4 @@
-import { adRequestCreateSchema } from '../../../shared/schemas/ad-request'
+import { adRequestCreateSchema } from '#shared/schemas/ad-request'
 import { createAdRequest } from '../../domain/ad-requests'
 
 /** A sponsor's invitation (with influencerId) or an influencer's application (without). */

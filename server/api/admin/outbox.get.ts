@@ -1,4 +1,4 @@
-import { adminOutboxQuery } from '../../../shared/schemas/admin'
+import { adminOutboxQuery } from '#shared/schemas/admin'
 import { listOutbox } from '../../domain/outbox'
 
 export default defineApiHandler(async (event) => {

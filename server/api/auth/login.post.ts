@@ -1,4 +1,4 @@
-import { loginSchema } from '../../../shared/schemas/auth'
+import { loginSchema } from '#shared/schemas/auth'
 
 export default defineApiHandler(async (event) => {
   const input = await readBodyAs(event, loginSchema)

@@ -1,4 +1,4 @@
-import { refreshSchema } from '../../../shared/schemas/auth'
+import { refreshSchema } from '#shared/schemas/auth'
 import { SessionEndedError } from '../../domain/sessions'
 
 export default defineApiHandler(async (event) => {

@@ -1,4 +1,4 @@
-import { signupSchema } from '../../../shared/schemas/auth'
+import { signupSchema } from '#shared/schemas/auth'
 import { createAccount } from '../../domain/users'
 
 export default defineApiHandler(async (event) => {

@@ -1,4 +1,4 @@
-import { idParam } from '../../../shared/schemas/common'
+import { idParam } from '#shared/schemas/common'
 import { cancelCampaign } from '../../domain/campaigns'
 
 /** DELETE cancels: the campaign and its history stay for the record. */

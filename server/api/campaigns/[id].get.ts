@@ -1,4 +1,4 @@
-import { idParam } from '../../../shared/schemas/common'
+import { idParam } from '#shared/schemas/common'
 import { getCampaign } from '../../domain/campaigns'
 
 export default defineApiHandler(async (event) => {

@@ -1,5 +1,5 @@
-import { campaignUpdateSchema } from '../../../shared/schemas/campaign'
-import { idParam } from '../../../shared/schemas/common'
+import { campaignUpdateSchema } from '#shared/schemas/campaign'
+import { idParam } from '#shared/schemas/common'
 import { updateCampaign } from '../../domain/campaigns'
 
 export default defineApiHandler(async (event) => {

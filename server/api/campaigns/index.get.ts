@@ -1,4 +1,4 @@
-import { campaignListQuery } from '../../../shared/schemas/campaign'
+import { campaignListQuery } from '#shared/schemas/campaign'
 import { listCampaigns } from '../../domain/campaigns'
 
 export default defineApiHandler(async (event) => {

@@ -1,4 +1,4 @@
-import { campaignCreateSchema } from '../../../shared/schemas/campaign'
+import { campaignCreateSchema } from '#shared/schemas/campaign'
 import { createCampaign } from '../../domain/campaigns'
 
 export default defineApiHandler(async (event) => {

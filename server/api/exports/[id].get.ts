@@ -1,4 +1,4 @@
-import { idParam } from '../../../shared/schemas/common'
+import { idParam } from '#shared/schemas/common'
 import { getExport } from '../../domain/exports'
 
 /** One of the sponsor's exports: its status and progress. */

@@ -1,4 +1,4 @@
-import { exportCreateSchema } from '../../../shared/schemas/export'
+import { exportCreateSchema } from '#shared/schemas/export'
 import { queueExport } from '../../domain/exports'
 
 /** Queues a CSV export of the sponsor's campaigns or ad requests; 202, as it is written in the background. */

@@ -1,4 +1,4 @@
-import { idParam } from '../../../shared/schemas/common'
+import { idParam } from '#shared/schemas/common'
 import { getInfluencer } from '../../domain/discovery'
 
 export default defineApiHandler(async (event) => {

@@ -1,4 +1,4 @@
-import { influencerSearchQuery } from '../../../shared/schemas/influencer'
+import { influencerSearchQuery } from '#shared/schemas/influencer'
 import { searchInfluencers } from '../../domain/discovery'
 
 export default defineApiHandler(async (event) => {

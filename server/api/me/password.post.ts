@@ -1,4 +1,4 @@
-import { passwordChangeSchema } from '../../../shared/schemas/auth'
+import { passwordChangeSchema } from '#shared/schemas/auth'
 import { changePassword } from '../../domain/users'
 import { sessionsChanged } from '../../live/hub'
 

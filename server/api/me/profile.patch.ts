@@ -1,4 +1,4 @@
-import { profileUpdateSchemaFor } from '../../../shared/schemas/profile'
+import { profileUpdateSchemaFor } from '#shared/schemas/profile'
 import { updateOwnProfile } from '../../domain/profiles'
 
 export default defineApiHandler(async (event) => {

@@ -1,4 +1,4 @@
-import { notificationListQuery } from '../../../shared/schemas/notification'
+import { notificationListQuery } from '#shared/schemas/notification'
 import { listNotifications } from '../../domain/notifications'
 
 /** The caller's inbox: `{ items, total, page, pageSize, unread }`, `?unread=true` for the unread only. */

@@ -1,4 +1,4 @@
-import { markReadSchema } from '../../../shared/schemas/notification'
+import { markReadSchema } from '#shared/schemas/notification'
 import { markNotificationsRead } from '../../domain/notifications'
 
 /** `{ ids: [...] }` or `{ all: true }`; answers `{ marked, unread }`. */

@@ -1,4 +1,4 @@
-import { monthlyReportQuery } from '../../../shared/schemas/report'
+import { monthlyReportQuery } from '#shared/schemas/report'
 import { monthlyReport } from '../../domain/reports'
 
 /** The caller's own activity report for a month (`?month=YYYY-MM`, the last full month by default). */

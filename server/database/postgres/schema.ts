@@ -4,8 +4,8 @@ import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, t
 import {
   AD_REQUEST_EVENT_KINDS, AD_REQUEST_PARTIES, AD_REQUEST_STATUSES, CAMPAIGN_STATUSES, CAMPAIGN_VISIBILITIES,
   EXPORT_KINDS, EXPORT_STATUSES, FLAG_STATUSES, FLAG_TARGETS, JOB_OUTCOMES, MAIL_STATUSES, MAIL_TRANSPORTS, PERIODIC_NOTICE_KINDS, ROLES, USER_STATUSES,
-} from '../../../shared/constants'
-import type { Platform } from '../../../shared/constants'
+} from '#shared/constants'
+import type { Platform } from '#shared/constants'
 
 // The twin of ../sqlite/schema.ts: the same tables, columns and TypeScript types, so the domain
 // code runs on either database (tests/unit/schema-parity.test.ts holds the two together).

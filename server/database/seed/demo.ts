@@ -3,9 +3,9 @@ import { eq } from 'drizzle-orm'
 import type { Db } from '../client'
 import { writeTransaction } from '../client'
 import { adRequestEvents, adRequests, campaigns, flags, influencerProfiles, notifications, sponsorProfiles, users } from '../schema'
-import type { AdRequestParty, CampaignStatus, CampaignVisibility, Niche, Platform } from '../../../shared/constants'
-import { notificationsFor } from '../../../shared/events'
-import type { AdRequestEventType, DomainEvent } from '../../../shared/events'
+import type { AdRequestParty, CampaignStatus, CampaignVisibility, Niche, Platform } from '#shared/constants'
+import { notificationsFor } from '#shared/events'
+import type { AdRequestEventType, DomainEvent } from '#shared/events'
 import { dayOffset, daysAgo, slugify } from './helpers'
 
 /** Every demo account but the admin logs in with this password. */

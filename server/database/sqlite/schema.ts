@@ -3,8 +3,8 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 import {
   AD_REQUEST_EVENT_KINDS, AD_REQUEST_PARTIES, AD_REQUEST_STATUSES, CAMPAIGN_STATUSES, CAMPAIGN_VISIBILITIES,
   EXPORT_KINDS, EXPORT_STATUSES, FLAG_STATUSES, FLAG_TARGETS, JOB_OUTCOMES, MAIL_STATUSES, MAIL_TRANSPORTS, PERIODIC_NOTICE_KINDS, ROLES, USER_STATUSES,
-} from '../../../shared/constants'
-import type { Platform } from '../../../shared/constants'
+} from '#shared/constants'
+import type { Platform } from '#shared/constants'
 
 // Money columns hold integer cents. Timestamps are epoch milliseconds, read as Date.
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { AD_REQUEST_ACTIONS, counterOfferSchema, transitionNoteSchema } from '../../../../shared/schemas/ad-request'
-import { idParam } from '../../../../shared/schemas/common'
+import { AD_REQUEST_ACTIONS, counterOfferSchema, transitionNoteSchema } from '#shared/schemas/ad-request'
+import { idParam } from '#shared/schemas/common'
 import { actOnAdRequest } from '../../../domain/ad-requests'
 
 const params = idParam.extend({ action: z.enum(AD_REQUEST_ACTIONS, { error: `One of: ${AD_REQUEST_ACTIONS.join(', ')}` }) })

@@ -1,5 +1,5 @@
-import { adminCampaignUpdate } from '../../../../shared/schemas/campaign'
-import { idParam } from '../../../../shared/schemas/common'
+import { adminCampaignUpdate } from '#shared/schemas/campaign'
+import { idParam } from '#shared/schemas/common'
 import { moderateCampaign } from '../../../domain/campaigns'
 
 export default defineApiHandler(async (event) => {

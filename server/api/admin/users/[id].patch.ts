@@ -1,5 +1,5 @@
-import { adminUserUpdate } from '../../../../shared/schemas/admin'
-import { idParam } from '../../../../shared/schemas/common'
+import { adminUserUpdate } from '#shared/schemas/admin'
+import { idParam } from '#shared/schemas/common'
 import { moderateUser } from '../../../domain/moderation'
 
 export default defineApiHandler(async (event) => {

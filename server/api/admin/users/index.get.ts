@@ -1,4 +1,4 @@
-import { adminUserListQuery } from '../../../../shared/schemas/admin'
+import { adminUserListQuery } from '#shared/schemas/admin'
 import { listUsers } from '../../../domain/moderation'
 
 export default defineApiHandler(async (event) => {

@@ -1,4 +1,4 @@
-import { passwordResetConfirmSchema } from '../../../../shared/schemas/auth'
+import { passwordResetConfirmSchema } from '#shared/schemas/auth'
 import { checkPasswordResetToken, resetPassword } from '../../../domain/password-reset'
 import { sessionsChanged } from '../../../live/hub'
 

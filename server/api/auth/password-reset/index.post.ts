@@ -1,4 +1,4 @@
-import { passwordResetRequestSchema } from '../../../../shared/schemas/auth'
+import { passwordResetRequestSchema } from '#shared/schemas/auth'
 import { RESET_LINK_MINUTES, createPasswordReset } from '../../../domain/password-reset'
 import { passwordResetMail, siteLink } from '../../../mail/templates'
 

@@ -1,4 +1,4 @@
-import { idParam } from '../../../../shared/schemas/common'
+import { idParam } from '#shared/schemas/common'
 import { candidatePool, recommendInfluencers } from '../../../domain/discovery'
 
 export default defineApiHandler(async (event) => {

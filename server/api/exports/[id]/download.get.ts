@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { idParam } from '../../../../shared/schemas/common'
+import { idParam } from '#shared/schemas/common'
 import { exportFile } from '../../../domain/exports'
 
 /** Streams a finished export's CSV from disk as an attachment. */

@@ -1,4 +1,4 @@
-import { campaignSlugParam } from '../../../../shared/schemas/campaign'
+import { campaignSlugParam } from '#shared/schemas/campaign'
 import { campaignOfSlug, getPublicCampaign } from '../../../domain/campaigns'
 
 /** A campaign's public page data: the same for everyone, whoever is logged in. */

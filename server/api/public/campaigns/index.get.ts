@@ -1,4 +1,4 @@
-import { publicCampaignListQuery } from '../../../../shared/schemas/campaign'
+import { publicCampaignListQuery } from '#shared/schemas/campaign'
 import { listCampaigns } from '../../../domain/campaigns'
 
 // The campaign directory. Unlike GET /api/campaigns it never looks at who is asking: the answer

@@ -1,4 +1,4 @@
-import { isJobName } from '../../../../../shared/jobs'
+import { isJobName } from '#shared/jobs'
 import type { JobRunView } from '../../../../domain/job-runs'
 
 /** Runs a scheduled task now, through the same task (and lock) as its schedule, whatever the hour. */

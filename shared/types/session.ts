@@ -1,8 +1,9 @@
-import type { Niche, Platform, Role, UserStatus } from '#shared/constants'
+import type { Niche, Platform, Role, UserStatus } from '../constants'
 
-// What GET /api/auth/me answers: the logged-in user with the profile of their role.
+// The logged-in user with the profile of their role, as GET /api/auth/me, login and signup
+// answer it. Type aliases, not interfaces: the server builds these from plain records.
 
-export interface SponsorProfile {
+export type SponsorProfile = {
   company: string
   sector: string
   website: string
@@ -10,7 +11,7 @@ export interface SponsorProfile {
   budget: number
 }
 
-export interface InfluencerProfile {
+export type InfluencerProfile = {
   niche: Niche
   specialization: string
   platforms: { platform: Platform, handle: string }[]
@@ -22,7 +23,7 @@ export interface InfluencerProfile {
   minimumRate: number
 }
 
-interface Account {
+type Account = {
   id: number
   username: string
   email: string
@@ -37,8 +38,3 @@ export type SessionUser =
   | Account & { role: 'sponsor', profile: SponsorProfile | null }
   | Account & { role: 'influencer', profile: InfluencerProfile | null }
   | Account & { role: Exclude<Role, 'sponsor' | 'influencer'>, profile: null }
-
-/** Login and signup also return tokens for API clients; the browser relies on the cookies. */
-export interface AuthResponse {
-  user: SessionUser
-}
