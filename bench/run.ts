@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --no-build] [-- --only GROUP|NAME] [-- --rate N] [-- --login-rate N] [-- --data FILE|URL]
+// npm run bench [-- --quick] [-- --no-build] [-- --only GROUP|NAME[,…]] [-- --rate N] [-- --login-rate N] [-- --data FILE|URL]
 //   [-- --database sqlite|postgres]
 // Builds the production server, seeds a benchmark-size database (and one ten times smaller),
 // drives each scenario, checks the marketplace's targets and writes bench/results/latest.{json,md}.
@@ -261,8 +261,10 @@ try {
     run('npx', ['nuxt', 'build'])
   }
   // The baseline always runs first: every ratio is to the baseline of the same run.
+  // --only takes a group or part of a scenario's name, or several separated by commas.
   const only = args.only
-  const chosen = only ? scenarios.filter(s => s.group === 'baseline' || s.group === only || s.name.includes(only)) : scenarios
+  const wanted = only?.split(',').map(w => w.trim()).filter(Boolean) ?? []
+  const chosen = wanted.length ? scenarios.filter(s => s.group === 'baseline' || wanted.some(w => s.group === w || s.name.includes(w))) : scenarios
   const full = args.data ? await reuse(dialectOfLocation(args.data) === 'postgres' ? args.data : resolve(args.data)) : await seed('full', FULL)
   const runs = [await bench('benchmark size', full, chosen, TIMING.full)]
   if (!args.quick) runs.push(await bench('ten times smaller', await seed('small', SMALL), chosen, TIMING.small))
