@@ -56,8 +56,19 @@ test('two tabs opened at once after the access cookie expired both show the dash
   await expireAccessCookie(page)
   const secondTab = await context.newPage()
 
+  // Neither page load is answered until both have been sent: however the browser schedules the
+  // two tabs, both then carry the same refresh token, and each has to renew the session with it.
+  const isDashboard = (url: URL) => url.pathname === '/influencer'
+  let sent = 0
+  let bothSent!: () => void
+  const bothSentOnce = new Promise<void>((resolve) => { bothSent = resolve })
+  await context.route(isDashboard, async (route) => {
+    if (++sent === 2) bothSent()
+    await bothSentOnce
+    await route.continue()
+  })
   const [first, second] = await Promise.all([page.goto('/influencer'), secondTab.goto('/influencer')])
-  // Both page loads carried the same refresh token: each had to renew the session with it.
+  await context.unroute(isDashboard)
   const presented = await Promise.all([first, second].map(response => response!.request().headerValue('cookie')))
   expect(presented[0]).toMatch(/influencia_refresh=/)
   expect(presented[1]).toBe(presented[0])
