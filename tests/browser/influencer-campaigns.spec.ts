@@ -6,6 +6,9 @@ async function logIn(page: Page, username: string, landing: string, password?: s
   await gotoHydrated(page, '/login')
   await logInThroughForm(page, username, password)
   await expect(page).toHaveURL(landing)
+  // The address changes before the dashboard replaces the login page: until then the login
+  // page's own header (whose "Campaigns" is the public directory) is still what a click meets.
+  await expect(page.getByRole('link', { name: 'Influencia dashboard' })).toBeVisible()
 }
 
 test('an influencer finds a campaign by a word, applies, and sees the request on the campaign', async ({ page, request }) => {

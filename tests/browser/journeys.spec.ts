@@ -20,6 +20,9 @@ async function logIn(page: Page, account: { username: string, password: string }
   await gotoHydrated(page, '/login')
   await logInThroughForm(page, account.username, account.password)
   await expect(page).toHaveURL(landing)
+  // The address changes before the dashboard replaces the login page: until then the login
+  // page's own header (whose "Campaigns" is the public directory) is still what a click meets.
+  await expect(page.getByRole('link', { name: 'Influencia dashboard' })).toBeVisible()
 }
 
 function sidebar(page: Page) {
