@@ -71,7 +71,7 @@ describe('authorization matrix', () => {
   // owner's cancellation comes last.
   for (const [name, call, expected] of cases) {
     it(name, async () => {
-      const order = name.startsWith('DELETE') ? ACTORS.filter(a => a !== 'owner').concat('owner') : ACTORS
+      const order = name.startsWith('DELETE') ? [...ACTORS.filter(a => a !== 'owner'), 'owner' as const] : ACTORS
       const got: Partial<Record<Actor, number>> = {}
       for (const actor of order) got[actor] = await call(actor)
       expect(got).toEqual(expected)

@@ -110,7 +110,7 @@ describe('CSV exports', () => {
       'Requirements': 'One reel, two stories',
     })
     expect(records[1]!['By (name)']).toBe(records[0]!.Influencer)
-    expect(records[0]!['Step at (UTC)'] <= records[1]!['Step at (UTC)']).toBe(true)
+    expect(records[0]!['Step at (UTC)']! <= records[1]!['Step at (UTC)']!).toBe(true)
   })
 
   it('tell the owner in the inbox when the file is ready', async () => {

@@ -25,7 +25,7 @@ describe('idle connections', () => {
     const timeout = await new Promise<string | undefined>((resolve, reject) => {
       get(`${inject('baseURL')}/api/health/live`, { agent }, (res) => {
         res.resume()
-        resolve(res.headers['keep-alive'])
+        resolve(res.headers['keep-alive'] as string | undefined)
       }).on('error', reject)
     }).finally(() => agent.destroy())
     expect(timeout).toBe('timeout=65')

@@ -18,7 +18,8 @@ test('a sponsor is sent to log in, lands on their dashboard and cannot open the 
   ]
   for (const { label, names, url, filter, noun } of figures) {
     const tile = page.getByRole('link', { name: new RegExp(`^${label}`) })
-    const [, value, hint] = [0, 1, 2].map(n => tile.locator('p').nth(n))
+    const value = tile.locator('p').nth(1)
+    const hint = tile.locator('p').nth(2)
     await expect(hint).toHaveText(names)
     const figure = (await value.textContent())!.trim()
     expect(Number(figure)).toBeGreaterThan(1)

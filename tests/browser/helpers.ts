@@ -175,5 +175,5 @@ export async function publishCampaign(request: APIRequestContext, data: { title:
   })
   expect(created.status(), await created.text()).toBe(201)
   await request.post('/api/auth/logout')
-  return { ...(await created.json() as { id: number, slug: string, title: string }), company: sponsor.profile.company, sponsor }
+  return { ...(await created.json() as { id: number, slug: string, title: string }), company: sponsor.profile.company as string, sponsor }
 }

@@ -14,7 +14,7 @@ const short = (tag: string) => `${tag} <img src=x onerror=__xss=1></script><scri
 
 interface Stored {
   run: string
-  text: Record<string, string>
+  text: ReturnType<typeof payloadTexts>
   campaign: { id: number, slug: string }
   flaggedCampaign: number
   request: number
@@ -22,6 +22,19 @@ interface Stored {
   sponsor: BrowserContext
   influencer: BrowserContext
   admin: BrowserContext
+}
+
+/** The payload of each text field, each marked with the run and the field so a page's text can be found. */
+function payloadTexts(run: string) {
+  const tag = (field: string) => `${run}${field}`
+  return {
+    title: full(tag('title')), description: full(tag('description')), goals: full(tag('goals')),
+    company: full(tag('company')), sector: short(tag('sector')), sponsorName: short(tag('sname')), sponsorBio: full(tag('sponsorbio')),
+    influencerName: short(tag('iname')), influencerBio: full(tag('influencerbio')), specialization: full(tag('specialization')),
+    location: full(tag('location')), handle: short(tag('handle')),
+    requirements: full(tag('requirements')), message: full(tag('message')), counter: full(tag('counter')),
+    flaggedTitle: full(tag('flaggedtitle')), flagReason: full(tag('flagreason')), flaggedName: short(tag('fname')), userFlagReason: full(tag('userflagreason')),
+  }
 }
 
 function day(offset: number) {
@@ -44,15 +57,7 @@ function storePayloads(browser: Browser, baseURL: string): Promise<Stored> {
 /** Writes the payloads through the API, each user in a browser context of their own. */
 async function writePayloads(browser: Browser, baseURL: string): Promise<Stored> {
   const run = `x${Date.now().toString(36)}`
-  const tag = (field: string) => `${run}${field}`
-  const text = {
-    title: full(tag('title')), description: full(tag('description')), goals: full(tag('goals')),
-    company: full(tag('company')), sector: short(tag('sector')), sponsorName: short(tag('sname')), sponsorBio: full(tag('sponsorbio')),
-    influencerName: short(tag('iname')), influencerBio: full(tag('influencerbio')), specialization: full(tag('specialization')),
-    location: full(tag('location')), handle: short(tag('handle')),
-    requirements: full(tag('requirements')), message: full(tag('message')), counter: full(tag('counter')),
-    flaggedTitle: full(tag('flaggedtitle')), flagReason: full(tag('flagreason')), flaggedName: short(tag('fname')), userFlagReason: full(tag('userflagreason')),
-  }
+  const text = payloadTexts(run)
   const contextOf = async (login: string, password: string) => {
     const context = await browser.newContext({ baseURL })
     await ok(await context.request.post('/api/auth/login', { data: { login, password } }))

@@ -58,7 +58,8 @@ export async function openEventStream(url: string, headers: Record<string, strin
   const res = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: abort.signal })
   const frames: SseFrame[] = []
   let consumed = 0
-  let waiting: (() => void) | null = null
+  // Typed by assertion: assigned only inside callbacks, which TypeScript's narrowing does not see.
+  let waiting = null as (() => void) | null
   let done = false
   let lastEventId: string | undefined
 

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks'
 import { describe, expect, it } from 'vitest'
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../../server/utils/password'
 
