@@ -236,7 +236,6 @@ export default defineNuxtConfig({
     },
   },
 
-
   // `nuxt typecheck` also checks what runs outside Nuxt with tsx (the benchmark, the database copy
   // and its test) and the schema-parity test, whose type assertions only the compiler sees.
   typescript: {
@@ -244,4 +243,3 @@ export default defineNuxtConfig({
     nodeTsConfig: { include: ['../bench/**/*.ts', '../scripts/db-copy.ts', '../tests/unit/schema-parity.test.ts', '../tests/unit/db-copy.test.ts'] },
   },
 })
-

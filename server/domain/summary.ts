@@ -22,7 +22,7 @@ async function dealTotals(db: Db, viewer: Viewer & { role: AdRequestParty }): Pr
   const awaitingYou = (await db.select({ n: count() }).from(adRequests)
     .innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
     .where(and(mine, awaitingAnswerFrom(viewer.role)))
-    )[0]!.n
+  )[0]!.n
   return { byStatus, awaitingYou }
 }
 
