@@ -43,9 +43,23 @@ const listColumns = {
 }
 
 type ListRow = {
-  id: number, requirements: string, paymentAmount: number, status: (typeof adRequests.$inferSelect)['status'], initiatedBy: AdRequestParty
-  lastOfferBy: AdRequestParty, createdAt: Date, updatedAt: Date, campaignId: number, campaignTitle: string, campaignSlug: string
-  campaignStatus: CampaignStatus, sponsorId: number, company: string | null, influencerId: number, influencerName: string, influencerUsername: string
+  id: number
+  requirements: string
+  paymentAmount: number
+  status: (typeof adRequests.$inferSelect)['status']
+  initiatedBy: AdRequestParty
+  lastOfferBy: AdRequestParty
+  createdAt: Date
+  updatedAt: Date
+  campaignId: number
+  campaignTitle: string
+  campaignSlug: string
+  campaignStatus: CampaignStatus
+  sponsorId: number
+  company: string | null
+  influencerId: number
+  influencerName: string
+  influencerUsername: string
 }
 
 function sideOf(viewer: Viewer, row: { sponsorId: number, influencerId: number }): AdRequestParty | null {
