@@ -49,7 +49,7 @@ const noScriptPage = {
 
 export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
-  modules: ['@nuxt/ui', '@pinia/nuxt', '@nuxtjs/robots', '@nuxtjs/sitemap', 'nuxt-schema-org', 'nuxt-security', sameIdsOnServerAndClient],
+  modules: ['@nuxt/eslint', '@nuxt/ui', '@pinia/nuxt', '@nuxtjs/robots', '@nuxtjs/sitemap', 'nuxt-schema-org', 'nuxt-security', sameIdsOnServerAndClient],
   devtools: { enabled: false },
   // Hydration mismatches are reported in production too (a few hundred bytes): the browser tests
   // fail on any, so a server/client difference cannot slip in unseen.
@@ -216,6 +216,25 @@ export default defineNuxtConfig({
 
   nitro: nitro as NuxtConfig['nitro'],
 
+  // Generates .nuxt/eslint.config.mjs (extended by eslint.config.mjs). The stylistic options are
+  // the ones the code was already written in, stated so the choice is visible.
+  eslint: {
+    config: {
+      stylistic: {
+        indent: 2,
+        quotes: 'single',
+        semi: false,
+        braceStyle: 'stroustrup',
+        arrowParens: false,
+        commaDangle: 'always-multiline',
+        quoteProps: 'consistent-as-needed',
+        blockSpacing: true,
+      },
+      // The keys above are grouped by concern, each group with the comment that explains it;
+      // Nuxt's canonical order would scatter them.
+      nuxt: { sortConfigKeys: false },
+    },
+  },
 
   // `nuxt typecheck` also checks what runs outside Nuxt with tsx (the benchmark, the database copy
   // and its test) and the schema-parity test, whose type assertions only the compiler sees.
@@ -225,4 +244,3 @@ export default defineNuxtConfig({
     nodeTsConfig: { include: ['../bench/**/*.ts', '../scripts/**/*.ts', '../tests/**/*.ts', '../*.config.ts'] },
   },
 })
-

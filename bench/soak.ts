@@ -46,7 +46,7 @@ const server = await startBuiltServer({
   NUXT_ACCESS_TOKEN_TTL: '7200',
   ...(redisUrl ? { NUXT_REDIS_URL: redisUrl, NUXT_REDIS_PREFIX: prefix } : {}),
 })
-let failed = false
+let failed: boolean
 try {
   const idleRss = rssMb(server.pid)
   // Budgets for a few hundred deals each: the deal flow goes on for the whole run.

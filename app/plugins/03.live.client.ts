@@ -95,7 +95,10 @@ export default defineNuxtPlugin((nuxtApp) => {
   }
 
   // One stream per logged-in tab; a logout (or another account) closes or replaces it.
-  watch(() => auth.user?.id, (id) => { if (id) void open(); else close() }, { immediate: true })
+  watch(() => auth.user?.id, (id) => {
+    if (id) void open()
+    else close()
+  }, { immediate: true })
 
   return { provide: { live: { on } } }
 })

@@ -4,8 +4,7 @@ import type { Db } from '../database/client'
 import { inIdList } from '../database/dialect'
 import { preparedOnce } from '../database/prepared'
 import { adRequestEvents, adRequests, campaigns, sponsorProfiles, users } from '../database/schema'
-import { AD_REQUEST_STATUS_GROUPS } from '#shared/constants'
-import { OPEN_AD_REQUEST_STATUSES, OPEN_CAMPAIGN_STATUSES } from '#shared/constants'
+import { AD_REQUEST_STATUS_GROUPS, OPEN_AD_REQUEST_STATUSES, OPEN_CAMPAIGN_STATUSES } from '#shared/constants'
 import type { AdRequestEventKind, AdRequestParty, CampaignStatus } from '#shared/constants'
 import type { AdRequestAction, AdRequestCreateInput, AdRequestListQuery } from '#shared/schemas/ad-request'
 import type { Page } from '#shared/schemas/common'
@@ -44,9 +43,23 @@ const listColumns = {
 }
 
 type ListRow = {
-  id: number, requirements: string, paymentAmount: number, status: (typeof adRequests.$inferSelect)['status'], initiatedBy: AdRequestParty,
-  lastOfferBy: AdRequestParty, createdAt: Date, updatedAt: Date, campaignId: number, campaignTitle: string, campaignSlug: string,
-  campaignStatus: CampaignStatus, sponsorId: number, company: string | null, influencerId: number, influencerName: string, influencerUsername: string
+  id: number
+  requirements: string
+  paymentAmount: number
+  status: (typeof adRequests.$inferSelect)['status']
+  initiatedBy: AdRequestParty
+  lastOfferBy: AdRequestParty
+  createdAt: Date
+  updatedAt: Date
+  campaignId: number
+  campaignTitle: string
+  campaignSlug: string
+  campaignStatus: CampaignStatus
+  sponsorId: number
+  company: string | null
+  influencerId: number
+  influencerName: string
+  influencerUsername: string
 }
 
 function sideOf(viewer: Viewer, row: { sponsorId: number, influencerId: number }): AdRequestParty | null {

@@ -65,9 +65,24 @@ type CampaignSelection = { [K in keyof typeof columns]: unknown } & Record<strin
 
 function present(row: CampaignSelection) {
   const r = row as {
-    id: number, slug: string, title: string, description: string, niche: Niche, goals: string, startDate: string, endDate: string,
-    visibility: CampaignVisibility, budget: number, status: CampaignStatus, flagged: boolean, createdAt: Date, updatedAt: Date,
-    sponsorId: number, company: string | null, website: string | null, committed: number
+    id: number
+    slug: string
+    title: string
+    description: string
+    niche: Niche
+    goals: string
+    startDate: string
+    endDate: string
+    visibility: CampaignVisibility
+    budget: number
+    status: CampaignStatus
+    flagged: boolean
+    createdAt: Date
+    updatedAt: Date
+    sponsorId: number
+    company: string | null
+    website: string | null
+    committed: number
   }
   return {
     id: r.id,

@@ -2,7 +2,7 @@ import { and, count, eq, inArray, sum } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { adRequests, campaigns } from '../database/schema'
 import { AD_REQUEST_STATUSES, AD_REQUEST_STATUS_GROUPS, CAMPAIGN_STATUSES, CAMPAIGN_STATUS_GROUPS } from '#shared/constants'
-import type { AdRequestParty, AdRequestStatus, CampaignStatus } from '#shared/constants'
+import type { AdRequestParty, CampaignStatus } from '#shared/constants'
 import { awaitingAnswerFrom } from './ad-requests'
 import { DomainError } from './errors'
 import type { DealTotals, InfluencerSummary, SponsorSummary } from '#shared/types/summary'
@@ -22,7 +22,7 @@ async function dealTotals(db: Db, viewer: Viewer & { role: AdRequestParty }): Pr
   const awaitingYou = (await db.select({ n: count() }).from(adRequests)
     .innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
     .where(and(mine, awaitingAnswerFrom(viewer.role)))
-    )[0]!.n
+  )[0]!.n
   return { byStatus, awaitingYou }
 }
 

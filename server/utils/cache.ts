@@ -53,7 +53,8 @@ interface Codec<K> {
   text: (kept: K) => string
   fromText: (text: string) => K
 }
-const valueCodec: Codec<any> = { text: value => JSON.stringify(value), fromText: text => JSON.parse(text) }
+// Whatever a caller stores it reads back under the same key, so the text holds the caller's type.
+const valueCodec: Codec<unknown> = { text: value => JSON.stringify(value), fromText: text => JSON.parse(text) }
 const jsonBytesCodec: Codec<Buffer> = { text: bytes => bytes.toString(), fromText: text => Buffer.from(text) }
 
 /** Kept in Redis as "<stamp>\n<text>", so a stale entry is recognised without decoding its value. */
@@ -125,7 +126,7 @@ async function readThrough<K>(event: H3Event | null, spec: CacheSpec, codec: Cod
  * the answer says `x-cache: hit | miss | bypass`.
  */
 export function cachedRead<T>(event: H3Event | null, spec: CacheSpec, compute: () => T | Promise<T>): Promise<T> {
-  return readThrough<T>(event, spec, valueCodec, compute)
+  return readThrough<T>(event, spec, valueCodec as Codec<T>, compute)
 }
 
 /**
@@ -143,7 +144,7 @@ export async function cachedJson<T>(event: H3Event, spec: CacheSpec, compute: ()
 
 /** The lower-level step for callers that produce the value elsewhere (the page render cache). */
 export function cacheLookup<T>(spec: CacheSpec): Promise<Lookup<T>> {
-  return lookup<T>(spec, valueCodec)
+  return lookup<T>(spec, valueCodec as Codec<T>)
 }
 
 const pendingBumps = new Set<Promise<unknown>>()

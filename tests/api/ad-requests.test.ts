@@ -1,5 +1,4 @@
-import { describe, expect, it } from 'vitest'
-import { inject } from 'vitest'
+import { describe, expect, it, inject } from 'vitest'
 import { anonymous, campaignBody, liveCampaign, loginAs, newUser } from '../support/actors'
 import type { Client } from '../support/actors'
 import { startBuiltServer } from '../support/built-server'

@@ -94,7 +94,7 @@ function setPath(body: Body, path: string, value: unknown) {
     if (!target[key] || typeof target[key] !== 'object') target[key] = {}
     target = target[key]
   }
-  if (value === undefined) delete target[keys.at(-1)!]
+  if (value === undefined) Reflect.deleteProperty(target, keys.at(-1)!)
   else Object.defineProperty(target, keys.at(-1)!, { value, enumerable: true, writable: true, configurable: true })
 }
 

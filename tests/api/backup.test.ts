@@ -64,7 +64,7 @@ describe('npm run db:backup', () => {
     expect(backup.stdout).toContain('integrity ok')
 
     const copy = new Database(copyPath, { readonly: true, fileMustExist: true })
-    let onFirstCampaign = 0
+    let onFirstCampaign: number
     try {
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok')
       const ids = JSON.stringify(campaigns.map(c => c.id))

@@ -73,7 +73,7 @@ describe('CSV exports', () => {
     // The raw file quotes the fields that need it, doubling the quotes inside.
     expect(bytes.toString('utf8')).toContain('"Summer, ""Best"" launch"')
     expect(second).toMatchObject({ 'Title': 'Café Ünïcødé 🎉 日本語', 'Status': 'draft', 'Goals': `'\t=1+1`, 'Description': `'@risk assessment for the launch`, 'Public page': '', 'Requests': '0', 'Committed (USD)': '0.00' })
-    expect(third).toMatchObject({ 'Title': `'-2+3 special`, 'Goals': '-12.50', 'Description': `'\r=cmd|calc` })
+    expect(third).toMatchObject({ Title: `'-2+3 special`, Goals: '-12.50', Description: `'\r=cmd|calc` })
   })
 
   it('write ad requests with one line per step of their history', async () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { formatCents } from '../../shared/money'
 import { anonymous, campaignBody, liveCampaign, loginAs, newUser } from '../support/actors'
 import type { Client } from '../support/actors'
-import { apiClient } from '../support/api-client'
+import type { apiClient } from '../support/api-client'
 import { TEST_SITE_URL } from '../support/built-server'
 import { testDatabase } from '../support/suite-database'
 

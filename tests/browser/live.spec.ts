@@ -88,7 +88,6 @@ test('a creator on a request sees the sponsor\'s counter-offer arrive, and the s
   expect(await stillTheSamePage(otherPage)).toBe(true)
 })
 
-
 test('after its server went away and its access cookie expired, the page catches up on what it missed', async ({ page, otherPage }) => {
   // Two instances of the app on one database, as behind a load balancer: the creator's page talks
   // to one, which is restarted; the sponsor acts on the other meanwhile.
