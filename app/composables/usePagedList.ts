@@ -1,4 +1,5 @@
 import type { InternalApi } from 'nitropack/types'
+import type { AsyncDataRequestStatus } from '#app'
 import type { Page } from '#shared/schemas/common'
 import type { ApiAnswer } from '~/types/api'
 
@@ -21,6 +22,19 @@ interface PagedListOptions<Url extends PagedRoute, K extends string> {
   filters: (values: Record<K, string | undefined>) => ApiQuery
   /** What the list always asks, or asks without narrowing it: a scope, the sort. */
   fixed?: (values: Record<K, string | undefined>) => ApiQuery
+}
+
+/** What a list page (ListPage) needs of a paged list: its filters, its answer and its state. */
+export interface PagedList<T, K extends string = string> {
+  filters: Readonly<Ref<Record<K, string | undefined>>>
+  update: (patch: Partial<Record<K, string | undefined>>) => unknown
+  setPage: (page: number) => unknown
+  reset: () => unknown
+  filtered: Readonly<Ref<boolean>>
+  data: Readonly<Ref<Page<T> | null | undefined>>
+  status: Readonly<Ref<AsyncDataRequestStatus>>
+  error: Readonly<Ref<unknown>>
+  refresh: () => unknown
 }
 
 /**

@@ -137,6 +137,21 @@ export const FILTER_OPTIONS = {
   role: ROLES.map(value => ({ label: ROLE_LABELS[value], value })),
   niche: NICHES.map(value => ({ label: capitalize(value), value })),
   flagged: [{ label: 'Flagged', value: 'true' }, { label: 'Not flagged', value: 'false' }],
+  /** A sponsor's own campaigns; "Best match" joins them while a search text is given. */
+  campaignSort: [
+    { label: 'Newest first', value: 'newest' },
+    { label: 'Starting soonest', value: 'starts_soon' },
+    { label: 'Ending soonest', value: 'ends_soon' },
+    { label: 'Largest budget', value: 'budget_desc' },
+    { label: 'Smallest budget', value: 'budget_asc' },
+  ],
+  influencerSort: [
+    { label: 'Largest audience', value: 'audience_desc' },
+    { label: 'Smallest audience', value: 'audience_asc' },
+    { label: 'Highest engagement', value: 'engagement_desc' },
+    { label: 'Lowest rate', value: 'rate_asc' },
+    { label: 'Newest members', value: 'newest' },
+  ],
 }
 
 /** What the login page tells someone whose session ended, by the reason the server gave. */
