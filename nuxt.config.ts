@@ -236,11 +236,10 @@ export default defineNuxtConfig({
     },
   },
 
-  // `nuxt typecheck` also checks what runs outside Nuxt with tsx (the benchmark, the database copy
-  // and its test) and the schema-parity test, whose type assertions only the compiler sees.
+  // `nuxt typecheck` also checks what runs on Node outside Nuxt: the tests (the schema-parity
+  // test's assertions only the compiler sees), the scripts and the benchmark.
   typescript: {
     strict: true,
-    // The tests, scripts and benchmark are type-checked with the rest: they run on Node, beside the app.
     nodeTsConfig: { include: ['../bench/**/*.ts', '../scripts/**/*.ts', '../tests/**/*.ts', '../*.config.ts'] },
   },
 })
