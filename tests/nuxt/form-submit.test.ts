@@ -34,9 +34,11 @@ async function type(input: DOMWrapper<HTMLInputElement>, value: string) {
   await input.trigger('blur')
 }
 
-const toasts = () => useToast().toasts.value.map(toast => toast.title)
+// The toasts the app shows, read as the app's own toaster reads them.
+const toaster = () => useNuxtApp().vueApp.runWithContext(useToast)
+const toasts = () => toaster().toasts.value.map(toast => toast.title)
 
-afterEach(() => useToast().clear())
+afterEach(() => toaster().clear())
 
 describe('useFormSubmit', () => {
   it('holds the submit button while the request runs, then says it is saved', async () => {
@@ -54,7 +56,7 @@ describe('useFormSubmit', () => {
     await vi.waitUntil(() => toasts().length > 0)
     await flushPromises()
     expect(toasts()).toEqual(['Profile saved'])
-    expect(useToast().toasts.value[0]).toMatchObject({ color: 'success', icon: 'i-lucide-check' })
+    expect(toaster().toasts.value[0]).toMatchObject({ color: 'success', icon: 'i-lucide-check' })
     expect(wrapper.find('button[type="submit"]').attributes()).not.toHaveProperty('disabled')
   })
 
@@ -118,7 +120,7 @@ describe('useFormSubmit', () => {
   it('refreshes the data loaded under the keys it is given', async () => {
     registerEndpoint('/api/me/profile', { method: 'PATCH', handler: () => ({ ok: true }) })
     let loads = 0
-    await useAsyncData('profile-summary', async () => ++loads)
+    await useNuxtApp().vueApp.runWithContext(() => useAsyncData('profile-summary', async () => ++loads))
     const wrapper = await mountSuspended(NameForm, { props: { refresh: ['profile-summary'] } })
     await wrapper.find('form').trigger('submit')
     await vi.waitUntil(() => toasts().length > 0)
