@@ -1,3 +1,4 @@
+import { defineVitestProject } from '@nuxt/test-utils/config'
 import { defineConfig } from 'vitest/config'
 import type { TestProjectInlineConfiguration } from 'vitest/config'
 import { postgresAdminUrl, postgresAvailable } from './tests/support/postgres.ts'
@@ -30,8 +31,9 @@ function apiProject(dialect: 'sqlite' | 'postgres'): TestProjectInlineConfigurat
   }
 }
 
-// Unit tests, those on a database once more on PostgreSQL, and the API suite once on SQLite and
-// once on PostgreSQL (the PostgreSQL runs when a server answers; CI always has one).
+// Unit tests, those on a database once more on PostgreSQL, the app's composables and components
+// in a Nuxt runtime (no server: API answers are stubbed per test), and the API suite once on
+// SQLite and once on PostgreSQL (the PostgreSQL runs when a server answers; CI always has one).
 export default defineConfig(async () => ({
   test: {
     projects: [
@@ -57,6 +59,15 @@ export default defineConfig(async () => ({
             },
           }]
         : [],
+      await defineVitestProject({
+        test: {
+          name: 'nuxt',
+          include: ['tests/nuxt/**/*.test.ts'],
+          environment: 'nuxt',
+          // The first mount of a file starts the app and loads its first page, slow on a busy machine.
+          testTimeout: 30_000,
+        },
+      }),
       apiProject('sqlite'),
       ...await postgresAvailable('the API suite on PostgreSQL') ? [apiProject('postgres')] : [],
     ],
