@@ -16,7 +16,11 @@ export default defineEventHandler(async (event) => {
   if (isPublicPage(path)) return
 
   const refreshToken = getCookie(event, REFRESH_COOKIE)
-  if (!refreshToken) return
+  if (!refreshToken) {
+    // Another request of this browser (a tab's background check) found the session ended first.
+    event.context.sessionEndReason = takeSessionEndReason(event)
+    return
+  }
   if (await getAuthUser(event)) return
 
   event.context.authUser = undefined

@@ -1,5 +1,6 @@
 import type { H3Event } from 'h3'
-import type { Role } from '#shared/constants'
+import { isSessionEndReason } from '#shared/constants'
+import type { Role, SessionEndReason } from '#shared/constants'
 import type { TokenSettings } from './tokens'
 import { prepareSessionLookup, rotateRefreshToken, sessionAlive, startSession } from '../domain/sessions'
 import { getUserWithProfile, noteSeen, recordLogin } from '../domain/users'
@@ -8,6 +9,12 @@ import type { SessionUser } from '#shared/types/session'
 
 export const ACCESS_COOKIE = 'influencia_access'
 export const REFRESH_COOKIE = 'influencia_refresh'
+/**
+ * Why this browser's session ended, when a request found out without showing it (a tab's
+ * background check, say): the next page load says it, instead of a bare login page.
+ */
+const SESSION_END_COOKIE = 'influencia_session_end'
+const SESSION_END_COOKIE_SECONDS = 600
 
 export interface AuthUser {
   id: number
@@ -86,6 +93,7 @@ async function issueTokens(event: H3Event, session: { userId: number, role: Role
   const accessToken = await signAccessToken(session, tokenSettings())
   setCookie(event, ACCESS_COOKIE, accessToken, cookieOptions(config.accessTokenTtl))
   setCookie(event, REFRESH_COOKIE, session.refreshToken, cookieOptions(config.refreshTokenTtl))
+  if (getCookie(event, SESSION_END_COOKIE) !== undefined) deleteCookie(event, SESSION_END_COOKIE, cookieOptions(0))
   return { accessToken, refreshToken: session.refreshToken, tokenType: 'Bearer' as const, expiresIn: config.accessTokenTtl }
 }
 
@@ -110,4 +118,18 @@ export async function refreshSession(event: H3Event, refreshToken: string) {
 export function clearAuthCookies(event: H3Event) {
   deleteCookie(event, ACCESS_COOKIE, cookieOptions(0))
   deleteCookie(event, REFRESH_COOKIE, cookieOptions(0))
+}
+
+/** Ends this browser's session cookies, keeping why for its next page load (see SESSION_END_COOKIE). */
+export function clearEndedSessionCookies(event: H3Event, reason: SessionEndReason) {
+  clearAuthCookies(event)
+  setCookie(event, SESSION_END_COOKIE, reason, cookieOptions(SESSION_END_COOKIE_SECONDS))
+}
+
+/** Why this browser's session ended, if a request found out and kept it; told once. */
+export function takeSessionEndReason(event: H3Event): SessionEndReason | undefined {
+  const value = getCookie(event, SESSION_END_COOKIE)
+  if (value === undefined) return undefined
+  deleteCookie(event, SESSION_END_COOKIE, cookieOptions(0))
+  return isSessionEndReason(value) ? value : undefined
 }

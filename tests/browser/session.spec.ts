@@ -98,6 +98,25 @@ test('a session logged out from elsewhere sends the next page load to the login 
   await expect(page).toHaveURL('/influencer/requests')
 })
 
+test('a session another request found ended still explains itself on the next page load', async ({ page, otherPage }) => {
+  await logInAs(page, 'kai')
+  await gotoHydrated(page, '/influencer')
+  await otherPage.context().addCookies(await page.context().cookies())
+  expect((await otherPage.request.post('/api/auth/logout')).ok()).toBe(true)
+  // A request of this browser (as the open tab's background check does) finds out first: its
+  // answer takes the session cookies away, so the page load below carries none.
+  const refresh = await page.request.post('/api/auth/refresh')
+  expect(refresh.status()).toBe(401)
+  expect((await page.context().cookies()).map(c => c.name)).not.toContain('influencia_refresh')
+
+  await page.goto('/influencer/requests')
+  await expect(page).toHaveURL('/login?reason=logged-out&redirect=/influencer/requests')
+  await expect(page.getByRole('status')).toContainText('This session was ended from another tab or device.')
+  // Told once: the login page loaded again says nothing more.
+  await page.goto('/influencer/requests')
+  await expect(page).toHaveURL('/login?redirect=/influencer/requests')
+})
+
 test('an account suspended while its dashboard is open goes to the login page, which says it is suspended', async ({ page, otherPage }) => {
   const account = await signUp(page.request, 'influencer', { displayName: 'Suspended Soon' })
   await gotoHydrated(page, '/influencer')

@@ -4,13 +4,15 @@ import { SessionEndedError } from '../../domain/sessions'
 export default defineApiHandler(async (event) => {
   const body = await readBodyAs(event, refreshSchema)
   const token = body.refreshToken ?? getCookie(event, REFRESH_COOKIE)
-  // The refresh cookie lives exactly as long as a refresh token: when it is gone, it expired.
-  if (!token) throw new SessionEndedError('expired')
+  // The refresh cookie lives exactly as long as a refresh token: when it is gone, it expired,
+  // unless an earlier request found the session ended and kept why.
+  if (!token) throw new SessionEndedError(takeSessionEndReason(event) ?? 'expired')
   try {
     return await refreshSession(event, token)
   }
   catch (error) {
-    clearAuthCookies(event)
+    if (error instanceof SessionEndedError) clearEndedSessionCookies(event, error.reason)
+    else clearAuthCookies(event)
     throw error
   }
 })
