@@ -2,6 +2,7 @@ import { cp } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Nitro, NitroConfig } from 'nitropack'
 import type { NuxtConfig, NuxtModule } from 'nuxt/schema'
+import { LEGACY_ROUTES } from './server/legacy-routes'
 import { scheduledTasks } from './shared/jobs'
 import { PUBLIC_PAGES } from './shared/public-pages'
 
@@ -51,6 +52,8 @@ export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
   modules: ['@nuxt/eslint', '@nuxt/ui', '@pinia/nuxt', '@nuxtjs/robots', '@nuxtjs/sitemap', 'nuxt-schema-org', 'nuxt-security', sameIdsOnServerAndClient],
   devtools: { enabled: false },
+  // The original service's paths, each registered to the handler of its new twin.
+  serverHandlers: LEGACY_ROUTES,
   // Hydration mismatches are reported in production too (a few hundred bytes): the browser tests
   // fail on any, so a server/client difference cannot slip in unseen.
   debug: { hydration: true },

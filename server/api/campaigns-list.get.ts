@@ -1,2 +1,0 @@
-// The original service's campaign list; answers exactly as GET /api/campaigns.
-export { default } from './campaigns/index.get'

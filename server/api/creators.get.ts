@@ -1,2 +1,0 @@
-// The original service's creator search; answers exactly as GET /api/influencers.
-export { default } from './influencers/index.get'
