@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { LEGACY_ROUTES } from '../../server/legacy-routes'
 import { actorsOn, campaignBody } from '../support/actors'
 import type { Client } from '../support/actors'
 import type { ApiResponse, apiClient } from '../support/api-client'
@@ -174,7 +175,10 @@ const MATRIX: Record<string, Case[]> = {
   ],
 }
 
-/** `GET /api/campaigns/[id]` for server/api/campaigns/[id].get.ts; `ALL` when the file names no method. */
+/**
+ * Every route the server has: `GET /api/campaigns/[id]` for server/api/campaigns/[id].get.ts
+ * (`ALL` when the file names no method), and the original service's paths (server/legacy-routes.ts).
+ */
 function routesOnDisk(): string[] {
   const routes: string[] = []
   for (const [folder, prefix] of [['server/api', '/api'], ['server/routes', '']] as const) {
@@ -187,6 +191,7 @@ function routesOnDisk(): string[] {
       routes.push(`${method?.toUpperCase() ?? 'ALL'} ${path || '/'}`)
     }
   }
+  for (const { route, method } of LEGACY_ROUTES) routes.push(`${method?.toUpperCase() ?? 'ALL'} ${route}`)
   return routes.sort()
 }
 
