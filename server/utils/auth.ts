@@ -126,10 +126,15 @@ export function clearEndedSessionCookies(event: H3Event, reason: SessionEndReaso
   setCookie(event, SESSION_END_COOKIE, reason, cookieOptions(SESSION_END_COOKIE_SECONDS))
 }
 
-/** Why this browser's session ended, if a request found out and kept it; told once. */
-export function takeSessionEndReason(event: H3Event): SessionEndReason | undefined {
+/** Why this browser's session ended, if a request found out and kept it. */
+export function sessionEndReasonOf(event: H3Event): SessionEndReason | undefined {
   const value = getCookie(event, SESSION_END_COOKIE)
-  if (value === undefined) return undefined
-  deleteCookie(event, SESSION_END_COOKIE, cookieOptions(0))
   return isSessionEndReason(value) ? value : undefined
+}
+
+/** The same, for a page load, which tells it: told once, so the cookie goes. */
+export function takeSessionEndReason(event: H3Event): SessionEndReason | undefined {
+  if (getCookie(event, SESSION_END_COOKIE) === undefined) return undefined
+  deleteCookie(event, SESSION_END_COOKIE, cookieOptions(0))
+  return sessionEndReasonOf(event)
 }

@@ -5,8 +5,9 @@ export default defineApiHandler(async (event) => {
   const body = await readBodyAs(event, refreshSchema)
   const token = body.refreshToken ?? getCookie(event, REFRESH_COOKIE)
   // The refresh cookie lives exactly as long as a refresh token: when it is gone, it expired,
-  // unless an earlier request found the session ended and kept why.
-  if (!token) throw new SessionEndedError(takeSessionEndReason(event) ?? 'expired')
+  // unless an earlier request found the session ended and kept why. Only a page load tells it
+  // and so uses it up: a tab's background check must not take it from the next page.
+  if (!token) throw new SessionEndedError(sessionEndReasonOf(event) ?? 'expired')
   try {
     return await refreshSession(event, token)
   }
