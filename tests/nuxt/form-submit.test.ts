@@ -120,8 +120,10 @@ describe('useFormSubmit', () => {
   it('refreshes the data loaded under the keys it is given', async () => {
     registerEndpoint('/api/me/profile', { method: 'PATCH', handler: () => ({ ok: true }) })
     let loads = 0
-    await useNuxtApp().vueApp.runWithContext(() => useAsyncData('profile-summary', async () => ++loads))
-    const wrapper = await mountSuspended(NameForm, { props: { refresh: ['profile-summary'] } })
+    // A key of its own: the test app (and its data cache) lives on across repeated runs.
+    const key = `profile-summary-${crypto.randomUUID()}`
+    await useNuxtApp().vueApp.runWithContext(() => useAsyncData(key, async () => ++loads))
+    const wrapper = await mountSuspended(NameForm, { props: { refresh: [key] } })
     await wrapper.find('form').trigger('submit')
     await vi.waitUntil(() => toasts().length > 0)
 
