@@ -65,6 +65,9 @@ describe('security headers', () => {
     const scripts = [...(first.body as string).matchAll(/<script\b([^>]*)>/gi)].map(([, attributes]) => attributes!)
     expect(scripts.length).toBeGreaterThan(2)
     for (const attributes of scripts) expect(attributes).toContain(`nonce="${nonce}"`)
+    // A page that runs scripts with someone's data is isolated from other sites' windows.
+    expect(first.headers.get('cross-origin-opener-policy')).toBe('same-origin')
+    expect(first.headers.get('cross-origin-embedder-policy')).toBe('credentialless')
 
     // A nonce is good for one answer only.
     const second = await sponsor.get('/sponsor', html)
@@ -91,6 +94,9 @@ describe('security headers', () => {
       expect(csp['script-src']!.toSorted()).toEqual([...new Set(scripts.map(s => sha256(s.code)))].toSorted())
       expect(answer.body).not.toMatch(/<script\b[^>]*\bsrc=/)
       expect(answer.body).not.toContain('nonce=')
+      // No script state to guard, so no isolation and no process swap on every visit.
+      expect(answer.headers.get('cross-origin-opener-policy')).toBeNull()
+      expect(answer.headers.get('cross-origin-embedder-policy')).toBeNull()
     }
     expect(hit.headers.get('content-security-policy')).toBe(miss.headers.get('content-security-policy'))
   })
