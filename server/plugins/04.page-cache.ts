@@ -22,11 +22,11 @@ export default defineNitroPlugin((nitroApp) => {
     const setsCookie = (response.headers as Record<string, unknown>)['set-cookie'] !== undefined || event.node.res.hasHeader('set-cookie')
     if ((response.statusCode ?? 200) !== 200 || typeof response.body !== 'string' || setsCookie) return
     const brotli = await compress(response.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
-    const page: CachedPage = { body: response.body, brotli: brotli.toString('base64'), headers: {} }
-    event.context.renderedPage = page
-    const { body, encoding } = servedPage(event, page, brotli)
-    response.body = body
-    response.headers = { ...response.headers, ...encoding, vary: 'accept-encoding' }
+    event.context.renderedPage = { brotli: brotli.toString('base64'), headers: {} } satisfies CachedPage
+    // This visitor gets the copy later ones will get: the compressed one if the browser takes it.
+    const compressed = acceptsBrotli(event)
+    if (compressed) response.body = brotli
+    response.headers = { ...response.headers, ...(compressed ? { 'content-encoding': 'br' } : {}), vary: 'accept-encoding' }
   })
 
   // Every header is set by now, the modules' included.

@@ -331,6 +331,20 @@ describe('public pages on the wire', () => {
     expect(plain.body).toContain(`value="${term}"`)
     expect(compressed).toEqual([plain.body, plain.body])
   })
+
+  it('go plain to a client that takes no Brotli, on the first answer and from the cache', async () => {
+    const term = `plain${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+    const path = `/campaigns?niche=food&q=${term}`
+    const bodies: string[] = []
+    for (const [attempt, cache] of [['first', 'miss'], ['cached', 'hit']]) {
+      const res = await fetch(inject('baseURL') + path, { headers: { 'accept': 'text/html', 'accept-encoding': 'identity' } })
+      expect(res.headers.get('x-cache'), attempt).toBe(cache)
+      expect(res.headers.get('content-encoding'), attempt).toBeNull()
+      bodies.push(await res.text())
+    }
+    expect(bodies[0]).toContain(`value="${term}"`)
+    expect(bodies[1]).toBe(bodies[0])
+  })
 })
 
 describe('sitemap.xml', () => {
