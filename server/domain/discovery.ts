@@ -145,10 +145,11 @@ const CANDIDATES_ELSEWHERE = 300
  */
 const ASKED_ALLOWANCE = 500
 /**
- * Creators elsewhere are looked for among this many of the most engaged: when few rates fit what
- * is left of a budget, walking the whole index for them would read every profile.
+ * Creators outside a campaign's niche are looked for among this many of the most engaged anywhere:
+ * when few rates fit what is left of a budget, walking the whole index for them would read every
+ * profile.
  */
-const ENGAGED_ELSEWHERE = 3000
+const MOST_ENGAGED = 3000
 
 /** What `scoreMatch` reads of a candidate: a recommendation reads the rest for the few it shows. */
 const fitColumns = {
@@ -163,16 +164,16 @@ const fitColumns = {
 export type PoolMember = { [K in keyof typeof fitColumns]: (typeof fitColumns)[K]['_']['data'] } & { record: DealRecord }
 
 /**
- * The influencers every campaign of a niche draws its recommendations from: the approachable
- * creators of the niche with the largest audiences, and the approachable ones among the most
- * engaged elsewhere, most engaged first. The same for every campaign of the niche, so a caller
- * may keep it (it changes with profiles and deals); a campaign then leaves out whom it asked
- * already and whose rate it cannot pay.
+ * The influencers a campaign draws its recommendations from: the approachable creators of its
+ * niche with the largest audiences, and the approachable ones among the most engaged anywhere.
+ * Neither depends on the campaign beyond its niche, so a caller may keep them (they change with
+ * profiles and track records): the most engaged are one list for every niche, and a niche's list
+ * serves all its campaigns. A campaign then leaves out whom it asked already and whose rate it
+ * cannot pay.
  */
-export type CandidatePool = { inNiche: PoolMember[], elsewhere: PoolMember[] }
+export type CandidatePool = { inNiche: PoolMember[], mostEngaged: PoolMember[] }
 
 const account = aliasedTable(users, 'account')
-const engaged = aliasedTable(influencerProfiles, 'engaged')
 
 /**
  * Each walks one index in the order it sorts by and stops at its limit. Whether the influencer may
@@ -184,15 +185,12 @@ function poolQueries(db: Db) {
   const approachable = exists(db.select({ one: sql`1` }).from(account).where(and(
     eq(account.id, influencerProfiles.userId), eq(account.role, 'influencer'), eq(account.status, 'active'), eq(account.flagged, false),
   )))
-  const mostEngagedElsewhere = db.select({ id: engaged.userId }).from(engaged)
-    .where(sql`${engaged.niche} <> ${sql.placeholder('niche')}`).orderBy(desc(engaged.engagementRate)).limit(ENGAGED_ELSEWHERE)
   return {
     inNiche: preparedOnce(db, 'discovery:pool-in-niche', name => db.select(fitColumns).from(influencerProfiles)
       .where(and(approachable, eq(influencerProfiles.niche, sql.placeholder('niche'))))
       .orderBy(desc(influencerProfiles.audienceSize)).limit(CANDIDATES_IN_NICHE + ASKED_ALLOWANCE).prepare(name)),
-    elsewhere: preparedOnce(db, 'discovery:pool-elsewhere', name => db.select(fitColumns).from(influencerProfiles)
-      .where(and(approachable, inArray(influencerProfiles.userId, mostEngagedElsewhere)))
-      .orderBy(desc(influencerProfiles.engagementRate)).prepare(name)),
+    mostEngaged: preparedOnce(db, 'discovery:pool-most-engaged', name => db.select(fitColumns).from(influencerProfiles)
+      .where(approachable).orderBy(desc(influencerProfiles.engagementRate)).limit(MOST_ENGAGED).prepare(name)),
   }
 }
 
@@ -212,18 +210,28 @@ function recordsOf(rows: { influencerId: number, status: string, n: number }[]):
 
 const counted = { influencerId: adRequests.influencerId, status: adRequests.status, n: count() }
 
-/** A niche's candidate pool (see `CandidatePool`), read from the database. */
-export async function candidatePool(db: Db, niche: string): Promise<CandidatePool> {
-  const queries = poolQueries(db)
-  const inNiche = await queries.inNiche.execute({ niche })
-  const elsewhere = await queries.elsewhere.execute({ niche })
-  // Counted from the index on (influencer, status) alone.
+/** Candidates with their track records on the whole platform, counted from the index on (influencer, status) alone. */
+async function withRecords(db: Db, candidates: Omit<PoolMember, 'record'>[]): Promise<PoolMember[]> {
   const overall = preparedOnce(db, 'discovery:records-overall', name => db.select(counted).from(adRequests)
     .where(and(inIdList(db, adRequests.influencerId, 'ids'), inArray(adRequests.status, [...RECORDED_STATUSES])))
     .groupBy(adRequests.influencerId, adRequests.status).prepare(name))
-  const records = recordsOf(await overall.execute({ ids: JSON.stringify([...inNiche, ...elsewhere].map(c => c.id)) }))
-  const withRecord = (c: (typeof inNiche)[number]): PoolMember => ({ ...c, record: records.get(c.id) ?? NO_DEALS })
-  return { inNiche: inNiche.map(withRecord), elsewhere: elsewhere.map(withRecord) }
+  const records = recordsOf(await overall.execute({ ids: JSON.stringify(candidates.map(c => c.id)) }))
+  return candidates.map(c => ({ ...c, record: records.get(c.id) ?? NO_DEALS }))
+}
+
+/** A niche's part of the candidate pool (see `CandidatePool`), read from the database. */
+export async function nichePool(db: Db, niche: string): Promise<PoolMember[]> {
+  return withRecords(db, await poolQueries(db).inNiche.execute({ niche }))
+}
+
+/** The most engaged part of the candidate pool, the same for every niche (see `CandidatePool`). */
+export async function mostEngagedPool(db: Db): Promise<PoolMember[]> {
+  return withRecords(db, await poolQueries(db).mostEngaged.execute())
+}
+
+/** A campaign's whole candidate pool, read from the database (see `CandidatePool`). */
+export async function candidatePool(db: Db, niche: string): Promise<CandidatePool> {
+  return { inNiche: await nichePool(db, niche), mostEngaged: await mostEngagedPool(db) }
 }
 
 /** Influencers' cards by id, in the order given. */
@@ -259,7 +267,7 @@ export async function recommendInfluencers(db: Db, viewer: Viewer, campaignId: n
 
   const candidates = [
     ...pool.inNiche.filter(c => !asked.has(c.id)).slice(0, CANDIDATES_IN_NICHE),
-    ...pool.elsewhere.filter(c => !asked.has(c.id) && c.minimumRate <= campaign.remaining).slice(0, CANDIDATES_ELSEWHERE),
+    ...pool.mostEngaged.filter(c => c.niche !== campaign.niche && !asked.has(c.id) && c.minimumRate <= campaign.remaining).slice(0, CANDIDATES_ELSEWHERE),
   ]
   const historyOf = (c: PoolMember): MatchHistory => ({ overall: c.record, withBrand: withBrand.get(c.id) ?? NO_DEALS })
   const best = candidates

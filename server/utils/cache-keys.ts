@@ -16,11 +16,19 @@ export const CacheTag = {
   user: (userId: number) => `user:${userId}`,
   /** Who can be found in the influencer directory, and with which profile. */
   influencers: 'influencers',
-  /** Deals anywhere on the platform: the track records that match scores weigh. */
+  /** Requests anywhere on the platform: who was asked on which campaign, offers, deals. */
   deals: 'deals',
+  /**
+   * Track records (deals made, completed, requests rejected) that match scores weigh: changed
+   * only by the steps that start or end a deal, not by the offers and answers between.
+   */
+  trackRecords: 'track-records',
   /** The admin overview's platform figures. */
   stats: 'stats',
 }
+
+/** The request steps that change a track record: a deal made, completed or withdrawn, a request rejected. */
+const RECORD_CHANGES = new Set<DomainEvent['type']>(['ad_request.accepted', 'ad_request.completed', 'ad_request.withdrawn', 'ad_request.rejected'])
 
 /** The tags an event makes stale. Every event changes something the admin figures count. */
 export function staleAfter(event: DomainEvent): string[] {
@@ -50,6 +58,7 @@ export function staleAfter(event: DomainEvent): string[] {
       // The two parties are the actor and the one told, or both told when the platform acted.
       const parties = new Set([...event.recipients, ...(event.actorId === null ? [] : [event.actorId])])
       tags.push(CacheTag.deals, ...[...parties].map(CacheTag.user))
+      if (RECORD_CHANGES.has(event.type)) tags.push(CacheTag.trackRecords)
       // Accepting is the one step that commits budget: the campaign's remaining amount changes.
       if (event.type === 'ad_request.accepted') tags.push(CacheTag.publicCampaigns, CacheTag.campaign(event.campaignId))
       return tags
@@ -112,7 +121,13 @@ export const cached = {
   /** The candidates every campaign of a niche is matched against, with their track records. */
   recommendationPool: (niche: string): CacheSpec => ({
     key: `recommendations:pool:${niche}`,
-    tags: [CacheTag.influencers, CacheTag.deals],
+    tags: [CacheTag.influencers, CacheTag.trackRecords],
+    ttlSeconds: 5 * MINUTE,
+  }),
+  /** The most engaged candidates, matched against every campaign, with their track records. */
+  mostEngagedPool: (): CacheSpec => ({
+    key: 'recommendations:pool:most-engaged',
+    tags: [CacheTag.influencers, CacheTag.trackRecords],
     ttlSeconds: 5 * MINUTE,
   }),
   recommendedCampaigns: (influencerId: number): CacheSpec => ({

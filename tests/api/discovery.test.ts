@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { anonymous, liveCampaign, loginAs, newUser } from '../support/actors'
 import type { Client } from '../support/actors'
 
+/** A request from `sponsor` to `creator` on the campaign, accepted and completed, or rejected. */
+async function deal(sponsor: Client, campaignId: number, creator: Client, end: 'completed' | 'rejected') {
+  const invite = await sponsor.post('/api/ad-requests', { campaignId, influencerId: creator.user.id, requirements: 'One video', paymentAmount: 20_000 })
+  expect(invite.status, JSON.stringify(invite.body)).toBe(201)
+  const answer = await creator.post(`/api/ad-requests/${invite.body.id}/${end === 'rejected' ? 'reject' : 'accept'}`, {})
+  expect(answer.status).toBe(200)
+  if (end === 'completed') expect((await sponsor.post(`/api/ad-requests/${invite.body.id}/complete`, {})).status).toBe(200)
+}
+
 describe('influencer search', () => {
   it('finds influencers by words in their name, bio, niche or location, with filters and sorting', async () => {
     const tag = `zq${Math.random().toString(36).slice(2, 7)}`
@@ -68,13 +77,6 @@ describe('matching', () => {
 })
 
 describe('match reasons from the real deal history', () => {
-  async function deal(sponsor: Client, campaignId: number, creator: Client, end: 'completed' | 'rejected') {
-    const invite = await sponsor.post('/api/ad-requests', { campaignId, influencerId: creator.user.id, requirements: 'One video', paymentAmount: 20_000 })
-    expect(invite.status, JSON.stringify(invite.body)).toBe(201)
-    const answer = await creator.post(`/api/ad-requests/${invite.body.id}/${end === 'rejected' ? 'reject' : 'accept'}`, {})
-    expect(answer.status).toBe(200)
-    if (end === 'completed') expect((await sponsor.post(`/api/ad-requests/${invite.body.id}/complete`, {})).status).toBe(200)
-  }
   const trackRecord = (reasons: { kind: string }[]) => reasons.filter(r => r.kind === 'history' || r.kind === 'brand')
 
   it('counts completed deals, names work with the same brand, and calls new only who has no deal, on both sides', async () => {
@@ -113,6 +115,35 @@ describe('match reasons from the real deal history', () => {
       expect(forCampaign(next.id)).toEqual(seenByBrand)
       expect(forCampaign(unknown.id)).toEqual(seenByBrand.filter(r => r.kind === 'history'))
     }
+  })
+})
+
+describe('recommendations kept between requests', () => {
+  it('show a deal made or ended elsewhere at once, and leave out whom the brand has just invited', async () => {
+    // Every creator here fits the budget exactly, in a niche no other test uses, so all of them
+    // are among the recommended.
+    const profile = { niche: 'automotive', audienceSize: 1_000_000, engagementRate: 8, minimumRate: 10_000 }
+    const [brand, otherBrand] = [await newUser('sponsor'), await newUser('sponsor')]
+    const [steady, invited] = [await newUser('influencer', { profile }), await newUser('influencer', { profile })]
+    const campaign = await liveCampaign(brand, { niche: 'automotive', budget: 1_000_000 })
+    const recommended = async () => {
+      const res = await brand.get(`/api/campaigns/${campaign.id}/recommendations`)
+      expect(res.status).toBe(200)
+      return new Map(res.body.items.map((r: any) => [r.influencer.id, r]))
+    }
+    const historyOf = (item: any) => item.reasons.find((r: any) => r.kind === 'history').text
+    expect(historyOf((await recommended()).get(steady.user.id))).toBe('New on Influencia: no deals yet')
+
+    // A deal with another brand changes the track record the kept candidates carry.
+    await deal(otherBrand, (await liveCampaign(otherBrand, { niche: 'automotive', budget: 1_000_000 })).id, steady, 'completed')
+    expect(historyOf((await recommended()).get(steady.user.id))).toBe('Completed 1 deal')
+
+    // An invitation is not a deal, yet the invited creator is no longer one to suggest.
+    const invite = await brand.post('/api/ad-requests', { campaignId: campaign.id, influencerId: invited.user.id, requirements: 'One video', paymentAmount: 20_000 })
+    expect(invite.status).toBe(201)
+    const after = await recommended()
+    expect(after.has(invited.user.id)).toBe(false)
+    expect(after.has(steady.user.id)).toBe(true)
   })
 })
 
