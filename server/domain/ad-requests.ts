@@ -15,6 +15,7 @@ import { visibleTo } from './campaigns'
 import { DomainError } from './errors'
 import { writeWithEvents } from './events'
 import { assertFitsBudget } from './money'
+import { pageWindow } from './paging'
 import type { Viewer } from './viewer'
 
 /** Campaigns in these states take new requests and decisions. */
@@ -117,20 +118,23 @@ function baseQuery(db: Db) {
 
 /**
  * A page of a viewer's requests, newest activity first. The page's ids are sorted and cut on
- * ad_requests alone (for an admin, from the index on (updated_at, id) without reading a row, so a
- * deep page costs a walk of the index); only the rows shown are joined with their campaign and
- * people.
+ * ad_requests alone (for an admin, from the index on (updated_at, id) without reading a row), from
+ * whichever end of the list is nearer, so no page walks more than half of it; only the rows shown
+ * are joined with their campaign and people. `keptTotal` is how the list's length is had: counting
+ * every matching row is the dearest part of a page, so the API keeps it (see `cached.adRequestTotal`).
  */
-export async function listAdRequests(db: Db, viewer: Viewer, q: AdRequestListQuery): Promise<Page<AdRequestView>> {
+export async function listAdRequests(db: Db, viewer: Viewer, q: AdRequestListQuery, keptTotal = (countAll: () => Promise<number>) => countAll()): Promise<Page<AdRequestView>> {
   const where: SQL[] = [partyTo(viewer)]
   if (q.status) where.push(inArray(adRequests.status, q.status))
   if (q.campaignId) where.push(eq(adRequests.campaignId, q.campaignId))
   if (q.awaitingMe && viewer.role !== 'admin') where.push(awaitingAnswerFrom(viewer.role as AdRequestParty))
   const condition = and(...where)
+  const total = await keptTotal(async () => (await db.select({ n: count() }).from(adRequests).where(condition))[0]!.n)
+  const { offset, limit, fromEnd } = pageWindow(total, q.page, q.pageSize)
+  const order = fromEnd ? [asc(adRequests.updatedAt), asc(adRequests.id)] : [desc(adRequests.updatedAt), desc(adRequests.id)]
   const ids = (await db.select({ id: adRequests.id }).from(adRequests).where(condition)
-    .orderBy(desc(adRequests.updatedAt), desc(adRequests.id))
-    .limit(q.pageSize).offset((q.page - 1) * q.pageSize)).map(r => r.id)
-  const total = (await db.select({ n: count() }).from(adRequests).where(condition))[0]!.n
+    .orderBy(...order).limit(limit).offset(offset)).map(r => r.id)
+  if (fromEnd) ids.reverse()
   return { items: (await requestRows(db, ids)).map(r => present(r, viewer)), total, page: q.page, pageSize: q.pageSize }
 }
 

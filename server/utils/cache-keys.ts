@@ -135,6 +135,19 @@ export const cached = {
     tags: [CacheTag.publicCampaigns, CacheTag.user(influencerId)],
     ttlSeconds: 5 * MINUTE,
   }),
+  /**
+   * How many requests a viewer's list holds under its filters (`query` without the page). Every
+   * change to a request bumps `deals` and its two parties' `user:<id>`: the admin's count (all
+   * requests) depends on the first, a party's count on its own tag.
+   */
+  adRequestTotal: (viewer: { id: number, role: string }, query: object): CacheSpec => {
+    const scope = viewer.role === 'admin' ? 'all' : `user:${viewer.id}`
+    return {
+      key: `ad-requests:total:${scope}:${queryKey(query)}`,
+      tags: [viewer.role === 'admin' ? CacheTag.deals : CacheTag.user(viewer.id)],
+      ttlSeconds: 10 * MINUTE,
+    }
+  },
   dashboardSummary: (userId: number): CacheSpec =>
     ({ key: `summary:${userId}`, tags: [CacheTag.user(userId)], ttlSeconds: 5 * MINUTE }),
   /** Its daily series roll over at midnight without any write: a short lifetime. */

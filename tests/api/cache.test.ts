@@ -4,6 +4,7 @@ import { formatCents } from '../../shared/money'
 import { actorsOn, campaignBody, liveCampaign } from '../support/actors'
 import type { Client } from '../support/actors'
 import { apiClient } from '../support/api-client'
+import { databaseAt } from '../support/database'
 import { freePort, startBuiltServer } from '../support/built-server'
 import type { RunningServer } from '../support/built-server'
 import { ownRedis, redisAvailable, sharedInstances } from '../support/redis'
@@ -62,6 +63,14 @@ async function publicView(server: RunningServer, slug: string) {
     page: campaignPage.status === 200 ? titleOf(campaignPage.body) : campaignPage.status,
     inSitemap: String(sitemap.body).includes(`/campaigns/${slug}</loc>`),
   }
+}
+
+/** How many requests a user's list holds, as one instance answers it. */
+async function requestTotal(server: RunningServer, client: Client, filters = '') {
+  const cookie = [...client.jar].map(([k, v]) => `${k}=${v}`).join('; ')
+  const res = await fetch(`${server.url}/api/ad-requests?pageSize=1${filters}`, { headers: { cookie } })
+  expect(res.status).toBe(200)
+  return (await res.json()).total as number
 }
 
 /** Reads the cached views twice on every reader, so that the next read would be a hit. */
@@ -167,6 +176,32 @@ describe.each(setups)('cached reads after each kind of write, %s', (_name, makeS
     expect(after.brand.body.deals.byStatus.accepted.count).toBe(before.brand.body.deals.byStatus.accepted.count + 1)
     expect(after.creator.body.earnings.agreed).toBe(before.creator.body.earnings.agreed + 30_000)
     expect(after.stats.body.money.committed).toBe(before.stats.body.money.committed + 30_000)
+  })
+
+  it('a new request and an answer show in the admin\'s and both parties\' request totals at once', async () => {
+    const campaign = await liveCampaign(sponsor)
+    const first = await influencer.post('/api/ad-requests', { campaignId: campaign.id, requirements: 'One reel', paymentAmount: 10_000 })
+    expect(first.status).toBe(201)
+    const totals = () => Promise.all(setup.readers.map(async server => ({
+      admin: await requestTotal(server, admin),
+      brand: await requestTotal(server, sponsor),
+      brandPending: await requestTotal(server, sponsor, '&status=pending'),
+      creator: await requestTotal(server, influencer),
+    })))
+    await totals()
+    const [before] = await totals()
+
+    // Changed behind the app's back, as no request can: the totals are kept, not counted again.
+    await databaseAt(setup.writer.database).change(`update ad_requests set status = 'rejected' where id = ?`, first.body.id)
+    expect(await totals(), 'the totals are read from the cache').toEqual(setup.readers.map(() => before))
+
+    const second = await influencer.post('/api/ad-requests', { campaignId: campaign.id, requirements: 'Two reels', paymentAmount: 20_000 })
+    expect(second.status).toBe(201)
+    const grown = { admin: before!.admin + 1, brand: before!.brand + 1, brandPending: before!.brandPending, creator: before!.creator + 1 }
+    expect(await totals(), 'every reader counts the new request').toEqual(setup.readers.map(() => grown))
+
+    expect((await sponsor.post(`/api/ad-requests/${second.body.id}/reject`, {})).status).toBe(200)
+    expect(await totals(), 'every reader counts the answer').toEqual(setup.readers.map(() => ({ ...grown, brandPending: before!.brandPending - 1 })))
   })
 
   it('a profile edit shows in the influencer directory and on the sponsor\'s campaign pages at once', async () => {

@@ -3,5 +3,8 @@ import { listAdRequests } from '../../domain/ad-requests'
 
 export default defineApiHandler(async (event) => {
   const viewer = await requireUser(event)
-  return listAdRequests(useDb(), viewer, readQueryAs(event, adRequestListQuery))
+  const query = readQueryAs(event, adRequestListQuery)
+  const { page: _page, pageSize: _pageSize, ...filters } = query
+  const keptTotal = (countAll: () => Promise<number>) => cachedRead(null, cached.adRequestTotal(viewer, filters), countAll)
+  return listAdRequests(useDb(), viewer, query, keptTotal)
 })
