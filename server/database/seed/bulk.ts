@@ -3,8 +3,8 @@ import { Faker, base, en } from '@faker-js/faker'
 import type { Db } from '../client'
 import { writeTransaction } from '../client'
 import { adRequestEvents, adRequests, campaigns, influencerProfiles, sponsorProfiles, users } from '../schema'
-import { CAMPAIGN_STATUSES, NICHES, PLATFORMS } from '#shared/constants'
-import type { AdRequestParty, AdRequestStatus } from '#shared/constants'
+import { CAMPAIGN_STATUSES, FINISHED_CAMPAIGN_STATUSES, NICHES, PLATFORMS } from '#shared/constants'
+import type { AdRequestParty, AdRequestStatus, CampaignStatus } from '#shared/constants'
 import { DEMO_PASSWORD } from './demo'
 import { chunks, dayOffset, slugify } from './helpers'
 
@@ -17,6 +17,35 @@ export interface BulkCounts {
 
 const BATCH = 500
 const CLOSED: AdRequestStatus[] = ['rejected', 'withdrawn', 'expired', 'completed']
+const FINISHED: readonly CampaignStatus[] = FINISHED_CAMPAIGN_STATUSES
+
+/**
+ * A campaign's first and last day, as offsets from today, that agree with its status: the
+ * lifecycle task finds nothing to catch up on when a server first starts on the seeded data
+ * (a scheduled campaign starts later, a running or paused one has not ended, a completed one has).
+ */
+function campaignDays(faker: Faker, status: CampaignStatus): { start: number, end: number } {
+  const length = faker.number.int({ min: 14, max: 120 })
+  switch (status) {
+    case 'scheduled': {
+      const start = faker.number.int({ min: 1, max: 60 })
+      return { start, end: start + length }
+    }
+    case 'active':
+    case 'paused': {
+      const start = faker.number.int({ min: -120, max: 0 })
+      return { start, end: Math.max(start + length, faker.number.int({ min: 0, max: 60 })) }
+    }
+    case 'completed': {
+      const end = faker.number.int({ min: -90, max: -1 })
+      return { start: end - length, end }
+    }
+    default: {
+      const start = faker.number.int({ min: -120, max: 60 })
+      return { start, end: start + length }
+    }
+  }
+}
 
 /**
  * Adds a benchmark-size marketplace on top of whatever is there, in batched transactions.
@@ -66,35 +95,41 @@ export async function seedBulk(db: Db, counts: BulkCounts, log: (line: string) =
     minimumRate: faker.number.int({ min: 50, max: 3_000 }) * 100,
   }))
 
-  const campaignRows: { id: number, sponsorId: number, budget: number }[] = []
+  const campaignRows: { id: number, sponsorId: number, budget: number, status: CampaignStatus }[] = []
   for (const batch of chunks(Array.from({ length: counts.campaigns }, (_, i) => i), BATCH)) {
     await writeTransaction(db, async (tx) => {
       const rows = await tx.insert(campaigns).values(batch.map((i) => {
         const title = `${faker.commerce.productAdjective()} ${faker.commerce.product()} ${faker.helpers.arrayElement(['Launch', 'Challenge', 'Series', 'Week', 'Collab'])}`
-        const start = faker.number.int({ min: -120, max: 60 })
+        const status = faker.helpers.weightedArrayElement(CAMPAIGN_STATUSES.map(value => ({ value, weight: value === 'active' ? 6 : 1 })))
+        const { start, end } = campaignDays(faker, status)
         return {
           sponsorId: faker.helpers.arrayElement(sponsorIds), slug: `${slugify(title)}-${runTag}${i}`, title,
           description: faker.lorem.paragraph(), niche: faker.helpers.arrayElement(NICHES), goals: faker.lorem.sentence(),
-          startDate: dayOffset(start), endDate: dayOffset(start + faker.number.int({ min: 14, max: 120 })),
+          startDate: dayOffset(start), endDate: dayOffset(end),
           visibility: faker.helpers.weightedArrayElement([{ value: 'public' as const, weight: 4 }, { value: 'private' as const, weight: 1 }]),
           budget: faker.number.int({ min: 500, max: 50_000 }) * 100,
-          status: faker.helpers.weightedArrayElement(CAMPAIGN_STATUSES.map(value => ({ value, weight: value === 'active' ? 6 : 1 }))),
+          status,
           createdAt: faker.date.past({ years: 1 }),
         }
-      })).returning({ id: campaigns.id, sponsorId: campaigns.sponsorId, budget: campaigns.budget })
+      })).returning({ id: campaigns.id, sponsorId: campaigns.sponsorId, budget: campaigns.budget, status: campaigns.status })
       campaignRows.push(...rows)
     })
   }
   log(`${counts.campaigns} campaigns (${((performance.now() - t0) / 1000).toFixed(1)} s)`)
 
+  // Drafts are seen by their sponsor alone: nobody has been asked on one.
+  const undrafted = campaignRows.filter(c => c.status !== 'draft')
+  const askable = undrafted.length ? undrafted : campaignRows
   // Only closed requests may repeat a (campaign, influencer) pair; open ones must be unique.
   const openPairs = new Set<string>()
   const briefs = Array.from({ length: 200 }, () => faker.lorem.sentence())
   for (const batch of chunks(Array.from({ length: counts.requests }, (_, i) => i), BATCH)) {
     const planned = batch.map(() => {
-      const campaign = faker.helpers.arrayElement(campaignRows)
+      const campaign = faker.helpers.arrayElement(askable)
       const influencerId = faker.helpers.arrayElement(influencerIds)
       let status = faker.helpers.arrayElement<AdRequestStatus>(['pending', 'negotiating', 'accepted', ...CLOSED])
+      // A campaign that is over has no offer still open: its requests expired when it ended.
+      if (FINISHED.includes(campaign.status) && (status === 'pending' || status === 'negotiating')) status = 'expired'
       const pair = `${campaign.id}:${influencerId}`
       if (!CLOSED.includes(status)) {
         if (openPairs.has(pair)) status = 'rejected'
