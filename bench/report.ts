@@ -23,7 +23,7 @@ function errorsOf(r: Row) {
 }
 
 export function printRow(r: Row) {
-  const ratio = r.ratio === undefined ? '' : ` ×${r.ratio.toFixed(2)}`
+  const ratio = r.ratio === undefined ? '' : ` ×${r.ratio.toFixed(2)}${r.baselineRequestsPerSecond ? ` (of ${r.baselineRequestsPerSecond})` : ''}`
   console.log(`${r.group.padEnd(10)} ${r.scenario.padEnd(38)} ${String(r.requestsPerSecond).padStart(5)} req/s  p50 ${String(r.p50).padStart(5)}  p99 ${String(r.p99).padStart(6)} ms  errors ${errorsOf(r)}${ratio}  loop p99 ${r.server.loopDelayMs.p99} ms  rss ${r.server.peakRssMb} MB  ${verdict(r)}${r.kind === 'throughput' ? '' : `  [${load(r)}]`}`)
 }
 
@@ -49,7 +49,7 @@ export function markdown(runs: Run[], growths: Growth[], missed: string[], meta:
       '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     )
     for (const r of run.rows) {
-      lines.push(`| ${r.group} | ${r.scenario} | ${load(r)} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${errorsOf(r)} | ${r.ratio === undefined ? '' : r.ratio.toFixed(2)} | ${r.server.loopDelayMs.p99} | ${r.server.peakRssMb} | ${verdict(r)} |`)
+      lines.push(`| ${r.group} | ${r.scenario} | ${load(r)} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${errorsOf(r)} | ${r.ratio === undefined ? '' : r.ratio.toFixed(2)}${r.baselineRequestsPerSecond ? ` of ${r.baselineRequestsPerSecond}/s` : ''} | ${r.server.loopDelayMs.p99} | ${r.server.peakRssMb} | ${verdict(r)} |`)
     }
     lines.push('')
   }

@@ -121,12 +121,15 @@ export function* loginCalls(f: Fixtures): Generator<Call> {
 const post = (f: Fixtures, actor: string, path: string, body: object): Call =>
   ({ path, method: 'POST', headers: bearer(f, actor), body: JSON.stringify(body) })
 
+/** The bare JSON handler: what this machine serves when a request does no work. */
+export const BASELINE_CALL: Call = { path: '/api/health/live' }
+
 /**
  * What the marketplace serves most, by who asks. Warm scenarios repeat one read; cold ones
  * spread reads over pages nobody asked for yet in this run; writes each act on a target of their own.
  */
 export const scenarios: Scenario[] = [
-  { group: 'baseline', name: 'baseline', kind: 'throughput', calls: (_, a) => a.repeat({ path: '/api/health/live' }) },
+  { group: 'baseline', name: 'baseline', kind: 'throughput', calls: (_, a) => a.repeat(BASELINE_CALL) },
 
   { group: 'anonymous', name: 'GET /api/campaigns first page warm', kind: 'throughput', calls: (_, a) => a.repeat(list({ page: 1, pageSize: 20 })) },
   { group: 'anonymous', name: 'GET /api/campaigns deep page warm', kind: 'throughput', calls: (f, a) => a.repeat(list({ page: Math.ceil(lastPage(f.publicCampaigns, 20) * 0.95), pageSize: 20 })) },

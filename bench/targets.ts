@@ -9,8 +9,10 @@ export interface Row extends LoadResult {
   kind: Kind
   /** Fixed-rate runs: the rate asked for, req/s. */
   rate?: number
-  /** Requests/s over the baseline's, in the same run (throughput scenarios). */
+  /** Requests/s over the baseline's measured around it (throughput scenarios). */
   ratio?: number
+  /** The baseline's requests/s just before and after this scenario, averaged (throughput scenarios). */
+  baselineRequestsPerSecond?: number
   /** The p99 this scenario must stay under, ms. */
   p99Limit?: number
   /** Measured while accounts log in: the loop-delay target does not apply. */
@@ -89,8 +91,11 @@ export function growth(full: Run, small: Run): Growth[] {
     const s = small.rows.find(r => r.group === f.group && r.scenario === f.scenario)
     if (!s || !measured(f) || !measured(s)) return []
     if (f.kind === 'throughput') {
-      const factor = f.requestsPerSecond ? s.requestsPerSecond / f.requestsPerSecond : Infinity
-      return [{ scenario: f.scenario, group: f.group, measure: 'req/s', full: f.requestsPerSecond, small: s.requestsPerSecond, factor, ok: factor <= TARGETS.growthFactor }]
+      // Each size's requests/s as a share of the baseline measured around it: the machine's own
+      // drift between the two runs is no growth of the cost.
+      const [fr, sr] = [f.ratio ?? 0, s.ratio ?? 0]
+      const factor = fr ? sr / fr : Infinity
+      return [{ scenario: f.scenario, group: f.group, measure: '× baseline', full: Number(fr.toFixed(2)), small: Number(sr.toFixed(2)), factor, ok: factor <= TARGETS.growthFactor }]
     }
     const factor = s.mean ? f.mean / s.mean : Infinity
     const ok = factor <= TARGETS.growthFactor || f.mean - s.mean < TARGETS.growthNoiseMs
