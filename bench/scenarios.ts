@@ -78,8 +78,10 @@ const bearer = (f: Fixtures, username: string) => {
   if (!token) throw new Error(`No token for ${username}: not logged in before the scenarios`)
   return { authorization: `Bearer ${token}` }
 }
-// A browser asks for a page this way: compressed where the server can (a page is 10–80 KB of HTML).
-const html = { 'accept': 'text/html', 'accept-encoding': 'gzip, deflate, br' }
+// A browser asks for a page, or fetches from the API, this way: compressed where the server can
+// (a page is 10–80 KB of HTML, a list 10–30 KB of JSON).
+const browserEncodings = { 'accept-encoding': 'gzip, deflate, br' }
+const html = { accept: 'text/html', ...browserEncodings }
 const query = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString()
 const lastPage = (rows: number, pageSize: number) => Math.max(1, Math.ceil(rows / pageSize))
@@ -94,7 +96,7 @@ const SORTS = CAMPAIGN_SORTS.filter(s => s !== 'relevance')
 const ANY_NICHE = [undefined, ...NICHES]
 const PAGE_SIZES = [20, 25, 15, 30, 10, 40]
 
-const list = (params: Record<string, string | number | undefined>): Call => ({ path: `/api/campaigns?${query(params)}` })
+const list = (params: Record<string, string | number | undefined>): Call => ({ path: `/api/campaigns?${query(params)}`, headers: browserEncodings })
 /** The directory's own address for a query (its fields in the order its links use). */
 const directory = (p: { niche?: string, sort?: string, page: number }): Call =>
   ({ path: `/campaigns${p.niche || p.sort || p.page > 1 ? '?' : ''}${query({ niche: p.niche, sort: p.sort, page: p.page > 1 ? p.page : undefined })}`, headers: html })

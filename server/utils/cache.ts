@@ -1,3 +1,5 @@
+import { promisify } from 'node:util'
+import { brotliCompress, constants } from 'node:zlib'
 import type { H3Event } from 'h3'
 
 /**
@@ -55,7 +57,25 @@ interface Codec<K> {
 }
 // Whatever a caller stores it reads back under the same key, so the text holds the caller's type.
 const valueCodec: Codec<unknown> = { text: value => JSON.stringify(value), fromText: text => JSON.parse(text) }
-const jsonBytesCodec: Codec<Buffer> = { text: bytes => bytes.toString(), fromText: text => Buffer.from(text) }
+
+/** An API answer as sent: its JSON, and the same compressed once for the clients that take Brotli. */
+interface JsonAnswer {
+  json: Buffer
+  /** Absent for a short answer, which compressing would not make worth its cost. */
+  brotli?: Buffer
+}
+/** Kept in Redis as "<brotli, base64>\n<json>" (an empty first line when there is no compressed copy). */
+const jsonAnswerCodec: Codec<JsonAnswer> = {
+  text: ({ json, brotli }) => `${brotli?.toString('base64') ?? ''}\n${json.toString()}`,
+  fromText: (text) => {
+    const newline = text.indexOf('\n')
+    const brotli = text.slice(0, newline)
+    return { json: Buffer.from(text.slice(newline + 1)), ...(brotli ? { brotli: Buffer.from(brotli, 'base64') } : {}) }
+  },
+}
+/** Answers shorter than this go uncompressed: a few hundred bytes gain nothing on the wire. */
+const COMPRESS_FROM_BYTES = 1024
+const compress = promisify(brotliCompress)
 
 /** Kept in Redis as "<stamp>\n<text>", so a stale entry is recognised without decoding its value. */
 function fromRedis<K>(raw: string | null | undefined, stamp: string, codec: Codec<K>): K | undefined {
@@ -133,13 +153,22 @@ export function cachedRead<T>(event: H3Event | null, spec: CacheSpec, compute: (
  * An API answer from the cache, as cachedRead, for a handler that returns it as it is: the JSON
  * is written once, when the value is stored, and every hit sends those bytes untouched (turning
  * a 13 KB list back into objects and then into JSON again cost more than everything else a hit
- * does). The bytes stand in for the value: h3 sends a Buffer as it is, and the route keeps the
- * value's type for its callers.
+ * does). It is compressed once too (on the thread pool), and a browser, which takes Brotli, gets
+ * a fifth of the bytes. The bytes stand in for the value: h3 sends a Buffer as it is, and the
+ * route keeps the value's type for its callers.
  */
 export async function cachedJson<T>(event: H3Event, spec: CacheSpec, compute: () => T | Promise<T>): Promise<T> {
-  const bytes = await readThrough(event, spec, jsonBytesCodec, async () => Buffer.from(JSON.stringify(await compute())))
+  const answer = await readThrough(event, spec, jsonAnswerCodec, async () => {
+    const json = Buffer.from(JSON.stringify(await compute()))
+    if (json.length < COMPRESS_FROM_BYTES) return { json }
+    return { json, brotli: await compress(json, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: json.length } }) }
+  })
   setResponseHeader(event, 'content-type', 'application/json')
-  return bytes as unknown as T
+  if (!answer.brotli) return answer.json as unknown as T
+  setResponseHeader(event, 'vary', 'accept-encoding')
+  if (!acceptsBrotli(event)) return answer.json as unknown as T
+  setResponseHeader(event, 'content-encoding', 'br')
+  return answer.brotli as unknown as T
 }
 
 /** The lower-level step for callers that produce the value elsewhere (the page render cache). */

@@ -21,6 +21,7 @@ export interface CachedPage {
   headers: Record<string, string>
 }
 
+/** Whether the client takes Brotli (every browser does): public pages and cached API answers go compressed then. */
 export const acceptsBrotli = (event: H3Event) => /\bbr\b/.test(getRequestHeader(event, 'accept-encoding') ?? '')
 
 /** Decoded once per cached page object (the memory cache hands out the same object on every hit). */

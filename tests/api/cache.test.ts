@@ -233,6 +233,26 @@ describe.each(setups)('cached reads after each kind of write, %s', (_name, makeS
     }
   })
 
+  it('sends a cached API answer compressed to a client that takes Brotli and plain to one that does not, the same on every instance', async () => {
+    // A filter nobody asked for before, which every campaign passes: a long list, first a miss.
+    const path = `/api/campaigns?pageSize=50&minBudget=${1 + Math.floor(Math.random() * 98)}`
+    const get = (server: RunningServer, encoding: string) => fetch(server.url + path, { headers: { 'accept-encoding': encoding } })
+    const first = await get(setup.writer, 'gzip, deflate, br')
+    expect(first.headers.get('x-cache')).toBe('miss')
+    const expected = await first.json()
+    expect(expected.items.length).toBeGreaterThan(5)
+    expect(first.headers.get('content-encoding')).toBe('br')
+    for (const server of setup.readers) {
+      for (const encoding of ['gzip, deflate, br', 'identity']) {
+        const res = await get(server, encoding)
+        expect(res.headers.get('x-cache'), encoding).toBe('hit')
+        expect(res.headers.get('content-encoding'), encoding).toBe(encoding === 'identity' ? null : 'br')
+        expect(res.headers.get('vary'), encoding).toContain('accept-encoding')
+        expect(await res.json(), encoding).toEqual(expected)
+      }
+    }
+  })
+
   it('renders a page just made stale once for all the visitors asking at the same moment', async () => {
     const campaign = await liveCampaign(sponsor, { title: 'Before the rush' })
     for (const server of setup.readers) await page(server, `/campaigns/${campaign.slug}`)
