@@ -44,6 +44,11 @@ function bearerOrCookie(event: H3Event): string | undefined {
   return getCookie(event, ACCESS_COOKIE)
 }
 
+/** Whether the request carries no access token at all: whoever sends it is a visitor, with no check to make. */
+export function plainlyAnonymous(event: H3Event): boolean {
+  return !bearerOrCookie(event)
+}
+
 /**
  * Who is asking (suspended users included, so guards can say why they refuse), checked against the database on every request: a suspended user, a logged-out
  * session or a bumped token version is refused at once, whatever tokens are still out there.

@@ -163,12 +163,29 @@ export async function cachedJson<T>(event: H3Event, spec: CacheSpec, compute: ()
     if (json.length < COMPRESS_FROM_BYTES) return { json }
     return { json, brotli: await compress(json, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: json.length } }) }
   })
+  return answerBytes(event, answer) as unknown as T
+}
+
+/**
+ * The bytes of a cached API answer that is still current, with its headers set, or undefined (and
+ * nothing set) when there is none: for answering a hit before the route's handler runs. The
+ * handler's own `cachedJson` under the same spec computes and stores it on a miss.
+ */
+export async function cachedJsonHit(event: H3Event, spec: CacheSpec): Promise<Buffer | undefined> {
+  const found = await lookup(spec, jsonAnswerCodec)
+  if (found.state !== 'hit') return undefined
+  setResponseHeader(event, 'x-cache', 'hit')
+  return answerBytes(event, found.value)
+}
+
+/** What goes on the wire: the compressed copy when the client takes it. */
+function answerBytes(event: H3Event, answer: JsonAnswer): Buffer {
   setResponseHeader(event, 'content-type', 'application/json')
-  if (!answer.brotli) return answer.json as unknown as T
+  if (!answer.brotli) return answer.json
   setResponseHeader(event, 'vary', 'accept-encoding')
-  if (!acceptsBrotli(event)) return answer.json as unknown as T
+  if (!acceptsBrotli(event)) return answer.json
   setResponseHeader(event, 'content-encoding', 'br')
-  return answer.brotli as unknown as T
+  return answer.brotli
 }
 
 /** The lower-level step for callers that produce the value elsewhere (the page render cache). */

@@ -152,6 +152,18 @@ describe('a server with a CORS allow-list', () => {
     const listed = await client.get('/api/health', { headers: { origin: 'https://other.example' } })
     expect(listed.headers.get('access-control-allow-origin')).toBe('https://other.example')
 
+    // A visitor's list, read by a listed site's page: the cached answer says so too.
+    const path = `/api/campaigns?pageSize=7&minBudget=${1 + Math.floor(Math.random() * 98)}`
+    for (const cache of ['miss', 'hit']) {
+      const res = await client.get(path, { headers: { origin: 'https://partner.example' } })
+      expect(res.headers.get('x-cache')).toBe(cache)
+      expect(res.headers.get('access-control-allow-origin'), cache).toBe('https://partner.example')
+    }
+    // Read from the same site, the same answer comes from the cache too, with no permission for others.
+    const sameSite = await client.get(path)
+    expect(sameSite.headers.get('x-cache')).toBe('hit')
+    expect(sameSite.headers.get('access-control-allow-origin')).toBeNull()
+
     const unlisted = await client.request('OPTIONS', '/api/campaigns', { headers: { 'origin': 'https://evil.example', 'access-control-request-method': 'POST' } })
     expect(unlisted.headers.get('access-control-allow-origin')).toBeNull()
     expect((await client.get('/api/health', { headers: { origin: 'https://evil.example' } })).headers.get('access-control-allow-origin')).toBeNull()
