@@ -1,6 +1,6 @@
 import { cp } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Nitro, NitroConfig } from 'nitropack'
+import type { Nitro, NitroConfig, NitroRouteConfig } from 'nitropack'
 import type { NuxtConfig, NuxtModule } from 'nuxt/schema'
 import { LEGACY_ROUTES } from './server/legacy-routes'
 import { scheduledTasks } from './shared/jobs'
@@ -55,6 +55,12 @@ const noScriptPage = {
   },
 }
 
+/**
+ * An API answer or a bundle: no nonce, as it has no inline script to allow (making one per
+ * request was a quarter of the server's time on a cached read).
+ */
+const notRendered: NitroRouteConfig = { security: { nonce: false } }
+
 export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
   modules: ['@nuxt/eslint', '@nuxt/ui', '@pinia/nuxt', '@nuxtjs/robots', '@nuxtjs/sitemap', 'nuxt-schema-org', 'nuxt-security', sameIdsOnServerAndClient],
@@ -103,6 +109,8 @@ export default defineNuxtConfig({
     // The server renders an error page through an internal request to this path, whatever page
     // failed: a public page's 404 must ship no JavaScript either. Error pages are links only.
     '/__nuxt_error': noScriptPage,
+    '/api/**': notRendered,
+    '/_nuxt/**': notRendered,
   },
 
   // Response headers, CSP, CORS and the request size limit. Runtime parts (the CORS allow-list,

@@ -7,13 +7,17 @@ import type { NuxtSecurityRouteRules } from 'nuxt-security'
  * - CORS for the API, open only to the origins NUXT_CORS_ORIGINS lists. Those callers use bearer
  *   tokens: cookies are never sent across sites (SameSite=Lax, and the request guard refuses a
  *   cookie-carrying cross-site write), so credentials stay off.
- * It also allows the inline scripts of pages rendered without a nonce by their hashes.
+ * It also allows the inline scripts of pages rendered without a nonce by their hashes, and hands
+ * the module each request's rules resolved once per route (utils/security-rules.ts).
  */
 export default defineNitroPlugin((nitroApp) => {
   const config = useRuntimeConfig()
   const origins = corsOrigins(config.corsOrigins)
+  let securityOptions: Record<string, NuxtSecurityRouteRules> | undefined
+  let resolveRules: ReturnType<typeof securityRulesResolver> | undefined
 
   nitroApp.hooks.hook('nuxt-security:routeRules', (rules: Record<string, NuxtSecurityRouteRules>) => {
+    securityOptions = rules
     // The module refuses a body of exactly its limit; ours is the largest size still accepted.
     const limit = config.maxBodyBytes + 1
     rules['/**'] = { ...rules['/**'], requestSizeLimiter: { maxRequestSizeInBytes: limit, maxUploadFileRequestInBytes: limit } }
@@ -31,6 +35,14 @@ export default defineNitroPlugin((nitroApp) => {
         },
       }
     }
+  })
+
+  // Registered before the module's own plugins, so its hooks and middleware find the rules here
+  // and skip resolving them again. Built at the first request, once every plugin has had its say.
+  nitroApp.hooks.hook('request', (event) => {
+    if (!securityOptions) return
+    resolveRules ??= securityRulesResolver(securityOptions)
+    event.context.security = { ...event.context.security, ...resolveRules(event.path.split('?')[0]!) }
   })
 
   // The public pages carry no nonce (one rendering serves every visitor from the page cache), yet
