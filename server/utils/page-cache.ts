@@ -53,9 +53,28 @@ export async function publicPageSpec(event: H3Event) {
   catch {
     return null
   }
-  const campaign = await campaignOfSlug(useDb(), decoded)
+  const campaign = await pageOwner(decoded)
   // An unknown address is a 404, never stored: nothing to depend on.
   return campaign ? cached.publicPage(address, campaignPageTags(campaign)) : null
+}
+
+/**
+ * The campaign and sponsor a slug names, remembered: a slug is given once, when its campaign is
+ * created, and never changes or passes to another campaign (campaigns are never deleted), so a
+ * cached page is found without asking the database. A slug that names nothing is asked again
+ * each time: its campaign may be created later.
+ */
+const ownersOfSlugs = new Map<string, { id: number, sponsorId: number }>()
+const REMEMBERED_SLUGS = 20_000
+
+async function pageOwner(slug: string) {
+  const known = ownersOfSlugs.get(slug)
+  if (known) return known
+  const found = await campaignOfSlug(useDb(), slug)
+  if (!found) return undefined
+  if (ownersOfSlugs.size >= REMEMBERED_SLUGS) ownersOfSlugs.delete(ownersOfSlugs.keys().next().value!)
+  ownersOfSlugs.set(slug, found)
+  return found
 }
 
 /** A page someone else's request rendered, as the answer to this one. */
