@@ -17,4 +17,5 @@ VOLUME /data
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s \
   CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-CMD ["node", "--max-semi-space-size=16", ".output/server/index.mjs"]
+# Node flags: see SERVER_NODE_FLAGS in tests/support/built-server.ts.
+CMD ["node", "--max-semi-space-size=16", "--heap-growing-percent=50", ".output/server/index.mjs"]
