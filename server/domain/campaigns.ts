@@ -133,7 +133,28 @@ async function campaignRows(db: Db, ids: number[]) {
   return ids.flatMap(id => byId.get(id) ?? [])
 }
 
-export async function listCampaigns(db: Db, viewer: Viewer | null, q: CampaignListQuery): Promise<Page<CampaignView>> {
+/**
+ * A directory list as a visitor sees it, in one of its orders, optionally within one niche: the
+ * shapes asked over and over, page after page (by people and by crawlers).
+ */
+export interface DirectoryOrder {
+  sort: keyof typeof SORTS
+  niche?: string
+}
+
+/**
+ * How the ids of a whole directory list, in order, are had: `readAll` reads them; the API keeps
+ * them between requests (see `cached.directoryOrder`). Any page of the list is then a slice of
+ * them, and its length their count: no page walks the rows before it, nor counts the rest.
+ */
+export type KeptOrder = (list: DirectoryOrder, readAll: () => Promise<number[]>) => Promise<number[]>
+
+/**
+ * A page of the campaigns a viewer may see. Ids are sorted and cut first; only the page's rows
+ * are read in full (campaignRows). A visitor's directory lists are cut from their kept order
+ * when `keptOrder` is given.
+ */
+export async function listCampaigns(db: Db, viewer: Viewer | null, q: CampaignListQuery, keptOrder?: KeptOrder): Promise<Page<CampaignView>> {
   const match = q.q ? textSearch(db, 'campaigns', q.q) : null
   if (q.q && !match) return { items: [], total: 0, page: q.page, pageSize: q.pageSize }
   // An anonymous list without a text search comes in a few shapes asked over and over (the
@@ -163,10 +184,18 @@ export async function listCampaigns(db: Db, viewer: Viewer | null, q: CampaignLi
   const condition = and(...where)
 
   const sort = q.sort ?? (match ? 'relevance' : 'newest')
-  const order = SORTS[sort === 'relevance' ? 'newest' : sort]
+  const orderName = sort === 'relevance' ? 'newest' : sort
+  const order = SORTS[orderName]
   let ids: number[]
   let total: number
-  if (prepared) {
+  if (prepared && keptOrder && shape.every(name => name === 'niche')) {
+    const key = `campaigns:list:${orderName}:${shape.join(',')}:all`
+    const allIds = preparedOnce(db, key, name => db.select({ id: campaigns.id }).from(campaigns).where(condition).orderBy(...order).prepare(name))
+    const list = await keptOrder({ sort: orderName, ...(q.niche ? { niche: q.niche } : {}) }, async () => (await allIds.execute({ niche: q.niche })).map(r => r.id))
+    ids = list.slice((q.page - 1) * q.pageSize, q.page * q.pageSize)
+    total = list.length
+  }
+  else if (prepared) {
     const key = `campaigns:list:${sort}:${shape.join(',')}`
     const pageIds = preparedOnce(db, `${key}:ids`, name => db.select({ id: campaigns.id }).from(campaigns).where(condition)
       .orderBy(...order).limit(sql.placeholder('limit')).offset(sql.placeholder('offset')).prepare(name))

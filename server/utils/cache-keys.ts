@@ -1,4 +1,5 @@
 import type { DomainEvent } from '#shared/events'
+import type { DirectoryOrder } from '../domain/campaigns'
 import type { CacheSpec } from './cache'
 
 /**
@@ -103,6 +104,9 @@ export const cached = {
   /** GET /api/campaigns for a visitor who is not logged in (its query has more filters than the directory's). */
   anonymousCampaignList: (query: object): CacheSpec =>
     ({ key: `campaigns:anonymous:${queryKey(query)}`, tags: [CacheTag.publicCampaigns], ttlSeconds: 10 * MINUTE }),
+  /** The ids of a whole directory list in order, which its pages are cut from (see `KeptOrder`). */
+  directoryOrder: (list: DirectoryOrder): CacheSpec =>
+    ({ key: `campaigns:order:${list.sort}:${list.niche ?? ''}`, tags: [CacheTag.publicCampaigns], ttlSeconds: 10 * MINUTE }),
   featuredCampaigns: (): CacheSpec =>
     ({ key: 'campaigns:featured', tags: [CacheTag.publicCampaigns], ttlSeconds: 10 * MINUTE }),
   sitemapCampaigns: (): CacheSpec =>

@@ -127,6 +127,34 @@ describe('listing campaigns', () => {
     expect(page2.body.items.map((c: any) => c.budget)).toEqual([50_000])
   })
 
+  it('gives a visitor every page of a directory list once, in order, and a new campaign on them at once', async () => {
+    const sponsor = await newUser('sponsor')
+    for (const budget of [300_000, 200_000, 200_000, 500_000]) await liveCampaign(sponsor, { niche: 'art', budget })
+    /** Every page of the art list by budget, smallest first, `pageSize` a page. */
+    const walk = async (pageSize: number) => {
+      const first = (await anonymous().get(`/api/campaigns?niche=art&sort=budget_asc&pageSize=${pageSize}`)).body
+      const pages = [first]
+      for (let page = 2; page <= Math.ceil(first.total / pageSize); page++) {
+        pages.push((await anonymous().get(`/api/campaigns?niche=art&sort=budget_asc&pageSize=${pageSize}&page=${page}`)).body)
+      }
+      for (const p of pages) expect(p.total).toBe(first.total)
+      return { total: first.total as number, items: pages.flatMap(p => p.items) as { id: number, budget: number, niche: string }[] }
+    }
+    const before = await walk(3)
+    expect(before.items).toHaveLength(before.total)
+    expect(new Set(before.items.map(c => c.id)).size).toBe(before.total)
+    expect(before.items.every(c => c.niche === 'art')).toBe(true)
+    // Smallest budget first; the newest first among equal budgets.
+    const inOrder = [...before.items].sort((a, b) => a.budget - b.budget || b.id - a.id)
+    expect(before.items.map(c => c.id)).toEqual(inOrder.map(c => c.id))
+    expect((await walk(2)).items.map(c => c.id)).toEqual(inOrder.map(c => c.id))
+
+    const cheapest = await liveCampaign(sponsor, { niche: 'art', budget: 100 })
+    const after = await walk(3)
+    expect(after.total).toBe(before.total + 1)
+    expect(after.items.map(c => c.id)).toEqual([cheapest.id, ...before.items.map(c => c.id)])
+  })
+
   it('rejects bad filters with the field named', async () => {
     const res = await anonymous().get('/api/campaigns?minBudget=lots&pageSize=1000&sort=random')
     expect(res.status).toBe(400)
