@@ -28,6 +28,8 @@ if (isMainThread && file) {
 
   let peak = process.memoryUsage.rss()
   let sequence = 0
+  // CPU time of the whole process (every thread: the collector's and the thread pool's too).
+  let cpuSince = process.cpuUsage()
   setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()) }, 50).unref()
 
   process.on('SIGUSR2', () => {
@@ -38,11 +40,13 @@ if (isMainThread && file) {
       rssMb: mb(rss),
       peakRssMb: mb(Math.max(peak, rss)),
       runPeakRssMb: runPeakRss(),
+      cpuMs: (({ user, system }) => Math.round((user + system) / 1000))(process.cpuUsage(cpuSince)),
     }
     // Written whole, then renamed: the reader never sees half a report.
     writeFileSync(`${file}.tmp`, JSON.stringify(report))
     renameSync(`${file}.tmp`, file)
     delay.reset()
     peak = rss
+    cpuSince = process.cpuUsage()
   })
 }

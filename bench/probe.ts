@@ -11,6 +11,12 @@ export interface ServerReport {
   peakRssMb: number
   /** The highest resident memory since the server started (the kernel's count). */
   runPeakRssMb: number | null
+  /**
+   * CPU time the server's process used since the previous report, ms (every thread). Per request
+   * it shows what an answer costs the server itself, whatever the load generator, which shares
+   * the machine, costs beside it.
+   */
+  cpuMs: number
 }
 
 /** The server's environment that loads the probe and tells it where to write. */

@@ -17,6 +17,14 @@ function verdict(r: Row) {
   return missed.length ? `✗ ${missed.map(c => `${c.target} (${c.measured})`).join('; ')}` : '✓'
 }
 
+/**
+ * What one answer cost the server's process, µs of CPU. Empty when nothing was answered, and
+ * during the logins, whose hashing shares the period with the list.
+ */
+function cpuPerRequest(r: Row) {
+  return r.requests && !r.duringLogins ? String(Math.round(r.server.cpuMs * 1000 / r.requests)) : ''
+}
+
 function errorsOf(r: Row) {
   const kinds = Object.entries(r.failures).map(([k, n]) => `${n}×${k}`).join(' ')
   return kinds ? `${r.errors} (${kinds})` : String(r.errors)
@@ -24,7 +32,7 @@ function errorsOf(r: Row) {
 
 export function printRow(r: Row) {
   const ratio = r.ratio === undefined ? '' : ` ×${r.ratio.toFixed(2)}${r.baselineRequestsPerSecond ? ` (of ${r.baselineRequestsPerSecond})` : ''}`
-  console.log(`${r.group.padEnd(10)} ${r.scenario.padEnd(38)} ${String(r.requestsPerSecond).padStart(5)} req/s  p50 ${String(r.p50).padStart(5)}  p99 ${String(r.p99).padStart(6)} ms  errors ${errorsOf(r)}${ratio}  loop p99 ${r.server.loopDelayMs.p99} ms  rss ${r.server.peakRssMb} MB  ${verdict(r)}${r.kind === 'throughput' ? '' : `  [${load(r)}]`}`)
+  console.log(`${r.group.padEnd(10)} ${r.scenario.padEnd(38)} ${String(r.requestsPerSecond).padStart(5)} req/s  p50 ${String(r.p50).padStart(5)}  p99 ${String(r.p99).padStart(6)} ms  errors ${errorsOf(r)}${ratio}  cpu ${cpuPerRequest(r)} µs/req  loop p99 ${r.server.loopDelayMs.p99} ms  rss ${r.server.peakRssMb} MB  ${verdict(r)}${r.kind === 'throughput' ? '' : `  [${load(r)}]`}`)
 }
 
 export function printSummary(runs: Run[], growths: Growth[], missed: string[]) {
@@ -45,11 +53,11 @@ export function markdown(runs: Run[], growths: Growth[], missed: string[], meta:
     lines.push(`## ${run.label}`, '')
     for (const c of run.checks) lines.push(`${mark(c.ok)} ${c.target}: ${c.measured}`, '')
     lines.push(
-      '| group | scenario | load | req/s | p50 ms | p99 ms | errors | × baseline | loop delay p99 ms | RSS MB | targets |',
-      '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+      '| group | scenario | load | req/s | p50 ms | p99 ms | errors | × baseline | server CPU µs/req | loop delay p99 ms | RSS MB | targets |',
+      '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     )
     for (const r of run.rows) {
-      lines.push(`| ${r.group} | ${r.scenario} | ${load(r)} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${errorsOf(r)} | ${r.ratio === undefined ? '' : r.ratio.toFixed(2)}${r.baselineRequestsPerSecond ? ` of ${r.baselineRequestsPerSecond}/s` : ''} | ${r.server.loopDelayMs.p99} | ${r.server.peakRssMb} | ${verdict(r)} |`)
+      lines.push(`| ${r.group} | ${r.scenario} | ${load(r)} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${errorsOf(r)} | ${r.ratio === undefined ? '' : r.ratio.toFixed(2)}${r.baselineRequestsPerSecond ? ` of ${r.baselineRequestsPerSecond}/s` : ''} | ${cpuPerRequest(r)} | ${r.server.loopDelayMs.p99} | ${r.server.peakRssMb} | ${verdict(r)} |`)
     }
     lines.push('')
   }
