@@ -127,6 +127,16 @@ describe('listing campaigns', () => {
     expect(page2.body.items.map((c: any) => c.budget)).toEqual([50_000])
   })
 
+  it('finds a campaign by the beginning of a word as typed, whatever letter it ends in', async () => {
+    const sponsor = await newUser('sponsor')
+    const tag = `zq${Math.random().toString(36).slice(2, 7)}`
+    const campaign = await liveCampaign(sponsor, { title: `${tag}playstation week`, description: `Cosy evenings with ${tag}happy gamers.` })
+    // A stemmer would have made "…play" "…plai" and "…happy" "…happi", which begin no word here.
+    for (const typed of [`${tag}play`, `${tag}playstation`, `${tag}happy`, `${tag}ha week`]) {
+      expect((await anonymous().get(`/api/campaigns?q=${encodeURIComponent(typed)}`)).body.items.map((c: any) => c.id), typed).toEqual([campaign.id])
+    }
+  })
+
   it('gives a visitor every page of a directory list once, in order, and a new campaign on them at once', async () => {
     const sponsor = await newUser('sponsor')
     for (const budget of [300_000, 200_000, 200_000, 500_000]) await liveCampaign(sponsor, { niche: 'art', budget })

@@ -40,6 +40,17 @@ describe('influencer search', () => {
     expect(old.body).toEqual(byWord.body)
   })
 
+  it('finds an influencer by the beginning of a word as typed, whatever letter it ends in', async () => {
+    const tag = `zq${Math.random().toString(36).slice(2, 7)}`
+    const gamer = await newUser('influencer')
+    expect((await gamer.patch('/api/me/profile', { bio: `Streams ${tag}playstation classics and ${tag}cosy games` })).status).toBe(200)
+    const sponsor = await loginAs('acme')
+    // A stemmer would have made "…play" "…plai" and "…cosy" "…cosi", which begin no word here.
+    for (const typed of [`${tag}play`, `${tag}playstation`, `${tag}cosy`, `${tag}co`]) {
+      expect((await sponsor.get(`/api/influencers?q=${typed}`)).body.items.map((i: any) => i.id), typed).toEqual([gamer.user.id])
+    }
+  })
+
   it('rejects bad filters with the field named', async () => {
     const res = await (await loginAs('acme')).get('/api/influencers?minAudience=-1&niche=crypto')
     expect(res.status).toBe(400)
