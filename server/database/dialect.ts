@@ -87,3 +87,15 @@ export function utcDay(db: Db, column: AnyColumn): SQL<string> {
   if (dialectOf(db) === 'postgres') return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`
   return sql<string>`strftime('%Y-%m-%d', ${column} / 1000, 'unixepoch')`
 }
+
+/**
+ * `column = value` where an index on `column` would match nearly every row. SQLite's planner
+ * starts from such an index and then sorts every row it found to give a page of 20; compared as
+ * an expression (`|| ''`), the column is served by no index and the index of the page's order is
+ * walked instead, stopping at the page's end. PostgreSQL weighs an index by its statistics and
+ * keeps the plain comparison: the expression there costs it the plans it does choose well.
+ */
+export function eqNoIndex(db: Db, column: AnyColumn, value: string): SQL {
+  if (dialectOf(db) === 'postgres') return sql`${column} = ${value}`
+  return sql`${column} || '' = ${value}`
+}

@@ -1,7 +1,7 @@
 import { aliasedTable, and, asc, count, desc, eq, exists, gte, inArray, lte, notInArray, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
-import { inIdList, textSearch } from '../database/dialect'
+import { eqNoIndex, inIdList, textSearch } from '../database/dialect'
 import { preparedOnce } from '../database/prepared'
 import { adRequests, campaigns, influencerProfiles, users } from '../database/schema'
 import { AD_REQUEST_STATUS_GROUPS, OPEN_CAMPAIGN_STATUSES } from '#shared/constants'
@@ -42,16 +42,14 @@ export type InfluencerCard = ReturnType<typeof presentCard>
 
 /**
  * Influencers a sponsor may approach: active and not under moderation. Admins see everyone.
- * Nearly every influencer is approachable, so the index on (role, status) would pick them all,
- * and the planner that starts from it must then sort every one of them for a page of 20. The
- * columns are compared as expressions (`|| ''`), which no index serves, so a list is read in
- * its order from the index of its sort and stops at the page's end.
+ * Nearly every influencer is approachable, so the index on (role, status) would pick them all:
+ * a list is read in its order from the index of its sort instead (see `eqNoIndex`).
  */
-function discoverable(viewer: Viewer): SQL {
-  const role = sql`${users.role} || '' = 'influencer'`
+function discoverable(db: Db, viewer: Viewer): SQL {
+  const role = eqNoIndex(db, users.role, 'influencer')
   return viewer.role === 'admin'
     ? role
-    : and(role, sql`${users.status} || '' = 'active'`, eq(users.flagged, false))!
+    : and(role, eqNoIndex(db, users.status, 'active'), eq(users.flagged, false))!
 }
 
 // Ties go by the profile's id (the influencer's), which the index of each order holds after its
@@ -65,7 +63,7 @@ const SORTS = {
 } as const
 
 export async function searchInfluencers(db: Db, viewer: Viewer, q: InfluencerSearchQuery): Promise<Page<InfluencerCard>> {
-  const where: SQL[] = [discoverable(viewer)]
+  const where: SQL[] = [discoverable(db, viewer)]
   const match = q.q ? textSearch(db, 'influencers', q.q) : null
   if (q.q && !match) return { items: [], total: 0, page: q.page, pageSize: q.pageSize }
   if (match) where.push(match.matches(users.id))
