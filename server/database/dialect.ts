@@ -99,3 +99,15 @@ export function eqNoIndex(db: Db, column: AnyColumn, value: string): SQL {
   if (dialectOf(db) === 'postgres') return sql`${column} = ${value}`
   return sql`${column} || '' = ${value}`
 }
+
+/**
+ * `column in (subquery)`, with the subquery run first, on its own. For a page (ORDER BY ... LIMIT),
+ * PostgreSQL otherwise joins the subquery in and may walk the index of the page's order through the
+ * whole table, keeping the rows that match: a sponsor's first page of requests read 6,600 index
+ * entries for 20 (19 ms), where reading the sponsor's 691 requests through its campaigns and keeping
+ * the top 20 takes 0.8 ms. OFFSET 0 keeps the subquery apart. SQLite already starts from it.
+ */
+export function inSubquery(db: Db, column: AnyColumn, subquery: SQL): SQL {
+  if (dialectOf(db) === 'postgres') return sql`${column} in (${subquery} offset 0)`
+  return sql`${column} in (${subquery})`
+}

@@ -1,7 +1,7 @@
 import { aliasedTable, and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
-import { inIdList } from '../database/dialect'
+import { inIdList, inSubquery } from '../database/dialect'
 import { preparedOnce } from '../database/prepared'
 import { adRequestEvents, adRequests, campaigns, sponsorProfiles, users } from '../database/schema'
 import { AD_REQUEST_STATUS_GROUPS, OPEN_AD_REQUEST_STATUSES, OPEN_CAMPAIGN_STATUSES } from '#shared/constants'
@@ -98,9 +98,9 @@ export type AdRequestView = ReturnType<typeof present>
  * ad_requests alone: a sponsor's campaigns are a subquery, so a list's page of ids and its count
  * need no join.
  */
-function partyTo(viewer: Viewer): SQL {
+function partyTo(db: Db, viewer: Viewer): SQL {
   if (viewer.role === 'admin') return sql`1 = 1`
-  if (viewer.role === 'sponsor') return sql`${adRequests.campaignId} in (select ${campaigns.id} from ${campaigns} where ${campaigns.sponsorId} = ${viewer.id})`
+  if (viewer.role === 'sponsor') return inSubquery(db, adRequests.campaignId, sql`select ${campaigns.id} from ${campaigns} where ${campaigns.sponsorId} = ${viewer.id}`)
   return eq(adRequests.influencerId, viewer.id)
 }
 
@@ -124,7 +124,7 @@ function baseQuery(db: Db) {
  * every matching row is the dearest part of a page, so the API keeps it (see `cached.adRequestTotal`).
  */
 export async function listAdRequests(db: Db, viewer: Viewer, q: AdRequestListQuery, keptTotal = (countAll: () => Promise<number>) => countAll()): Promise<Page<AdRequestView>> {
-  const where: SQL[] = [partyTo(viewer)]
+  const where: SQL[] = [partyTo(db, viewer)]
   if (q.status) where.push(inArray(adRequests.status, q.status))
   if (q.campaignId) where.push(eq(adRequests.campaignId, q.campaignId))
   if (q.awaitingMe && viewer.role !== 'admin') where.push(awaitingAnswerFrom(viewer.role as AdRequestParty))
@@ -148,7 +148,7 @@ async function requestRows(db: Db, ids: number[]): Promise<ListRow[]> {
 
 /** One request with its whole history, for its two parties and admins; 404 for anyone else. */
 export async function getAdRequest(db: Db, viewer: Viewer, id: number) {
-  const row = (await baseQuery(db).where(and(eq(adRequests.id, id), partyTo(viewer))))[0] as ListRow | undefined
+  const row = (await baseQuery(db).where(and(eq(adRequests.id, id), partyTo(db, viewer))))[0] as ListRow | undefined
   if (!row) throw new DomainError('not_found', 'No such ad request')
   const actor = aliasedTable(users, 'actor')
   const actorBrand = aliasedTable(sponsorProfiles, 'actor_brand')
@@ -249,7 +249,7 @@ export async function actOnAdRequest(db: Db, viewer: Viewer, id: number, action:
       paymentAmount: adRequests.paymentAmount, influencerId: adRequests.influencerId,
       campaignId: campaigns.id, campaignStatus: campaigns.status, campaignTitle: campaigns.title, sponsorId: campaigns.sponsorId,
     }).from(adRequests).innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
-      .where(and(eq(adRequests.id, id), partyTo(viewer)))
+      .where(and(eq(adRequests.id, id), partyTo(tx, viewer)))
     if (!row) throw new DomainError('not_found', 'No such ad request')
     const side = sideOf(viewer, row)
     if (!side) throw new DomainError('forbidden', 'Only the sponsor and the influencer of a deal can act on it')
