@@ -111,3 +111,13 @@ export function inSubquery(db: Db, column: AnyColumn, subquery: SQL): SQL {
   if (dialectOf(db) === 'postgres') return sql`${column} in (${subquery} offset 0)`
   return sql`${column} in (${subquery})`
 }
+
+/**
+ * Whether deep pages of a long list are worth reading from anchors (see domain/paging.ts). An
+ * index walk is about ten times dearer per entry on PostgreSQL: to a page 100,000 requests deep
+ * it takes 10 ms there and 0.9 ms on SQLite, while finding the anchors (one numbered walk of the
+ * whole list, once per change to it) takes 54 ms and 72 ms. So only PostgreSQL keeps them.
+ */
+export function deepPagesFromAnchors(db: Db): boolean {
+  return dialectOf(db) === 'postgres'
+}

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm'
+import { aliasedTable, and, asc, count, desc, eq, inArray, lt, lte, ne, or, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { inIdList, inSubquery } from '../database/dialect'
@@ -15,7 +15,8 @@ import { visibleTo } from './campaigns'
 import { DomainError } from './errors'
 import { writeWithEvents } from './events'
 import { assertFitsBudget } from './money'
-import { pageWindow } from './paging'
+import { ANCHOR_EVERY, fromAnchor, pageWindow } from './paging'
+import type { Anchor, ListKeeping, PageWindow } from './paging'
 import type { Viewer } from './viewer'
 
 /** Campaigns in these states take new requests and decisions. */
@@ -116,26 +117,69 @@ function baseQuery(db: Db) {
     .leftJoin(sponsorProfiles, eq(sponsorProfiles.userId, campaigns.sponsorId))
 }
 
+/** Where a request sorts in the list: its last activity (ms), then its id. */
+export type RequestListKey = [updatedAt: number, id: number]
+
 /**
  * A page of a viewer's requests, newest activity first. The page's ids are sorted and cut on
- * ad_requests alone (for an admin, from the index on (updated_at, id) without reading a row), from
- * whichever end of the list is nearer, so no page walks more than half of it; only the rows shown
- * are joined with their campaign and people. `keptTotal` is how the list's length is had: counting
- * every matching row is the dearest part of a page, so the API keeps it (see `cached.adRequestTotal`).
+ * ad_requests alone (for an admin, from the index on (updated_at, id) without reading a row);
+ * only the rows shown are joined with their campaign and people. A page is read from whichever
+ * end of the list is nearer, so none walks more than half of it, and deeper than ANCHOR_EVERY
+ * rows from both ends, from the last anchor before it when the caller keeps anchors. The list's
+ * length and its anchors are what `kept` keeps: counting every matching row is the dearest part
+ * of a page, and the API keeps both (see `cached.adRequestList`).
  */
-export async function listAdRequests(db: Db, viewer: Viewer, q: AdRequestListQuery, keptTotal = (countAll: () => Promise<number>) => countAll()): Promise<Page<AdRequestView>> {
+export async function listAdRequests(db: Db, viewer: Viewer, q: AdRequestListQuery, kept: ListKeeping<RequestListKey> = {}): Promise<Page<AdRequestView>> {
   const where: SQL[] = [partyTo(db, viewer)]
   if (q.status) where.push(inArray(adRequests.status, q.status))
   if (q.campaignId) where.push(eq(adRequests.campaignId, q.campaignId))
   if (q.awaitingMe && viewer.role !== 'admin') where.push(awaitingAnswerFrom(viewer.role as AdRequestParty))
-  const condition = and(...where)
-  const total = await keptTotal(async () => (await db.select({ n: count() }).from(adRequests).where(condition))[0]!.n)
-  const { offset, limit, fromEnd } = pageWindow(total, q.page, q.pageSize)
+  const condition = and(...where)!
+  const countAll = async () => (await db.select({ n: count() }).from(adRequests).where(condition))[0]!.n
+  const total = await (kept.total ? kept.total(countAll) : countAll())
+  const every = kept.every ?? ANCHOR_EVERY
+  const window = pageWindow(total, q.page, q.pageSize)
+  const ids = kept.anchors && window.offset >= every
+    ? await pageFromAnchors(db, condition, await kept.anchors(() => requestAnchors(db, condition, every)), (q.page - 1) * q.pageSize, q.pageSize)
+    : await pageFromEnd(db, condition, window)
+  return { items: (await requestRows(db, ids)).map(r => present(r, viewer)), total, page: q.page, pageSize: q.pageSize }
+}
+
+/** A page's ids by OFFSET from the end `window` names, in the list's order. */
+async function pageFromEnd(db: Db, condition: SQL, { offset, limit, fromEnd }: PageWindow): Promise<number[]> {
   const order = fromEnd ? [asc(adRequests.updatedAt), asc(adRequests.id)] : [desc(adRequests.updatedAt), desc(adRequests.id)]
   const ids = (await db.select({ id: adRequests.id }).from(adRequests).where(condition)
     .orderBy(...order).limit(limit).offset(offset)).map(r => r.id)
-  if (fromEnd) ids.reverse()
-  return { items: (await requestRows(db, ids)).map(r => present(r, viewer)), total, page: q.page, pageSize: q.pageSize }
+  return fromEnd ? ids.reverse() : ids
+}
+
+/** The ids of the page whose first row is at `start`, read on from the last anchor before it. */
+async function pageFromAnchors(db: Db, condition: SQL, anchors: Anchor<RequestListKey>[], start: number, limit: number): Promise<number[]> {
+  const { anchor, offset } = fromAnchor(anchors, start)
+  const after = anchor ? [sortsAfter(anchor.key)] : []
+  return (await db.select({ id: adRequests.id }).from(adRequests).where(and(condition, ...after))
+    .orderBy(desc(adRequests.updatedAt), desc(adRequests.id)).limit(limit).offset(offset)).map(r => r.id)
+}
+
+/**
+ * The requests that come after `key` in the list (older activity, or as old with a lower id),
+ * written so the index on (updated_at, id) is entered at the key on both databases.
+ */
+function sortsAfter([updatedAtMs, id]: RequestListKey): SQL {
+  const at = new Date(updatedAtMs)
+  return and(lte(adRequests.updatedAt, at), or(lt(adRequests.updatedAt, at), lt(adRequests.id, id)))!
+}
+
+/** Every `every`-th request of the list, with its position: one walk of the list's index. */
+async function requestAnchors(db: Db, condition: SQL, every: number): Promise<Anchor<RequestListKey>[]> {
+  const numbered = db.select({
+    updatedAt: adRequests.updatedAt,
+    id: adRequests.id,
+    position: sql<number>`row_number() over (order by ${adRequests.updatedAt} desc, ${adRequests.id} desc)`.as('position'),
+  }).from(adRequests).where(condition).as('numbered')
+  const rows = await db.select().from(numbered).where(sql`${numbered.position} % ${every} = 0`).orderBy(asc(numbered.position))
+  // PostgreSQL's row_number is a bigint, which its driver gives as a string.
+  return rows.map(r => ({ skip: Number(r.position), key: [r.updatedAt.getTime(), r.id] }))
 }
 
 /** The list rows of the given requests, in the order given. */

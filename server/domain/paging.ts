@@ -22,3 +22,37 @@ export function pageWindow(total: number, page: number, pageSize: number): PageW
   if (start >= total || start <= total - end) return { offset: start, limit: pageSize, fromEnd: false }
   return { offset: total - end, limit: end - start, fromEnd: true }
 }
+
+/** How far apart a long list's anchors are: no page read from one walks more rows than this. */
+export const ANCHOR_EVERY = 1000
+
+/**
+ * A row of a list whose position is known: the rows after it, in the list's order, start at
+ * `skip`. A page deep in a long list is read from the last anchor before it: the index is entered
+ * at the anchor's key (keyset pagination) and fewer than `every` rows are walked to the page,
+ * where an OFFSET walks every row before it. Anchors are positions, so they are as current as the
+ * list's total and are kept with it.
+ */
+export interface Anchor<Key> {
+  skip: number
+  key: Key
+}
+
+/** How a list keeps what is dear to recompute for every page; by default nothing is kept. */
+export interface ListKeeping<Key> {
+  /** The list's length, from `countAll` or kept. */
+  total?: (countAll: () => Promise<number>) => Promise<number>
+  /** The anchors, every `every` rows (ANCHOR_EVERY unless given), from `find` or kept. */
+  anchors?: (find: () => Promise<Anchor<Key>[]>) => Promise<Anchor<Key>[]>
+  every?: number
+}
+
+/** Where page `start` (its first row's position) is read from the anchors: after `anchor`, skipping `offset` more. */
+export function fromAnchor<Key>(anchors: Anchor<Key>[], start: number): { anchor: Anchor<Key> | undefined, offset: number } {
+  let anchor: Anchor<Key> | undefined
+  for (const a of anchors) {
+    if (a.skip > start) break
+    anchor = a
+  }
+  return { anchor, offset: start - (anchor?.skip ?? 0) }
+}

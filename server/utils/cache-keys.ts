@@ -140,14 +140,15 @@ export const cached = {
     ttlSeconds: 5 * MINUTE,
   }),
   /**
-   * How many requests a viewer's list holds under its filters (`query` without the page). Every
-   * change to a request bumps `deals` and its two parties' `user:<id>`: the admin's count (all
-   * requests) depends on the first, a party's count on its own tag.
+   * How many requests a viewer's list holds under its filters (`query` without the page), or
+   * (`anchors`) where its every thousandth row is: positions, current exactly as long as the
+   * length is. Every change to a request bumps `deals` and its two parties' `user:<id>`: the
+   * admin's list (all requests) depends on the first, a party's list on its own tag.
    */
-  adRequestTotal: (viewer: { id: number, role: string }, query: object): CacheSpec => {
+  adRequestList: (viewer: { id: number, role: string }, query: object, part: 'total' | 'anchors'): CacheSpec => {
     const scope = viewer.role === 'admin' ? 'all' : `user:${viewer.id}`
     return {
-      key: `ad-requests:total:${scope}:${queryKey(query)}`,
+      key: `ad-requests:${part}:${scope}:${queryKey(query)}`,
       tags: [viewer.role === 'admin' ? CacheTag.deals : CacheTag.user(viewer.id)],
       ttlSeconds: 10 * MINUTE,
     }

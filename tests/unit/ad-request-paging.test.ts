@@ -3,7 +3,9 @@ import type { SQL } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adRequests, campaigns } from '../../server/database/schema'
 import { listAdRequests } from '../../server/domain/ad-requests'
+import type { RequestListKey } from '../../server/domain/ad-requests'
 import { pageWindow } from '../../server/domain/paging'
+import type { Anchor } from '../../server/domain/paging'
 import type { Viewer } from '../../server/domain/viewer'
 import type { AdRequestStatus } from '../../shared/constants'
 import { domainDb } from '../support/domain-db'
@@ -95,15 +97,42 @@ describe('paging through the request list', () => {
 
   it('takes the list\'s length from the kept total instead of counting', async () => {
     let counted = 0
-    const kept = async (countAll: () => Promise<number>) => {
+    const total = async (countAll: () => Promise<number>) => {
       counted++
       return countAll()
     }
-    const last = await listAdRequests(t.db, admin, { page: 11, pageSize: PAGE_SIZE }, kept)
+    const last = await listAdRequests(t.db, admin, { page: 11, pageSize: PAGE_SIZE }, { total })
     expect(counted).toBe(1)
     expect(last.items.map(r => r.id)).toEqual(await forwardPage(undefined, 11))
-    const fromKept = await listAdRequests(t.db, admin, { page: 11, pageSize: PAGE_SIZE }, async () => TOTAL)
+    const fromKept = await listAdRequests(t.db, admin, { page: 11, pageSize: PAGE_SIZE }, { total: async () => TOTAL })
     expect(fromKept.total).toBe(TOTAL)
     expect(fromKept.items.map(r => r.id)).toEqual(last.items.map(r => r.id))
+  })
+
+  it('reads deep pages on from kept anchors, finding them once, with the rows of the forward walk', async () => {
+    const cases: { viewer: Viewer, status?: AdRequestStatus[], condition?: SQL }[] = [
+      { viewer: admin },
+      { viewer: admin, status: ['completed', 'rejected'], condition: inArray(adRequests.status, ['completed', 'rejected']) },
+      { viewer: brand, condition: eq(campaigns.sponsorId, brand.id) },
+    ]
+    for (const { viewer, status, condition } of cases) {
+      let kept: Anchor<RequestListKey>[] | undefined
+      let found = 0
+      const anchors = async (find: () => Promise<Anchor<RequestListKey>[]>) => {
+        if (!kept) {
+          found++
+          kept = await find()
+        }
+        return kept
+      }
+      const all = (await t.db.select({ id: adRequests.id }).from(adRequests).innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId)).where(condition)).length
+      for (let page = 1; page <= Math.ceil(all / PAGE_SIZE) + 1; page++) {
+        const listed = await listAdRequests(t.db, viewer, { page, pageSize: PAGE_SIZE, status }, { anchors, every: 4 })
+        expect(listed.items.map(r => r.id), `${viewer.role} ${status ?? 'all'} page ${page}`).toEqual(await forwardPage(condition, page))
+      }
+      // Only pages more than `every` rows from both ends need anchors: the lists here all have some.
+      expect(found, `${viewer.role} ${status ?? 'all'}`).toBe(1)
+      expect(kept!.map(a => a.skip)).toEqual(Array.from({ length: Math.floor(all / 4) }, (_, i) => (i + 1) * 4))
+    }
   })
 })
