@@ -1,10 +1,11 @@
-import { aliasedTable, and, asc, count, desc, eq, exists, gte, inArray, lte, notInArray, sql } from 'drizzle-orm'
+import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lte, notInArray, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
-import { eqNoIndex, inIdList, textSearch } from '../database/dialect'
+import { eqNoIndex, existsApart, inIdList, textSearch } from '../database/dialect'
 import { preparedOnce } from '../database/prepared'
 import { adRequests, campaigns, influencerProfiles, users } from '../database/schema'
 import { AD_REQUEST_STATUS_GROUPS, OPEN_CAMPAIGN_STATUSES } from '#shared/constants'
+import type { AdRequestStatus } from '#shared/constants'
 import type { Page } from '#shared/schemas/common'
 import type { InfluencerSearchQuery } from '#shared/schemas/influencer'
 import { getCampaign } from './campaigns'
@@ -182,21 +183,38 @@ export type CandidatePool = { inNiche: PoolMember[], mostEngaged: PoolMember[] }
 
 const account = aliasedTable(users, 'account')
 
+/** An influencer's requests in `statuses`, counted from the index on (influencer, status) for each profile read. */
+function requestsOfProfile(statuses: readonly AdRequestStatus[]): SQL<number> {
+  return sql`(select count(*) from ${adRequests} where ${adRequests.influencerId} = ${influencerProfiles.userId} and ${inArray(adRequests.status, [...statuses])})`.mapWith(Number)
+}
+
+/** A candidate's fit, with their track record on the whole platform counted alongside. */
+const poolColumns = {
+  ...fitColumns,
+  agreed: requestsOfProfile(AD_REQUEST_STATUS_GROUPS.agreed),
+  completed: requestsOfProfile(['completed']),
+  rejected: requestsOfProfile(['rejected']),
+}
+
+function poolMember({ agreed, completed, rejected, ...fit }: Omit<PoolMember, 'record'> & DealRecord): PoolMember {
+  return { ...fit, record: { agreed, completed, rejected } }
+}
+
 /**
- * Each walks one index in the order it sorts by and stops at its limit. Whether the influencer may
- * be approached is asked of each profile reached (EXISTS), not joined: as a join, the planner
- * starts from the index on the account's role and status, which every influencer matches, and
- * sorts them all.
+ * Each walks one index in the order it sorts by and stops at its limit, counting the track record
+ * of each profile it keeps. Whether the influencer may be approached is asked of each profile
+ * reached (EXISTS), not joined: as a join, the planner starts from the index on the account's
+ * role and status, which every influencer matches, and sorts them all.
  */
 function poolQueries(db: Db) {
-  const approachable = exists(db.select({ one: sql`1` }).from(account).where(and(
+  const approachable = existsApart(db, db.select({ one: sql`1` }).from(account).where(and(
     eq(account.id, influencerProfiles.userId), eq(account.role, 'influencer'), eq(account.status, 'active'), eq(account.flagged, false),
-  )))
+  )).getSQL())
   return {
-    inNiche: preparedOnce(db, 'discovery:pool-in-niche', name => db.select(fitColumns).from(influencerProfiles)
+    inNiche: preparedOnce(db, 'discovery:pool-in-niche', name => db.select(poolColumns).from(influencerProfiles)
       .where(and(approachable, eq(influencerProfiles.niche, sql.placeholder('niche'))))
       .orderBy(desc(influencerProfiles.audienceSize)).limit(CANDIDATES_IN_NICHE + ASKED_ALLOWANCE).prepare(name)),
-    mostEngaged: preparedOnce(db, 'discovery:pool-most-engaged', name => db.select(fitColumns).from(influencerProfiles)
+    mostEngaged: preparedOnce(db, 'discovery:pool-most-engaged', name => db.select(poolColumns).from(influencerProfiles)
       .where(approachable).orderBy(desc(influencerProfiles.engagementRate)).limit(MOST_ENGAGED).prepare(name)),
   }
 }
@@ -217,23 +235,14 @@ function recordsOf(rows: { influencerId: number, status: string, n: number }[]):
 
 const counted = { influencerId: adRequests.influencerId, status: adRequests.status, n: count() }
 
-/** Candidates with their track records on the whole platform, counted from the index on (influencer, status) alone. */
-async function withRecords(db: Db, candidates: Omit<PoolMember, 'record'>[]): Promise<PoolMember[]> {
-  const overall = preparedOnce(db, 'discovery:records-overall', name => db.select(counted).from(adRequests)
-    .where(and(inIdList(db, adRequests.influencerId, 'ids'), inArray(adRequests.status, [...RECORDED_STATUSES])))
-    .groupBy(adRequests.influencerId, adRequests.status).prepare(name))
-  const records = recordsOf(await overall.execute({ ids: JSON.stringify(candidates.map(c => c.id)) }))
-  return candidates.map(c => ({ ...c, record: records.get(c.id) ?? NO_DEALS }))
-}
-
 /** A niche's part of the candidate pool (see `CandidatePool`), read from the database. */
 export async function nichePool(db: Db, niche: string): Promise<PoolMember[]> {
-  return withRecords(db, await poolQueries(db).inNiche.execute({ niche }))
+  return (await poolQueries(db).inNiche.execute({ niche })).map(poolMember)
 }
 
 /** The most engaged part of the candidate pool, the same for every niche (see `CandidatePool`). */
 export async function mostEngagedPool(db: Db): Promise<PoolMember[]> {
-  return withRecords(db, await poolQueries(db).mostEngaged.execute())
+  return (await poolQueries(db).mostEngaged.execute()).map(poolMember)
 }
 
 /** A campaign's whole candidate pool, read from the database (see `CandidatePool`). */
