@@ -117,6 +117,9 @@ export const cached = {
   /** Admins also see flagged and suspended influencers: one entry for them, one for sponsors. */
   influencerSearch: (audience: 'admin' | 'sponsor', query: object): CacheSpec =>
     ({ key: `influencers:${audience}:${queryKey(query)}`, tags: [CacheTag.influencers], ttlSeconds: 5 * MINUTE }),
+  /** How many influencers a search's filters match (`filters` without sort and page): every sort and page of it shares the count. */
+  influencerSearchTotal: (audience: 'admin' | 'sponsor', filters: object): CacheSpec =>
+    ({ key: `influencers:total:${audience}:${queryKey(filters)}`, tags: [CacheTag.influencers], ttlSeconds: 5 * MINUTE }),
   recommendedInfluencers: (viewerId: number, campaignId: number): CacheSpec => ({
     key: `recommendations:influencers:${viewerId}:${campaignId}`,
     tags: [CacheTag.campaign(campaignId), CacheTag.influencers, CacheTag.deals],

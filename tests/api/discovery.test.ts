@@ -51,6 +51,31 @@ describe('influencer search', () => {
     }
   })
 
+  it('gives every sort and page of a search the same count, and counts who joins or is suspended at once', async () => {
+    const town = `zq${Math.random().toString(36).slice(2, 7)}`
+    const where = (sort: string, page = 1) => `/api/influencers?location=${town}&minAudience=1000&sort=${sort}&pageSize=1&page=${page}`
+    const sponsor = await loginAs('acme')
+    const first = await newUser('influencer', { profile: { niche: 'food', audienceSize: 20_000, location: `${town}, NO` } })
+    expect((await sponsor.get(where('audience_desc'))).body.total).toBe(1)
+
+    const second = await newUser('influencer', { profile: { niche: 'food', audienceSize: 40_000, location: `${town}, NO` } })
+    const newest = await sponsor.get(where('newest'))
+    expect(newest.body.total).toBe(2)
+    expect(newest.body.items.map((i: any) => i.id)).toEqual([second.user.id])
+    const secondPage = await sponsor.get(where('audience_desc', 2))
+    expect(secondPage.body.total).toBe(2)
+    expect(secondPage.body.items.map((i: any) => i.id)).toEqual([first.user.id])
+
+    const admin = await loginAs('admin')
+    expect((await admin.patch(`/api/admin/users/${second.user.id}`, { status: 'suspended' })).status).toBe(200)
+    for (const sort of ['audience_desc', 'newest', 'rate_asc']) {
+      const after = await sponsor.get(where(sort))
+      expect(after.body.total, sort).toBe(1)
+      expect(after.body.items.map((i: any) => i.id), sort).toEqual([first.user.id])
+    }
+    expect((await admin.get(where('newest'))).body.total).toBe(2)
+  })
+
   it('rejects bad filters with the field named', async () => {
     const res = await (await loginAs('acme')).get('/api/influencers?minAudience=-1&niche=crypto')
     expect(res.status).toBe(400)
