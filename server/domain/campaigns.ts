@@ -150,11 +150,21 @@ export interface DirectoryOrder {
 export type KeptOrder = (list: DirectoryOrder, readAll: () => Promise<number[]>) => Promise<number[]>
 
 /**
- * A page of the campaigns a viewer may see. Ids are sorted and cut first; only the page's rows
- * are read in full (campaignRows). A visitor's directory lists are cut from their kept order
- * when `keptOrder` is given.
+ * What a caller keeps of a visitor's lists between requests: the whole order of a directory list
+ * (`order`), and how many campaigns any other list's filters match (`total`), which every sort
+ * and page of it shares: a text search counted its matches again for each.
  */
-export async function listCampaigns(db: Db, viewer: Viewer | null, q: CampaignListQuery, keptOrder?: KeptOrder): Promise<Page<CampaignView>> {
+export interface CampaignListKeeping {
+  order?: KeptOrder
+  total?: (countAll: () => Promise<number>) => Promise<number>
+}
+
+/**
+ * A page of the campaigns a viewer may see. Ids are sorted and cut first; only the page's rows
+ * are read in full (campaignRows). A visitor's directory lists are cut from their kept order,
+ * and other lists take their kept length, when `kept` keeps them.
+ */
+export async function listCampaigns(db: Db, viewer: Viewer | null, q: CampaignListQuery, kept: CampaignListKeeping = {}): Promise<Page<CampaignView>> {
   const match = q.q ? textSearch(db, 'campaigns', q.q) : null
   if (q.q && !match) return { items: [], total: 0, page: q.page, pageSize: q.pageSize }
   // An anonymous list without a text search comes in a few shapes asked over and over (the
@@ -188,10 +198,11 @@ export async function listCampaigns(db: Db, viewer: Viewer | null, q: CampaignLi
   const order = SORTS[orderName]
   let ids: number[]
   let total: number
-  if (prepared && keptOrder && shape.every(name => name === 'niche')) {
+  const keptTotal = (countAll: () => Promise<number>) => kept.total ? kept.total(countAll) : countAll()
+  if (prepared && kept.order && shape.every(name => name === 'niche')) {
     const key = `campaigns:list:${orderName}:${shape.join(',')}:all`
     const allIds = preparedOnce(db, key, name => db.select({ id: campaigns.id }).from(campaigns).where(condition).orderBy(...order).prepare(name))
-    const list = await keptOrder({ sort: orderName, ...(q.niche ? { niche: q.niche } : {}) }, async () => (await allIds.execute({ niche: q.niche })).map(r => r.id))
+    const list = await kept.order({ sort: orderName, ...(q.niche ? { niche: q.niche } : {}) }, async () => (await allIds.execute({ niche: q.niche })).map(r => r.id))
     ids = list.slice((q.page - 1) * q.pageSize, q.page * q.pageSize)
     total = list.length
   }
@@ -202,14 +213,14 @@ export async function listCampaigns(db: Db, viewer: Viewer | null, q: CampaignLi
     const counted = preparedOnce(db, `${key}:total`, name => db.select({ n: count() }).from(campaigns).where(condition).prepare(name))
     const values = { niche: q.niche, minBudget: q.minBudget, maxBudget: q.maxBudget, sponsorId: q.sponsorId, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }
     ids = (await pageIds.execute(values)).map(r => r.id)
-    total = (await counted.execute(values))[0]!.n
+    total = await keptTotal(async () => (await counted.execute(values))[0]!.n)
   }
   else {
     const pageIds = db.select({ id: campaigns.id }).from(campaigns).$dynamic()
     if (sort === 'relevance' && match) pageIds.innerJoin(match.hits, sql`hits.id = ${campaigns.id}`).orderBy(sql`hits.rank`, desc(campaigns.id))
     else pageIds.orderBy(...order)
     ids = (await pageIds.where(condition).limit(q.pageSize).offset((q.page - 1) * q.pageSize)).map(r => r.id)
-    total = (await db.select({ n: count() }).from(campaigns).where(condition))[0]!.n
+    total = await keptTotal(async () => (await db.select({ n: count() }).from(campaigns).where(condition))[0]!.n)
   }
   return { items: (await campaignRows(db, ids)).map(row => present(row)), total, page: q.page, pageSize: q.pageSize }
 }

@@ -104,6 +104,9 @@ export const cached = {
   /** GET /api/campaigns for a visitor who is not logged in (its query has more filters than the directory's). */
   anonymousCampaignList: (query: object): CacheSpec =>
     ({ key: `campaigns:anonymous:${queryKey(query)}`, tags: [CacheTag.publicCampaigns], ttlSeconds: 10 * MINUTE }),
+  /** How many campaigns a visitor's list's filters match (`filters` without sort and page). */
+  anonymousCampaignTotal: (filters: object): CacheSpec =>
+    ({ key: `campaigns:anonymous:total:${queryKey(filters)}`, tags: [CacheTag.publicCampaigns], ttlSeconds: 10 * MINUTE }),
   /** The ids of a whole directory list in order, which its pages are cut from (see `KeptOrder`). */
   directoryOrder: (list: DirectoryOrder): CacheSpec =>
     ({ key: `campaigns:order:${list.sort}:${list.niche ?? ''}`, tags: [CacheTag.publicCampaigns], ttlSeconds: 10 * MINUTE }),

@@ -165,6 +165,29 @@ describe('listing campaigns', () => {
     expect(after.items.map(c => c.id)).toEqual([cheapest.id, ...before.items.map(c => c.id)])
   })
 
+  it('gives a visitor\'s search the same count in every sort and page, and counts a campaign published or flagged at once', async () => {
+    const word = `zq${Math.random().toString(36).slice(2, 7)}`
+    const sponsor = await newUser('sponsor')
+    const admin = await loginAs('admin')
+    const first = await liveCampaign(sponsor, { title: `${word} tasting tour`, budget: 300_000 })
+    const search = async (sort: string, page = 1) => (await anonymous().get(`/api/campaigns?q=${word}&sort=${sort}&pageSize=1&page=${page}`)).body
+    expect((await search('relevance')).total).toBe(1)
+
+    const second = await liveCampaign(sponsor, { title: `${word} harvest week`, budget: 500_000 })
+    const byBudget = await search('budget_desc')
+    expect(byBudget.total).toBe(2)
+    expect(byBudget.items.map((c: any) => c.id)).toEqual([second.id])
+    const secondPage = await search('relevance', 2)
+    expect(secondPage.total).toBe(2)
+
+    expect((await admin.patch(`/api/admin/campaigns/${second.id}`, { flagged: true, reason: 'Misleading claims' })).status).toBe(200)
+    for (const sort of ['relevance', 'budget_desc', 'newest']) {
+      const after = await search(sort)
+      expect(after.total, sort).toBe(1)
+      expect(after.items.map((c: any) => c.id), sort).toEqual([first.id])
+    }
+  })
+
   it('rejects bad filters with the field named', async () => {
     const res = await anonymous().get('/api/campaigns?minBudget=lots&pageSize=1000&sort=random')
     expect(res.status).toBe(400)

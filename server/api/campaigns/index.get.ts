@@ -1,14 +1,15 @@
 import { campaignListQuery } from '#shared/schemas/campaign'
 import { listCampaigns } from '../../domain/campaigns'
-import type { KeptOrder } from '../../domain/campaigns'
-
-/** A directory list's order is kept between requests: every page of it is a slice then. */
-const keptOrder: KeptOrder = (list, readAll) => cachedRead(null, cached.directoryOrder(list), readAll)
 
 export default defineApiHandler(async (event) => {
   const query = readQueryAs(event, campaignListQuery)
   const viewer = await getViewer(event)
-  // A visitor's list is the same for every visitor; a member's depends on who they are.
-  if (!viewer) return cachedJson(event, cached.anonymousCampaignList(query), () => listCampaigns(useDb(), null, query, keptOrder))
-  return listCampaigns(useDb(), viewer, query)
+  if (viewer) return listCampaigns(useDb(), viewer, query)
+  // A visitor's list is the same for every visitor, and so is what its pages share: a directory
+  // list's whole order (every page is a slice of it), any other list's length.
+  const { sort: _sort, page: _page, pageSize: _pageSize, ...filters } = query
+  return cachedJson(event, cached.anonymousCampaignList(query), () => listCampaigns(useDb(), null, query, {
+    order: (list, readAll) => cachedRead(null, cached.directoryOrder(list), readAll),
+    total: countAll => cachedRead(null, cached.anonymousCampaignTotal(filters), countAll),
+  }))
 })
