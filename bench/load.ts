@@ -24,6 +24,8 @@ export type NextCall = () => Call | null
 
 export interface LoadResult {
   requestsPerSecond: number
+  /** How long the load ran. */
+  seconds: number
   mean: number
   p50: number
   p99: number
@@ -69,7 +71,9 @@ export async function saturate(baseURL: string, next: NextCall, o: { connections
   if (result.timeouts) failures.timeout = result.timeouts
   if (result.errors - result.timeouts) failures.error = result.errors - result.timeouts
   return {
-    requestsPerSecond: Math.round(result.requests.average),
+    // Over the run's whole time: autocannon's average is of whole seconds, and short runs end mid-second.
+    requestsPerSecond: Math.round(result.requests.total / result.duration),
+    seconds: result.duration,
     mean: Math.round(result.latency.average * 10) / 10,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -155,6 +159,7 @@ export async function pace(baseURL: string, next: NextCall, o: { connections: nu
   const ms = (percentile: number) => (latency.count ? Math.round(latency.percentile(percentile) / 100) / 10 : 0)
   return {
     requestsPerSecond: Math.round(requests / (sending / 1000)),
+    seconds: sending / 1000,
     mean: latency.count ? Math.round(latency.mean / 100) / 10 : 0,
     p50: ms(50),
     p99: ms(99),
@@ -197,4 +202,31 @@ export async function settle(baseURL: string) {
     await new Promise(resolve => setTimeout(resolve, 200))
   }
   console.warn('   (the server was still busy after 3 minutes: the next scenario starts anyway)')
+}
+
+/**
+ * Several runs of one load as one: requests/s over their whole time, latency weighted by answers,
+ * and for the percentiles, the median of the runs' p50 and the worst of their p99.
+ */
+export function combined(runs: LoadResult[]): LoadResult {
+  const sum = (pick: (r: LoadResult) => number) => runs.reduce((total, r) => total + pick(r), 0)
+  const seconds = sum(r => r.seconds)
+  const ok = sum(r => r.ok)
+  const failures: Record<string, number> = {}
+  for (const r of runs) for (const [kind, n] of Object.entries(r.failures)) failures[kind] = (failures[kind] ?? 0) + n
+  const p50s = runs.map(r => r.p50).sort((a, b) => a - b)
+  return {
+    requestsPerSecond: Math.round(sum(r => r.requests) / seconds),
+    seconds,
+    mean: ok ? Math.round(sum(r => r.mean * r.ok) / ok * 10) / 10 : 0,
+    p50: p50s[Math.floor(p50s.length / 2)] ?? 0,
+    p99: Math.max(...runs.map(r => r.p99)),
+    max: Math.max(...runs.map(r => r.max)),
+    requests: sum(r => r.requests),
+    ok,
+    errors: sum(r => r.errors),
+    failures,
+    skipped: sum(r => r.skipped),
+    ranOut: runs.some(r => r.ranOut),
+  }
 }

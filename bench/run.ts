@@ -13,9 +13,10 @@ import { startBuiltServer, TEST_ADMIN_PASSWORD } from '../tests/support/built-se
 import { createScratchDatabase } from '../tests/support/postgres'
 import { dialectOfLocation } from '../tests/support/scratch-database'
 import { readData } from './fixtures'
-import { pace, saturate, settle, single } from './load'
+import { combined, pace, saturate, settle, single } from './load'
 import type { LoadResult, NextCall } from './load'
 import { probeEnv, ServerProbe } from './probe'
+import type { ServerReport } from './probe'
 import { markdown, printRow, printSummary } from './report'
 import { Asked, BASELINE_CALL, loginCalls, scenarios } from './scenarios'
 import type { Fixtures, Scenario } from './scenarios'
@@ -40,7 +41,7 @@ const SMALL = { influencers: 5_000, campaigns: 1_000, requests: 20_000 }
 interface Timing { seconds: number, warmupSeconds: number }
 const TIMING: Record<'full' | 'small', Timing> = {
   full: args.quick ? { seconds: 3, warmupSeconds: 1 } : { seconds: 6, warmupSeconds: 2 },
-  small: { seconds: 4, warmupSeconds: 1 },
+  small: { seconds: 3, warmupSeconds: 1 },
 }
 const CONNECTIONS = 50
 const RATE = Number(args.rate)
@@ -148,9 +149,15 @@ async function tooSlowAlone(s: Scenario, next: NextCall, ctx: Context): Promise<
   await settle(ctx.url)
   return row({
     group: s.group, scenario: s.name, kind: s.kind, server, p99Limit: s.p99Limit, aloneMs,
-    requestsPerSecond: 0, mean: 0, p50: 0, p99: 0, max: 0, requests: 0, ok: 0, errors: 0, failures: {}, skipped: 0, ranOut: false,
+    requestsPerSecond: 0, seconds: 0, mean: 0, p50: 0, p99: 0, max: 0, requests: 0, ok: 0, errors: 0, failures: {}, skipped: 0, ranOut: false,
   })
 }
+
+/**
+ * A throughput scenario's measured period is cut into this many slices, each preceded and the
+ * last followed by a slice of the baseline (see `measure`).
+ */
+const SLICES = 3
 
 /** Warm-up (unless every request must be a first), then the measured period, probed on its own. */
 async function measure(s: Scenario, f: Fixtures, asked: Asked, ctx: Context): Promise<Row> {
@@ -162,23 +169,48 @@ async function measure(s: Scenario, f: Fixtures, asked: Asked, ctx: Context): Pr
   if (tooSlow) return tooSlow
   if (!s.fresh && ctx.timing.warmupSeconds) await drive(ctx.timing.warmupSeconds)
   const throughput = s.kind === 'throughput'
-  // What this machine gives a bare handler drifts by up to 2× within a run (other tenants, clock
-  // speed): a throughput scenario is compared with the baseline measured just before and just
-  // after it, half as long each, so a drift that is slow against a few seconds cancels out.
-  const bracketed = throughput && s.group !== 'baseline'
-  const baseline = () => saturate(ctx.url, () => BASELINE_CALL, { connections: CONNECTIONS, seconds: ctx.timing.seconds / 2 })
-  const before = bracketed ? await baseline() : null
+  if (throughput && s.group !== 'baseline') return row(await againstBaseline(s, drive, ctx))
   await ctx.probe.read()
   const result = await drive(ctx.timing.seconds)
   const server = await ctx.probe.read()
-  const after = bracketed ? await baseline() : null
-  const baselineRequestsPerSecond = before && after ? Math.round((before.requestsPerSecond + after.requestsPerSecond) / 2) : undefined
   return row({
     group: s.group, scenario: s.name, kind: s.kind, ...result, server, p99Limit: s.p99Limit,
     rate: throughput ? undefined : RATE,
-    baselineRequestsPerSecond,
-    ratio: !throughput ? undefined : s.group === 'baseline' ? 1 : baselineRequestsPerSecond ? result.requestsPerSecond / baselineRequestsPerSecond : 0,
+    ratio: throughput ? 1 : undefined,
   })
+}
+
+/**
+ * A throughput scenario against the bare handler, interleaved: what this machine gives the
+ * baseline drifts by up to 2× within a run (other tenants, clock speed), so the scenario runs in
+ * slices with a slice of the baseline before each and after the last, and a drift that is slow
+ * against a slice cancels out. The server's own figures (CPU, loop delay) are of the scenario's
+ * slices alone.
+ */
+async function againstBaseline(s: Scenario, drive: (seconds: number) => Promise<LoadResult>, ctx: Context): Promise<Omit<Row, 'checks'>> {
+  const baseline = () => saturate(ctx.url, () => BASELINE_CALL, { connections: CONNECTIONS, seconds: ctx.timing.seconds / (SLICES + 1) })
+  const baselines = [await baseline()]
+  const slices: LoadResult[] = []
+  const reports: ServerReport[] = []
+  for (let i = 0; i < SLICES; i++) {
+    await ctx.probe.read()
+    slices.push(await drive(ctx.timing.seconds / SLICES))
+    reports.push(await ctx.probe.read())
+    baselines.push(await baseline())
+  }
+  const result = combined(slices)
+  const baselineRequestsPerSecond = combined(baselines).requestsPerSecond
+  const server: ServerReport = {
+    ...reports.at(-1)!,
+    loopDelayMs: { p50: Math.max(...reports.map(r => r.loopDelayMs.p50)), p99: Math.max(...reports.map(r => r.loopDelayMs.p99)), max: Math.max(...reports.map(r => r.loopDelayMs.max)) },
+    peakRssMb: Math.max(...reports.map(r => r.peakRssMb)),
+    cpuMs: reports.reduce((total, r) => total + r.cpuMs, 0),
+  }
+  return {
+    group: s.group, scenario: s.name, kind: s.kind, ...result, server, p99Limit: s.p99Limit,
+    baselineRequestsPerSecond,
+    ratio: baselineRequestsPerSecond ? result.requestsPerSecond / baselineRequestsPerSecond : 0,
+  }
 }
 
 /**
@@ -268,7 +300,7 @@ try {
     console.log('== Building the production server')
     run('npx', ['nuxt', 'build'])
   }
-  // The baseline always runs first, and again around each throughput scenario (see `measure`).
+  // The baseline always runs first, and again between the slices of each throughput scenario (see `measure`).
   // --only takes a group or part of a scenario's name, or several separated by commas.
   const only = args.only
   const wanted = only?.split(',').map(w => w.trim()).filter(Boolean) ?? []

@@ -9,9 +9,9 @@ export interface Row extends LoadResult {
   kind: Kind
   /** Fixed-rate runs: the rate asked for, req/s. */
   rate?: number
-  /** Requests/s over the baseline's measured around it (throughput scenarios). */
+  /** Requests/s over the baseline's measured in between (throughput scenarios). */
   ratio?: number
-  /** The baseline's requests/s just before and after this scenario, averaged (throughput scenarios). */
+  /** The baseline's requests/s in the slices around this scenario's, together (throughput scenarios). */
   baselineRequestsPerSecond?: number
   /** The p99 this scenario must stay under, ms. */
   p99Limit?: number
