@@ -1,5 +1,6 @@
 import { brotliDecompressSync } from 'node:zlib'
 import type { H3Event } from 'h3'
+import type { CacheSpec } from './cache'
 import { isPublicPage } from '#shared/public-pages'
 import { campaignOfSlug } from '../domain/campaigns'
 
@@ -39,9 +40,29 @@ function servedPage(event: H3Event, page: CachedPage) {
 }
 
 /** What a GET of a public page is cached under: its path and sorted query, and the data it shows. */
-export async function publicPageSpec(event: H3Event) {
+export async function publicPageSpec(event: H3Event): Promise<CacheSpec | null> {
   if (event.method !== 'GET' || !isPublicPage(event.path)) return null
-  const url = new URL(event.path, 'http://page')
+  const known = specsOfAddresses.get(event.path)
+  if (known) return known
+  const spec = await specOfAddress(event.path)
+  if (!spec) return null
+  if (specsOfAddresses.size >= REMEMBERED_ADDRESSES) specsOfAddresses.delete(specsOfAddresses.keys().next().value!)
+  specsOfAddresses.set(event.path, spec)
+  return spec
+}
+
+/**
+ * Page specs by the address asked, remembered: an address always names the same data (a slug is
+ * given once, when its campaign is created, and never changes or passes to another campaign, and
+ * campaigns are never deleted), so a page in the cache is found without parsing its address or
+ * asking the database for its campaign. An address that names nothing is worked out again each
+ * time: its campaign may be created later.
+ */
+const specsOfAddresses = new Map<string, CacheSpec>()
+const REMEMBERED_ADDRESSES = 20_000
+
+async function specOfAddress(path: string): Promise<CacheSpec | null> {
+  const url = new URL(path, 'http://page')
   url.searchParams.sort()
   const address = `${url.pathname}${url.search}`
   const slug = url.pathname.match(/^\/campaigns\/([^/]+)$/)?.[1]
@@ -53,35 +74,30 @@ export async function publicPageSpec(event: H3Event) {
   catch {
     return null
   }
-  const campaign = await pageOwner(decoded)
+  const campaign = await campaignOfSlug(useDb(), decoded)
   // An unknown address is a 404, never stored: nothing to depend on.
   return campaign ? cached.publicPage(address, campaignPageTags(campaign)) : null
-}
-
-/**
- * The campaign and sponsor a slug names, remembered: a slug is given once, when its campaign is
- * created, and never changes or passes to another campaign (campaigns are never deleted), so a
- * cached page is found without asking the database. A slug that names nothing is asked again
- * each time: its campaign may be created later.
- */
-const ownersOfSlugs = new Map<string, { id: number, sponsorId: number }>()
-const REMEMBERED_SLUGS = 20_000
-
-async function pageOwner(slug: string) {
-  const known = ownersOfSlugs.get(slug)
-  if (known) return known
-  const found = await campaignOfSlug(useDb(), slug)
-  if (!found) return undefined
-  if (ownersOfSlugs.size >= REMEMBERED_SLUGS) ownersOfSlugs.delete(ownersOfSlugs.keys().next().value!)
-  ownersOfSlugs.set(slug, found)
-  return found
 }
 
 /** A page someone else's request rendered, as the answer to this one. */
 export function answerWithPage(event: H3Event, page: CachedPage) {
   const { body, encoding } = servedPage(event, page)
-  setResponseHeaders(event, { ...page.headers, ...encoding, 'vary': 'accept-encoding', 'x-cache': 'hit' })
+  setResponseHeaders(event, answerHeaders(page, encoding))
   return body
+}
+
+/**
+ * A cached page's headers as answered, made once per page object and encoding (the memory cache
+ * hands out the same object on every hit): a hit then sets them without building them again.
+ */
+const headersOfAnswers = new WeakMap<CachedPage, Map<string | undefined, Record<string, string>>>()
+
+function answerHeaders(page: CachedPage, encoding: Record<string, string>): Record<string, string> {
+  let byEncoding = headersOfAnswers.get(page)
+  if (!byEncoding) headersOfAnswers.set(page, byEncoding = new Map())
+  let headers = byEncoding.get(encoding['content-encoding'])
+  if (!headers) byEncoding.set(encoding['content-encoding'], headers = { ...page.headers, ...encoding, 'vary': 'accept-encoding', 'x-cache': 'hit' })
+  return headers
 }
 
 /**
