@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, lte, ne, or, sql } from 'drizz
 import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { inIdList, textSearch } from '../database/dialect'
+import type { TextSearch } from '../database/dialect'
 import { preparedOnce } from '../database/prepared'
 import { adRequestEvents, adRequests, campaigns, flags, sponsorProfiles } from '../database/schema'
 import { AD_REQUEST_STATUS_GROUPS, FINISHED_CAMPAIGN_STATUSES, OPEN_CAMPAIGN_STATUSES, PUBLISHED_CAMPAIGN_STATUSES, inGroup } from '#shared/constants'
@@ -149,13 +150,62 @@ export interface DirectoryOrder {
  */
 export type KeptOrder = (list: DirectoryOrder, readAll: () => Promise<number[]>) => Promise<number[]>
 
+/** A visitor's text search, optionally within one niche. */
+export interface VisitorSearch {
+  q: string
+  niche?: string
+}
+
+/** A campaign a text search matches, with everything its lists sort by. */
+export interface SearchMatch {
+  id: number
+  /** Lower is more relevant. */
+  rank: number
+  createdAt: number
+  budget: number
+  startDate: string
+  endDate: string
+}
+
+/**
+ * How a visitor's text search's matches are had: `readAll` reads them all, with their sort keys,
+ * or gives null when there are too many to keep; the API keeps them between requests (see
+ * `cached.visitorSearch`). Every sort and page of the search is then cut from them: ranking or
+ * sorting the matches in the database costs as much as there are matches, for each sort and page.
+ */
+export type KeptSearch = (search: VisitorSearch, readAll: () => Promise<SearchMatch[] | null>) => Promise<SearchMatch[] | null>
+
+/** A search matching more campaigns than this is read from the database for each page. */
+const KEPT_MATCHES = 5000
+
+/** The order of each sort among a search's matches, as SORTS and relevance order them in the database. */
+const MATCH_ORDER: Record<keyof typeof SORTS | 'relevance', (a: SearchMatch, b: SearchMatch) => number> = {
+  relevance: (a, b) => a.rank - b.rank || b.id - a.id,
+  newest: (a, b) => b.createdAt - a.createdAt || b.id - a.id,
+  budget_desc: (a, b) => b.budget - a.budget || b.id - a.id,
+  budget_asc: (a, b) => a.budget - b.budget || b.id - a.id,
+  starts_soon: (a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : b.id - a.id),
+  ends_soon: (a, b) => (a.endDate < b.endDate ? -1 : a.endDate > b.endDate ? 1 : b.id - a.id),
+}
+
+/** Every campaign meeting `condition` that the search matches, with its sort keys; null when there are too many to keep. */
+async function searchMatches(db: Db, condition: SQL | undefined, match: TextSearch): Promise<SearchMatch[] | null> {
+  const rows = await db.select({
+    id: campaigns.id, rank: sql<number>`hits.rank`.mapWith(Number), createdAt: campaigns.createdAt,
+    budget: campaigns.budget, startDate: campaigns.startDate, endDate: campaigns.endDate,
+  }).from(campaigns).innerJoin(match.hits, sql`hits.id = ${campaigns.id}`).where(condition).limit(KEPT_MATCHES + 1)
+  if (rows.length > KEPT_MATCHES) return null
+  return rows.map(r => ({ ...r, createdAt: r.createdAt.getTime() }))
+}
+
 /**
  * What a caller keeps of a visitor's lists between requests: the whole order of a directory list
- * (`order`), and how many campaigns any other list's filters match (`total`), which every sort
- * and page of it shares: a text search counted its matches again for each.
+ * (`order`), a text search's matches (`search`), and how many campaigns any other list's filters
+ * match (`total`), which every sort and page of it shares.
  */
 export interface CampaignListKeeping {
   order?: KeptOrder
+  search?: KeptSearch
   total?: (countAll: () => Promise<number>) => Promise<number>
 }
 
@@ -176,7 +226,8 @@ export async function listCampaigns(db: Db, viewer: Viewer | null, q: CampaignLi
     return prepared ? sql.placeholder(name) : given
   }
   const where: SQL[] = [visibleTo(viewer)]
-  if (match) where.push(match.matches(campaigns.id))
+  const matched = match?.matches(campaigns.id)
+  if (matched) where.push(matched)
   if (q.niche) where.push(eq(campaigns.niche, value('niche', q.niche)))
   if (q.status) {
     shape.push(`status=${q.status.join('|')}`)
@@ -199,7 +250,14 @@ export async function listCampaigns(db: Db, viewer: Viewer | null, q: CampaignLi
   let ids: number[]
   let total: number
   const keptTotal = (countAll: () => Promise<number>) => kept.total ? kept.total(countAll) : countAll()
-  if (prepared && kept.order && shape.every(name => name === 'niche')) {
+  const matches = match && !viewer && kept.search && shape.every(name => name === 'niche')
+    ? await kept.search({ q: q.q!, ...(q.niche ? { niche: q.niche } : {}) }, () => searchMatches(db, and(...where.filter(w => w !== matched)), match))
+    : null
+  if (matches) {
+    ids = [...matches].sort(MATCH_ORDER[sort]).slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map(m => m.id)
+    total = matches.length
+  }
+  else if (prepared && kept.order && shape.every(name => name === 'niche')) {
     const key = `campaigns:list:${orderName}:${shape.join(',')}:all`
     const allIds = preparedOnce(db, key, name => db.select({ id: campaigns.id }).from(campaigns).where(condition).orderBy(...order).prepare(name))
     const list = await kept.order({ sort: orderName, ...(q.niche ? { niche: q.niche } : {}) }, async () => (await allIds.execute({ niche: q.niche })).map(r => r.id))

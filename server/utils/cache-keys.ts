@@ -1,5 +1,5 @@
 import type { DomainEvent } from '#shared/events'
-import type { DirectoryOrder } from '../domain/campaigns'
+import type { DirectoryOrder, VisitorSearch } from '../domain/campaigns'
 import type { CacheSpec } from './cache'
 
 /**
@@ -107,6 +107,9 @@ export const cached = {
   /** How many campaigns a visitor's list's filters match (`filters` without sort and page). */
   anonymousCampaignTotal: (filters: object): CacheSpec =>
     ({ key: `campaigns:anonymous:total:${queryKey(filters)}`, tags: [CacheTag.publicCampaigns], ttlSeconds: 10 * MINUTE }),
+  /** A visitor's text search's matches with their sort keys, which its sorts and pages are cut from (see `KeptSearch`). */
+  visitorSearch: (search: VisitorSearch): CacheSpec =>
+    ({ key: `campaigns:search:${queryKey(search)}`, tags: [CacheTag.publicCampaigns], ttlSeconds: 10 * MINUTE }),
   /** The ids of a whole directory list in order, which its pages are cut from (see `KeptOrder`). */
   directoryOrder: (list: DirectoryOrder): CacheSpec =>
     ({ key: `campaigns:order:${list.sort}:${list.niche ?? ''}`, tags: [CacheTag.publicCampaigns], ttlSeconds: 10 * MINUTE }),
