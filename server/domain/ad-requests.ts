@@ -15,7 +15,7 @@ import { visibleTo } from './campaigns'
 import { DomainError } from './errors'
 import { writeWithEvents } from './events'
 import { assertFitsBudget } from './money'
-import { ANCHOR_EVERY, fromAnchor, pageWindow } from './paging'
+import { ANCHOR_EVERY, fromAnchor, listTotal, pageWindow } from './paging'
 import type { Anchor, ListKeeping, PageWindow } from './paging'
 import type { Viewer } from './viewer'
 
@@ -141,7 +141,7 @@ export async function listAdRequests(db: Db, viewer: Viewer, q: AdRequestListQue
   if (q.awaitingMe && viewer.role !== 'admin') where.push(awaitingAnswerFrom(viewer.role as AdRequestParty))
   const condition = and(...where)!
   const countAll = async () => (await db.select({ n: count() }).from(adRequests).where(condition))[0]!.n
-  const total = await (kept.total ? kept.total(countAll) : countAll())
+  const total = await listTotal(kept, countAll)
   const every = kept.every ?? ANCHOR_EVERY
   const window = pageWindow(total, q.page, q.pageSize)
   const ids = kept.anchors && window.offset >= every

@@ -16,6 +16,8 @@ import { DomainError } from './errors'
 import { writeWithEvents } from './events'
 import type { Emit } from './events'
 import { openFlagReason } from './moderation'
+import { listTotal } from './paging'
+import type { KeptTotal } from './paging'
 import { committedSql } from './money'
 import type { Viewer } from './viewer'
 
@@ -206,7 +208,7 @@ async function searchMatches(db: Db, condition: SQL | undefined, match: TextSear
 export interface CampaignListKeeping {
   order?: KeptOrder
   search?: KeptSearch
-  total?: (countAll: () => Promise<number>) => Promise<number>
+  total?: KeptTotal
 }
 
 /**
@@ -249,7 +251,6 @@ export async function listCampaigns(db: Db, viewer: Viewer | null, q: CampaignLi
   const order = SORTS[orderName]
   let ids: number[]
   let total: number
-  const keptTotal = (countAll: () => Promise<number>) => kept.total ? kept.total(countAll) : countAll()
   const matches = match && !viewer && kept.search && shape.every(name => name === 'niche')
     ? await kept.search({ q: q.q!, ...(q.niche ? { niche: q.niche } : {}) }, () => searchMatches(db, and(...where.filter(w => w !== matched)), match))
     : null
@@ -271,14 +272,14 @@ export async function listCampaigns(db: Db, viewer: Viewer | null, q: CampaignLi
     const counted = preparedOnce(db, `${key}:total`, name => db.select({ n: count() }).from(campaigns).where(condition).prepare(name))
     const values = { niche: q.niche, minBudget: q.minBudget, maxBudget: q.maxBudget, sponsorId: q.sponsorId, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }
     ids = (await pageIds.execute(values)).map(r => r.id)
-    total = await keptTotal(async () => (await counted.execute(values))[0]!.n)
+    total = await listTotal(kept, async () => (await counted.execute(values))[0]!.n)
   }
   else {
     const pageIds = db.select({ id: campaigns.id }).from(campaigns).$dynamic()
     if (sort === 'relevance' && match) pageIds.innerJoin(match.hits, sql`hits.id = ${campaigns.id}`).orderBy(sql`hits.rank`, desc(campaigns.id))
     else pageIds.orderBy(...order)
     ids = (await pageIds.where(condition).limit(q.pageSize).offset((q.page - 1) * q.pageSize)).map(r => r.id)
-    total = await keptTotal(async () => (await db.select({ n: count() }).from(campaigns).where(condition))[0]!.n)
+    total = await listTotal(kept, async () => (await db.select({ n: count() }).from(campaigns).where(condition))[0]!.n)
   }
   return { items: (await campaignRows(db, ids)).map(row => present(row)), total, page: q.page, pageSize: q.pageSize }
 }

@@ -13,7 +13,8 @@ import { DomainError } from './errors'
 import { matchScore, NO_DEALS, scoreMatch } from './matching'
 import type { DealRecord, MatchHistory } from './matching'
 import { committedOf } from './money'
-import type { ListKeeping } from './paging'
+import { listTotal } from './paging'
+import type { KeptTotal } from './paging'
 import { likeEscape } from './search'
 import type { Viewer } from './viewer'
 
@@ -69,7 +70,7 @@ const SORTS = {
  * many match is what `kept` may keep: without a word to search for, counting reads every profile
  * (about 10 ms at 50,000), and every sort and page of one search has the same count.
  */
-export async function searchInfluencers(db: Db, viewer: Viewer, q: InfluencerSearchQuery, kept: Pick<ListKeeping<never>, 'total'> = {}): Promise<Page<InfluencerCard>> {
+export async function searchInfluencers(db: Db, viewer: Viewer, q: InfluencerSearchQuery, kept: { total?: KeptTotal } = {}): Promise<Page<InfluencerCard>> {
   const where: SQL[] = [discoverable(db, viewer)]
   const match = q.q ? textSearch(db, 'influencers', q.q) : null
   if (q.q && !match) return { items: [], total: 0, page: q.page, pageSize: q.pageSize }
@@ -93,7 +94,7 @@ export async function searchInfluencers(db: Db, viewer: Viewer, q: InfluencerSea
   const rows = await page.where(condition).limit(q.pageSize).offset((q.page - 1) * q.pageSize)
   const countAll = async () => (await db.select({ n: count() }).from(users)
     .innerJoin(influencerProfiles, eq(influencerProfiles.userId, users.id)).where(condition))[0]!.n
-  const total = await (kept.total ? kept.total(countAll) : countAll())
+  const total = await listTotal(kept, countAll)
   return { items: rows.map(r => presentCard(r, viewer)), total, page: q.page, pageSize: q.pageSize }
 }
 

@@ -38,10 +38,18 @@ export interface Anchor<Key> {
   key: Key
 }
 
+/** How a caller keeps a list's length: from `countAll`, or kept between requests. */
+export type KeptTotal = (countAll: () => Promise<number>) => Promise<number>
+
+/** The list's length: the kept one when the caller keeps it, counted otherwise. */
+export function listTotal(kept: { total?: KeptTotal }, countAll: () => Promise<number>): Promise<number> {
+  return kept.total ? kept.total(countAll) : countAll()
+}
+
 /** How a list keeps what is dear to recompute for every page; by default nothing is kept. */
 export interface ListKeeping<Key> {
-  /** The list's length, from `countAll` or kept. */
-  total?: (countAll: () => Promise<number>) => Promise<number>
+  /** The list's length. */
+  total?: KeptTotal
   /** The anchors, every `every` rows (ANCHOR_EVERY unless given), from `find` or kept. */
   anchors?: (find: () => Promise<Anchor<Key>[]>) => Promise<Anchor<Key>[]>
   every?: number
