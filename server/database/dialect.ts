@@ -89,25 +89,11 @@ export function utcDay(db: Db, column: AnyColumn): SQL<string> {
 }
 
 /**
- * `column = value` where an index on `column` would match nearly every row. SQLite's planner
- * starts from such an index and then sorts every row it found to give a page of 20; compared as
- * an expression (`|| ''`), the column is served by no index and the index of the page's order is
- * walked instead, stopping at the page's end. PostgreSQL weighs an index by its statistics and
- * keeps the plain comparison: the expression there costs it the plans it does choose well.
- */
-export function eqNoIndex(db: Db, column: AnyColumn, value: string): SQL {
-  if (dialectOf(db) === 'postgres') return sql`${column} = ${value}`
-  return sql`${column} || '' = ${value}`
-}
-
-/**
  * A subquery PostgreSQL plans on its own: it may not pull it up into a join of the outer query.
  * Pulled up, a condition on another table can turn a walk of the page's index that stops at the
  * page's end into a scan of the whole table: a sponsor's first page of requests walked the index
  * of the list's order through all 200,000 requests (6,600 entries for 20: 19 ms, where reading
- * the sponsor's 691 through its campaigns takes 0.8 ms), and whether a profile's account may be
- * approached became a hash join over every account (18 ms for a niche's 2,000 largest profiles,
- * 9 ms asked of each). OFFSET 0 keeps it apart. SQLite's planner already keeps these apart.
+ * the sponsor's 691 through its campaigns takes 0.8 ms). OFFSET 0 keeps it apart. SQLite's planner already keeps these apart.
  */
 function apart(db: Db, subquery: SQL): SQL {
   return dialectOf(db) === 'postgres' ? sql`${subquery} offset 0` : subquery
@@ -116,11 +102,6 @@ function apart(db: Db, subquery: SQL): SQL {
 /** `column in (subquery)`, the subquery planned on its own (see `apart`). */
 export function inSubquery(db: Db, column: AnyColumn, subquery: SQL): SQL {
   return sql`${column} in (${apart(db, subquery)})`
-}
-
-/** `exists (subquery)`, asked of each row reached rather than joined (see `apart`). */
-export function existsApart(db: Db, subquery: SQL): SQL {
-  return sql`exists (${apart(db, subquery)})`
 }
 
 /**

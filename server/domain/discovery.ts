@@ -1,7 +1,7 @@
-import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lte, notInArray, sql } from 'drizzle-orm'
+import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lte, notExists, notInArray, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
-import { eqNoIndex, existsApart, inIdList, textSearch } from '../database/dialect'
+import { inIdList, textSearch } from '../database/dialect'
 import { preparedOnce } from '../database/prepared'
 import { adRequests, campaigns, influencerProfiles, users } from '../database/schema'
 import { AD_REQUEST_STATUS_GROUPS, OPEN_CAMPAIGN_STATUSES } from '#shared/constants'
@@ -43,16 +43,20 @@ function presentCard(row: Card, viewer: Viewer | null) {
 }
 export type InfluencerCard = ReturnType<typeof presentCard>
 
+const hidden = aliasedTable(users, 'hidden')
+
 /**
- * Influencers a sponsor may approach: active and not under moderation. Admins see everyone.
- * Nearly every influencer is approachable, so the index on (role, status) would pick them all:
- * a list is read in its order from the index of its sort instead (see `eqNoIndex`).
+ * The profile's influencer may be approached: their account is active and not under moderation.
+ * Asked as "not one of the few hidden accounts", which the partial index users_hidden_idx holds
+ * (its condition written here as there), so that a search reads profiles alone: counting a
+ * niche's 3,000 matches on PostgreSQL took 31 ms when every account was read to check it, and
+ * takes 6 ms so; a niche's pool of 2,000 largest profiles, 42 ms and 16 ms. (Every profile is an
+ * influencer's: a role never changes.)
  */
-function discoverable(db: Db, viewer: Viewer): SQL {
-  const role = eqNoIndex(db, users.role, 'influencer')
-  return viewer.role === 'admin'
-    ? role
-    : and(role, eqNoIndex(db, users.status, 'active'), eq(users.flagged, false))!
+function approachable(db: Db): SQL {
+  const hiddenAccount = db.select({ one: sql`1` }).from(hidden)
+    .where(and(eq(hidden.id, influencerProfiles.userId), sql`(${hidden.status} <> 'active' or ${hidden.flagged} = true)`))
+  return notExists(hiddenAccount)
 }
 
 // Ties go by the profile's id (the influencer's), which the index of each order holds after its
@@ -71,10 +75,11 @@ const SORTS = {
  * (about 10 ms at 50,000), and every sort and page of one search has the same count.
  */
 export async function searchInfluencers(db: Db, viewer: Viewer, q: InfluencerSearchQuery, kept: { total?: KeptTotal } = {}): Promise<Page<InfluencerCard>> {
-  const where: SQL[] = [discoverable(db, viewer)]
+  // Admins see every influencer, suspended ones too.
+  const where: SQL[] = viewer.role === 'admin' ? [] : [approachable(db)]
   const match = q.q ? textSearch(db, 'influencers', q.q) : null
   if (q.q && !match) return { items: [], total: 0, page: q.page, pageSize: q.pageSize }
-  if (match) where.push(match.matches(users.id))
+  if (match) where.push(match.matches(influencerProfiles.userId))
   if (q.niche) where.push(eq(influencerProfiles.niche, q.niche))
   if (q.minAudience !== undefined) where.push(gte(influencerProfiles.audienceSize, q.minAudience))
   if (q.maxAudience !== undefined) where.push(lte(influencerProfiles.audienceSize, q.maxAudience))
@@ -92,8 +97,8 @@ export async function searchInfluencers(db: Db, viewer: Viewer, q: InfluencerSea
     page.orderBy(...SORTS[sort === 'relevance' ? 'audience_desc' : sort])
   }
   const rows = await page.where(condition).limit(q.pageSize).offset((q.page - 1) * q.pageSize)
-  const countAll = async () => (await db.select({ n: count() }).from(users)
-    .innerJoin(influencerProfiles, eq(influencerProfiles.userId, users.id)).where(condition))[0]!.n
+  // Every condition is on the profile: counting reads no account.
+  const countAll = async () => (await db.select({ n: count() }).from(influencerProfiles).where(condition))[0]!.n
   const total = await listTotal(kept, countAll)
   return { items: rows.map(r => presentCard(r, viewer)), total, page: q.page, pageSize: q.pageSize }
 }
@@ -189,8 +194,6 @@ export type PoolMember = { [K in keyof typeof fitColumns]: (typeof fitColumns)[K
  */
 export type CandidatePool = { inNiche: PoolMember[], mostEngaged: PoolMember[] }
 
-const account = aliasedTable(users, 'account')
-
 /** An influencer's requests in `statuses`, counted from the index on (influencer, status) for each profile read. */
 function requestsOfProfile(statuses: readonly AdRequestStatus[]): SQL<number> {
   return sql`(select count(*) from ${adRequests} where ${adRequests.influencerId} = ${influencerProfiles.userId} and ${inArray(adRequests.status, [...statuses])})`.mapWith(Number)
@@ -208,22 +211,14 @@ function poolMember({ agreed, completed, rejected, ...fit }: Omit<PoolMember, 'r
   return { ...fit, record: { agreed, completed, rejected } }
 }
 
-/**
- * Each walks one index in the order it sorts by and stops at its limit, counting the track record
- * of each profile it keeps. Whether the influencer may be approached is asked of each profile
- * reached (EXISTS), not joined: as a join, the planner starts from the index on the account's
- * role and status, which every influencer matches, and sorts them all.
- */
+/** Each walks one index in the order it sorts by and stops at its limit, counting the track record of each profile it keeps. */
 function poolQueries(db: Db) {
-  const approachable = existsApart(db, db.select({ one: sql`1` }).from(account).where(and(
-    eq(account.id, influencerProfiles.userId), eq(account.role, 'influencer'), eq(account.status, 'active'), eq(account.flagged, false),
-  )).getSQL())
   return {
     inNiche: preparedOnce(db, 'discovery:pool-in-niche', name => db.select(poolColumns).from(influencerProfiles)
-      .where(and(approachable, eq(influencerProfiles.niche, sql.placeholder('niche'))))
+      .where(and(approachable(db), eq(influencerProfiles.niche, sql.placeholder('niche'))))
       .orderBy(desc(influencerProfiles.audienceSize)).limit(CANDIDATES_IN_NICHE + ASKED_ALLOWANCE).prepare(name)),
     mostEngaged: preparedOnce(db, 'discovery:pool-most-engaged', name => db.select(poolColumns).from(influencerProfiles)
-      .where(approachable).orderBy(desc(influencerProfiles.engagementRate)).limit(MOST_ENGAGED).prepare(name)),
+      .where(approachable(db)).orderBy(desc(influencerProfiles.engagementRate)).limit(MOST_ENGAGED).prepare(name)),
   }
 }
 

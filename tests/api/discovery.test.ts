@@ -74,6 +74,17 @@ describe('influencer search', () => {
       expect(after.body.items.map((i: any) => i.id), sort).toEqual([first.user.id])
     }
     expect((await admin.get(where('newest'))).body.total).toBe(2)
+
+    // Under moderation is hidden as suspended is; back to active is found again.
+    expect((await admin.patch(`/api/admin/users/${first.user.id}`, { flagged: true, reason: 'Bought followers' })).status).toBe(200)
+    expect((await admin.patch(`/api/admin/users/${second.user.id}`, { status: 'active' })).status).toBe(200)
+    for (const sort of ['audience_desc', 'newest', 'rate_asc']) {
+      const after = await sponsor.get(where(sort))
+      expect(after.body.total, sort).toBe(1)
+      expect(after.body.items.map((i: any) => i.id), sort).toEqual([second.user.id])
+    }
+    expect((await admin.get(where('audience_desc'))).body.items.map((i: any) => i.id)).toEqual([second.user.id])
+    expect((await admin.get(where('audience_desc'))).body.total).toBe(2)
   })
 
   it('rejects bad filters with the field named', async () => {
@@ -95,6 +106,28 @@ describe('matching', () => {
     expect(best.reasons[0]).toEqual({ kind: 'niche', tone: 'positive', text: 'Creates gaming content, the campaign\'s niche' })
     const scores = res.body.items.map((r: any) => r.score)
     expect(scores).toEqual([...scores].sort((x, y) => y - x))
+  })
+
+  it('recommends no creator who is suspended or under moderation, and recommends them again once cleared', async () => {
+    // A niche no other test uses, and creators who fit the campaign best: they lead its list.
+    const profile = { niche: 'art', audienceSize: 9_000_000, engagementRate: 9, minimumRate: 10_000 }
+    const [suspended, flagged, steady] = [await newUser('influencer', { profile }), await newUser('influencer', { profile }), await newUser('influencer', { profile })]
+    const sponsor = await newUser('sponsor')
+    const c = await liveCampaign(sponsor, { niche: 'art', budget: 1_000_000 })
+    const recommended = async () => (await sponsor.get(`/api/campaigns/${c.id}/recommendations`)).body.items.map((r: any) => r.influencer.id)
+    expect(await recommended()).toEqual(expect.arrayContaining([suspended.user.id, flagged.user.id, steady.user.id]))
+
+    const admin = await loginAs('admin')
+    expect((await admin.patch(`/api/admin/users/${suspended.user.id}`, { status: 'suspended' })).status).toBe(200)
+    expect((await admin.patch(`/api/admin/users/${flagged.user.id}`, { flagged: true, reason: 'Bought followers' })).status).toBe(200)
+    const during = await recommended()
+    expect(during).toContain(steady.user.id)
+    expect(during).not.toContain(suspended.user.id)
+    expect(during).not.toContain(flagged.user.id)
+
+    expect((await admin.patch(`/api/admin/users/${suspended.user.id}`, { status: 'active' })).status).toBe(200)
+    expect((await admin.patch(`/api/admin/users/${flagged.user.id}`, { flagged: false })).status).toBe(200)
+    expect(await recommended()).toEqual(expect.arrayContaining([suspended.user.id, flagged.user.id, steady.user.id]))
   })
 
   it('ranks live public campaigns for an influencer, leaving out those it already has a request on', async () => {

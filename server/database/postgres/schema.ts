@@ -40,6 +40,9 @@ export const users = pgTable('users', {
 }, t => [
   index('users_role_status_idx').on(t.role, t.status),
   index('users_created_idx').on(t.createdAt),
+  // The few accounts that may not be approached (suspended, pending, under moderation): a search
+  // counts the profiles that match and leaves these out, without reading every account.
+  index('users_hidden_idx').on(t.id).where(sql`status <> 'active' or flagged = true`),
 ])
 
 /**
@@ -74,6 +77,8 @@ export const influencerProfiles = pgTable('influencer_profiles', {
   index('influencer_niche_audience_idx').on(t.niche, t.audienceSize),
   index('influencer_audience_idx').on(t.audienceSize),
   index('influencer_engagement_idx').on(t.engagementRate),
+  // The "lowest rate" order with its tie-break (newest profile first), whole from the index.
+  index('influencer_rate_idx').on(t.minimumRate, sql`${t.userId} desc`),
   index('influencer_location_idx').on(t.location),
 ])
 

@@ -1,0 +1,2 @@
+CREATE INDEX `influencer_rate_idx` ON `influencer_profiles` (`minimum_rate`,"user_id" desc);--> statement-breakpoint
+CREATE INDEX `users_hidden_idx` ON `users` (`id`) WHERE status <> 'active' or flagged = true;
