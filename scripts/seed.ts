@@ -20,6 +20,8 @@ const { values } = parseArgs({
 
 const databaseUrl = process.env.NUXT_DATABASE_URL
 const path = resolve(process.env.NUXT_DB_PATH || '.data/influencia.sqlite')
+/** Where the data goes, as told to the person running this: never the URL's password. */
+const target = databaseUrl ? postgresName(databaseUrl) : path
 if (values.reset) {
   if (databaseUrl) throw new Error('--reset removes an SQLite file; on PostgreSQL, drop and create the database instead')
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
@@ -30,10 +32,10 @@ await migrateDatabase(db, resolve('drizzle'))
 const started = performance.now()
 if (await isEmpty(db)) {
   const logins = await seedDemo(db, { adminPassword: process.env.NUXT_ADMIN_PASSWORD || DEV_ADMIN_PASSWORD })
-  console.log(`Demo data written to ${path}. Logins:\n${logins}`)
+  console.log(`Demo data written to ${target}. Logins:\n${logins}`)
 }
 else {
-  console.log(`${databaseUrl ? 'The database' : path} already has data: demo data not added (use --reset to start over).`)
+  console.log(`${target} already has data: demo data not added (use --reset to start over).`)
 }
 
 const counts = { influencers: Number(values.influencers), campaigns: Number(values.campaigns), requests: Number(values.requests), sponsors: values.sponsors ? Number(values.sponsors) : undefined }
@@ -47,3 +49,8 @@ if (counts.influencers || counts.campaigns || counts.requests) {
 await analyzeDatabase(db)
 await closeDatabase(db)
 console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`)
+
+function postgresName(url: string) {
+  const { host, pathname } = new URL(url)
+  return `PostgreSQL database ${decodeURIComponent(pathname.slice(1)) || '(default)'} on ${host}`
+}
