@@ -13,6 +13,7 @@ import { startBuiltServer, TEST_ADMIN_PASSWORD } from '../tests/support/built-se
 import { createScratchDatabase } from '../tests/support/postgres'
 import { dialectOfLocation } from '../tests/support/scratch-database'
 import { readData } from './fixtures'
+import { cpuClock, stealPercent } from './machine'
 import { combined, pace, saturate, settle, single } from './load'
 import type { LoadResult, NextCall } from './load'
 import { probeEnv, ServerProbe } from './probe'
@@ -279,15 +280,18 @@ async function bench(label: string, database: string, chosen: Scenario[], timing
     const ctx: Context = { url: server.url, probe: new ServerProbe(server.pid, probeFile), timing }
     const asked = new Asked()
     const rows: Row[] = []
+    const runStart = cpuClock()
     for (const s of chosen) {
+      const start = cpuClock()
       const measured = s.kind === 'logins' ? await duringLogins(s, f, asked, ctx) : [await measure(s, f, asked, ctx)]
+      const stealPct = stealPercent(start, cpuClock())
       for (const r of measured) {
-        rows.push(r)
-        printRow(r)
+        rows.push({ ...r, stealPct })
+        printRow({ ...r, stealPct })
       }
     }
     const { runPeakRssMb } = await ctx.probe.read()
-    return { label, rows, peakRssMb: runPeakRssMb, checks: runChecks(runPeakRssMb) }
+    return { label, rows, peakRssMb: runPeakRssMb, stealPct: stealPercent(runStart, cpuClock()), checks: runChecks(runPeakRssMb) }
   }
   finally {
     await server.stop()
@@ -316,6 +320,7 @@ try {
     seeded: Object.entries(seedSeconds).map(([name, seconds]) => `${name} in ${seconds} s`).join(', ') || 'reused',
     cache: process.env.NUXT_REDIS_URL ? 'redis' : 'memory', connections: CONNECTIONS, rate: RATE, loginRate: LOGIN_RATE,
     seconds: TIMING.full.seconds, quick: args.quick, only: only ?? null,
+    hostSteal: runs.map(r => `${r.label} ${r.stealPct ?? '?'} %`).join(', '),
   }
   const out = join(root, 'bench/results')
   mkdirSync(out, { recursive: true })

@@ -26,6 +26,8 @@ export interface Row extends LoadResult {
   aloneMs?: number | null
   /** What the server lived through meanwhile: event-loop delay and memory. */
   server: ServerReport
+  /** The share of the machine's CPU time its host took meanwhile, % (see bench/machine.ts); null where unknown. */
+  stealPct?: number | null
   checks: Check[]
 }
 
@@ -33,6 +35,8 @@ export interface Run {
   label: string
   rows: Row[]
   peakRssMb: number | null
+  /** The share of the machine's CPU time its host took during the run, %. */
+  stealPct: number | null
   checks: Check[]
 }
 
