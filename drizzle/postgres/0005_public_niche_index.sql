@@ -1,0 +1,1 @@
+CREATE INDEX "campaigns_public_niche_idx" ON "campaigns" USING btree ("visibility","flagged","status","niche","budget");

@@ -1,0 +1,1 @@
+CREATE INDEX `campaigns_public_niche_idx` ON `campaigns` (`visibility`,`flagged`,`status`,`niche`,`budget`);
