@@ -13,7 +13,8 @@ function noisyRuns(runs: Run[]) {
   return runs.filter(r => (r.stealPct ?? 0) > NOISY_STEAL_PCT)
 }
 
-const steal = (pct: number | null | undefined) => (pct === null || pct === undefined ? '' : String(pct))
+/** A steal figure as shown: '?' where /proc/stat could not tell. */
+const steal = (pct: number | null | undefined) => String(pct ?? '?')
 
 /** The load a row ran under, in words: saturating, or the rate asked for. */
 function load(r: Row) {
@@ -45,11 +46,11 @@ function errorsOf(r: Row) {
 
 export function printRow(r: Row) {
   const ratio = r.ratio === undefined ? '' : ` ×${r.ratio.toFixed(2)}${r.baselineRequestsPerSecond ? ` (of ${r.baselineRequestsPerSecond})` : ''}`
-  console.log(`${r.group.padEnd(10)} ${r.scenario.padEnd(38)} ${String(r.requestsPerSecond).padStart(5)} req/s  p50 ${String(r.p50).padStart(5)}  p99 ${String(r.p99).padStart(6)} ms  errors ${errorsOf(r)}${ratio}  ${r.kind === 'throughput' ? `cpu ${cpuPerRequest(r)} µs/req  ` : ''}loop p99 ${r.server.loopDelayMs.p99} ms  rss ${r.server.peakRssMb} MB  steal ${steal(r.stealPct) || '?'} %  ${verdict(r)}${r.kind === 'throughput' ? '' : `  [${load(r)}]`}`)
+  console.log(`${r.group.padEnd(10)} ${r.scenario.padEnd(38)} ${String(r.requestsPerSecond).padStart(5)} req/s  p50 ${String(r.p50).padStart(5)}  p99 ${String(r.p99).padStart(6)} ms  errors ${errorsOf(r)}${ratio}  ${r.kind === 'throughput' ? `cpu ${cpuPerRequest(r)} µs/req  ` : ''}loop p99 ${r.server.loopDelayMs.p99} ms  rss ${r.server.peakRssMb} MB  steal ${steal(r.stealPct)} %  ${verdict(r)}${r.kind === 'throughput' ? '' : `  [${load(r)}]`}`)
 }
 
 export function printSummary(runs: Run[], growths: Growth[], missed: string[]) {
-  for (const run of runs) console.log(`\n${run.label}: peak server RSS ${run.peakRssMb} MB ${mark(run.checks.every(c => c.ok))}; the host took ${steal(run.stealPct) || '?'} % of the CPU time`)
+  for (const run of runs) console.log(`\n${run.label}: peak server RSS ${run.peakRssMb} MB ${mark(run.checks.every(c => c.ok))}; the host took ${steal(run.stealPct)} % of the CPU time`)
   for (const run of noisyRuns(runs)) console.log(`WARNING: ${run.label}: the host took ${run.stealPct} % of this machine's CPU time: figures are not comparable with a quiet run's`)
   if (growths.length) console.log(`growth (≤ ${TARGETS.growthFactor}× faster on the smaller data): ${growths.filter(g => g.ok).length}/${growths.length} ${mark(growths.every(g => g.ok))}`)
   if (!missed.length) {
@@ -65,7 +66,7 @@ export function markdown(runs: Run[], growths: Growth[], missed: string[], meta:
     missed.length ? `**${missed.length} target(s) missed**, listed [at the end](#targets-missed).` : '**Every target met.**', '',
     ...noisyRuns(runs).map(r => `**${r.label}: the host took ${r.stealPct} % of this machine's CPU time (steal) during the run: its figures are not comparable with a quiet run's.**\n`)]
   for (const run of runs) {
-    lines.push(`## ${run.label}`, '', `The host took ${steal(run.stealPct) || '?'} % of the CPU time during this run.`, '')
+    lines.push(`## ${run.label}`, '', `The host took ${steal(run.stealPct)} % of the CPU time during this run.`, '')
     for (const c of run.checks) lines.push(`${mark(c.ok)} ${c.target}: ${c.measured}`, '')
     lines.push(
       '| group | scenario | load | req/s | p50 ms | p99 ms | errors | × baseline | server CPU µs/req | loop delay p99 ms | RSS MB | host steal % | targets |',

@@ -285,9 +285,9 @@ async function bench(label: string, database: string, chosen: Scenario[], timing
       const start = cpuClock()
       const measured = s.kind === 'logins' ? await duringLogins(s, f, asked, ctx) : [await measure(s, f, asked, ctx)]
       const stealPct = stealPercent(start, cpuClock())
-      for (const r of measured) {
-        rows.push({ ...r, stealPct })
-        printRow({ ...r, stealPct })
+      for (const r of measured.map(row => ({ ...row, stealPct }))) {
+        rows.push(r)
+        printRow(r)
       }
     }
     const { runPeakRssMb } = await ctx.probe.read()
@@ -320,7 +320,6 @@ try {
     seeded: Object.entries(seedSeconds).map(([name, seconds]) => `${name} in ${seconds} s`).join(', ') || 'reused',
     cache: process.env.NUXT_REDIS_URL ? 'redis' : 'memory', connections: CONNECTIONS, rate: RATE, loginRate: LOGIN_RATE,
     seconds: TIMING.full.seconds, quick: args.quick, only: only ?? null,
-    hostSteal: runs.map(r => `${r.label} ${r.stealPct ?? '?'} %`).join(', '),
   }
   const out = join(root, 'bench/results')
   mkdirSync(out, { recursive: true })

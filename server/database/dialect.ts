@@ -93,7 +93,8 @@ export function utcDay(db: Db, column: AnyColumn): SQL<string> {
  * Pulled up, a condition on another table can turn a walk of the page's index that stops at the
  * page's end into a scan of the whole table: a sponsor's first page of requests walked the index
  * of the list's order through all 200,000 requests (6,600 entries for 20: 19 ms, where reading
- * the sponsor's 691 through its campaigns takes 0.8 ms). OFFSET 0 keeps it apart. SQLite's planner already keeps these apart.
+ * the sponsor's 691 through its campaigns takes 0.8 ms). OFFSET 0 keeps it apart. SQLite's
+ * planner already keeps these apart.
  */
 function apart(db: Db, subquery: SQL): SQL {
   return dialectOf(db) === 'postgres' ? sql`${subquery} offset 0` : subquery
