@@ -109,8 +109,10 @@ describe('matching', () => {
   })
 
   it('recommends no creator who is suspended or under moderation, and recommends them again once cleared', async () => {
-    // A niche no other test uses, and creators who fit the campaign best: they lead its list.
-    const profile = { niche: 'art', audienceSize: 9_000_000, engagementRate: 9, minimumRate: 10_000 }
+    // A niche no other test uses, and creators who fit the campaign best and are bigger than any
+    // made before (the audience grows with the clock), so they lead its list whatever earlier runs left.
+    const audienceSize = 1_000_000_000 + Math.floor(Date.now() / 1000) % 1_000_000_000
+    const profile = { niche: 'art', audienceSize, engagementRate: 9, minimumRate: 10_000 }
     const [suspended, flagged, steady] = [await newUser('influencer', { profile }), await newUser('influencer', { profile }), await newUser('influencer', { profile })]
     const sponsor = await newUser('sponsor')
     const c = await liveCampaign(sponsor, { niche: 'art', budget: 1_000_000 })
