@@ -11,6 +11,25 @@ async function deal(sponsor: Client, campaignId: number, creator: Client, end: '
   if (end === 'completed') expect((await sponsor.post(`/api/ad-requests/${invite.body.id}/complete`, {})).status).toBe(200)
 }
 
+/**
+ * Sets aside what earlier runs on this database left in `niche`: its creators are suspended and
+ * its live campaigns flagged, so that what a test makes there is the whole field it ranks. For
+ * tests that have a niche to themselves.
+ */
+async function claimNiche(niche: string) {
+  const [scout, admin] = [await loginAs('acme'), await loginAs('admin')]
+  const setAside = async (list: string, change: (id: number) => Promise<{ status: number }>) => {
+    for (let round = 0; ; round++) {
+      const left = (await scout.get(`${list}&pageSize=100`)).body.items
+      if (!left.length) return
+      expect(round, `${list} still lists what was set aside`).toBeLessThan(20)
+      for (const { id } of left) expect((await change(id)).status).toBe(200)
+    }
+  }
+  await setAside(`/api/influencers?niche=${niche}`, id => admin.patch(`/api/admin/users/${id}`, { status: 'suspended' }))
+  await setAside(`/api/campaigns?niche=${niche}&status=live`, id => admin.patch(`/api/admin/campaigns/${id}`, { flagged: true, reason: 'Left by an earlier test run' }))
+}
+
 describe('influencer search', () => {
   it('finds influencers by words in their name, bio, niche or location, with filters and sorting', async () => {
     const tag = `zq${Math.random().toString(36).slice(2, 7)}`
@@ -153,6 +172,7 @@ describe('match reasons from the real deal history', () => {
   it('counts completed deals, names work with the same brand, and calls new only who has no deal, on both sides', async () => {
     // A niche no other test uses, and creators who fit the campaigns' budget exactly, so that
     // they are the ones recommended.
+    await claimNiche('pets')
     const profile = { niche: 'pets', audienceSize: 1_000_000, engagementRate: 8, minimumRate: 10_000 }
     const [brand, otherBrand, newBrand] = [await newUser('sponsor'), await newUser('sponsor'), await newUser('sponsor')]
     const [veteran, declined, newcomer] = [await newUser('influencer', { profile }), await newUser('influencer', { profile }), await newUser('influencer', { profile })]
@@ -193,6 +213,7 @@ describe('recommendations kept between requests', () => {
   it('show a deal made or ended elsewhere at once, and leave out whom the brand has just invited', async () => {
     // Every creator here fits the budget exactly, in a niche no other test uses, so all of them
     // are among the recommended.
+    await claimNiche('automotive')
     const profile = { niche: 'automotive', audienceSize: 1_000_000, engagementRate: 8, minimumRate: 10_000 }
     const [brand, otherBrand] = [await newUser('sponsor'), await newUser('sponsor')]
     const [steady, invited] = [await newUser('influencer', { profile }), await newUser('influencer', { profile })]
