@@ -5,5 +5,5 @@ import { listCampaigns } from '../../../domain/campaigns'
 // is the same for everyone, so the public pages built on it carry nothing personal.
 export default defineApiHandler((event) => {
   const query = readQueryAs(event, publicCampaignListQuery)
-  return cachedJson(event, cached.publicCampaignList(query), () => listCampaigns(useDb(), null, query))
+  return cachedJson(event, cached.publicCampaignList(query), () => listCampaigns(useDb(), null, query, visitorListKeeping(query)))
 })
