@@ -82,6 +82,20 @@ export function literalList(values: readonly string[]): SQL {
   return sql.raw(values.map(value => `'${value.replaceAll('\'', '\'\'')}'`).join(', '))
 }
 
+/**
+ * Several values as one column, a JSON array of them: a correlated subquery gives one value, so
+ * this is how one probe answers several counts. Read it back with `fromJsonArray`.
+ */
+export function jsonArray(db: Db, values: SQL[]): SQL {
+  const list = sql.join(values, sql`, `)
+  return dialectOf(db) === 'postgres' ? sql`json_build_array(${list})` : sql`json_array(${list})`
+}
+
+/** A `jsonArray` column's value: PostgreSQL's driver parses JSON itself, SQLite answers text. */
+export function fromJsonArray<T>(value: unknown): T[] {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T[]
+}
+
 /** A timestamp column's calendar day in UTC, as YYYY-MM-DD. */
 export function utcDay(db: Db, column: AnyColumn): SQL<string> {
   if (dialectOf(db) === 'postgres') return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`

@@ -56,7 +56,9 @@ export const influencerProfiles = sqliteTable('influencer_profiles', {
   location: text('location').notNull().default(''),
   minimumRate: integer('minimum_rate').notNull().default(0),
 }, t => [
-  index('influencer_niche_audience_idx').on(t.niche, t.audienceSize),
+  // A niche's creators by audience, with the id as the tie-break and what a match is scored on:
+  // a niche's recommendation pool reads its largest creators from the index alone.
+  index('influencer_niche_audience_idx').on(t.niche, t.audienceSize, t.userId, t.engagementRate, t.minimumRate),
   index('influencer_audience_idx').on(t.audienceSize),
   index('influencer_engagement_idx').on(t.engagementRate),
   // The "lowest rate" order with its tie-break (newest profile first), whole from the index.

@@ -1,0 +1,2 @@
+DROP INDEX "influencer_niche_audience_idx";--> statement-breakpoint
+CREATE INDEX "influencer_niche_audience_idx" ON "influencer_profiles" USING btree ("niche","audience_size","user_id","engagement_rate","minimum_rate");
