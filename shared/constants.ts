@@ -59,6 +59,16 @@ export type AdRequestStatusGroup = keyof typeof AD_REQUEST_STATUS_GROUPS
 /** An ad-request list's status filter: a status or a group's name. */
 export const AD_REQUEST_STATUS_FILTER = statusFilter(AD_REQUEST_STATUSES, AD_REQUEST_STATUS_GROUPS)
 
+/**
+ * Which request statuses each figure of an influencer's track record counts: the requests that
+ * became deals, those completed, and those rejected.
+ */
+export const TRACK_RECORD_STATUSES = {
+  agreed: AD_REQUEST_STATUS_GROUPS.agreed,
+  completed: ['completed'],
+  rejected: ['rejected'],
+} as const satisfies Record<string, readonly AdRequestStatus[]>
+
 export const AD_REQUEST_PARTIES = ['sponsor', 'influencer'] as const
 export type AdRequestParty = (typeof AD_REQUEST_PARTIES)[number]
 

@@ -194,6 +194,10 @@ function openPostgres(url: string, options: DatabaseOptions): Db {
     max: options.poolSize ?? 10,
     statement_timeout: options.statementTimeoutMs ?? 10_000,
     connectionTimeoutMillis: 5_000,
+    // A connection closed after a short lull costs its successor more than opening it: a new
+    // PostgreSQL backend reads the catalog again for every table and statement it meets. Fifteen
+    // recommendations at once took 540 ms on fresh connections and 340 ms on open ones.
+    idleTimeoutMillis: 5 * 60_000,
   })
   // An idle connection the server dropped must not crash the process; the pool replaces it.
   pool.on('error', error => console.warn('[database] An idle PostgreSQL connection failed:', error.message))

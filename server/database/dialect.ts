@@ -86,9 +86,20 @@ export function literalList(values: readonly string[]): SQL {
  * Several values as one column, a JSON array of them: a correlated subquery gives one value, so
  * this is how one probe answers several counts. Read it back with `fromJsonArray`.
  */
-export function jsonArray(db: Db, values: SQL[]): SQL {
+export function jsonArray(db: Db, values: (SQL | AnyColumn)[]): SQL {
   const list = sql.join(values, sql`, `)
   return dialectOf(db) === 'postgres' ? sql`json_build_array(${list})` : sql`json_array(${list})`
+}
+
+/**
+ * The rows of a query as one value: a JSON array holding a `jsonArray` of `values` per row, in no
+ * particular order (ordering inside the aggregate costs PostgreSQL a sort of its own). Thousands
+ * of rows cost the driver far more read one by one than as one value. Aggregate over a subquery
+ * that limits them, and read it back with `fromJsonArray`.
+ */
+export function jsonRows(db: Db, values: (SQL | AnyColumn)[]): SQL {
+  const row = jsonArray(db, values)
+  return dialectOf(db) === 'postgres' ? sql`coalesce(json_agg(${row}), '[]')` : sql`json_group_array(${row})`
 }
 
 /** A `jsonArray` column's value: PostgreSQL's driver parses JSON itself, SQLite answers text. */

@@ -17,6 +17,7 @@ import { writeWithEvents } from './events'
 import { assertFitsBudget } from './money'
 import { ANCHOR_EVERY, fromAnchor, listTotal, pageWindow } from './paging'
 import type { Anchor, ListKeeping, PageWindow } from './paging'
+import { keepTrackRecord } from './track-records'
 import type { Viewer } from './viewer'
 
 /** Campaigns in these states take new requests and decisions. */
@@ -321,6 +322,7 @@ export async function actOnAdRequest(db: Db, viewer: Viewer, id: number, action:
 
     await tx.update(adRequests).set({ status: decision.status, lastOfferBy: decision.lastOfferBy, paymentAmount: amount })
       .where(eq(adRequests.id, id))
+    await keepTrackRecord(tx, row.influencerId, row.status, decision.status)
     await tx.insert(adRequestEvents).values({
       adRequestId: id, kind: EVENT_OF[action], actorId: viewer.id,
       paymentAmount: action === 'counter' || action === 'accept' ? amount : null, message: body.message ?? null,

@@ -19,6 +19,7 @@ import { openFlagReason } from './moderation'
 import { listTotal } from './paging'
 import type { KeptTotal } from './paging'
 import { committedSql } from './money'
+import { keepTrackRecord } from './track-records'
 import type { Viewer } from './viewer'
 
 export type CampaignRow = typeof campaigns.$inferSelect
@@ -471,10 +472,11 @@ async function cancelInTransaction(tx: Db, emit: Emit, campaign: CampaignRow) {
 
 /** Ends every request still under negotiation on a campaign that is over; both parties are told. */
 export async function expireOpenRequests(tx: Db, emit: Emit, campaign: Pick<CampaignRow, 'id' | 'sponsorId' | 'title'>, reason: string) {
-  const open = await tx.select({ id: adRequests.id, influencerId: adRequests.influencerId }).from(adRequests)
+  const open = await tx.select({ id: adRequests.id, influencerId: adRequests.influencerId, status: adRequests.status }).from(adRequests)
     .where(and(eq(adRequests.campaignId, campaign.id), inArray(adRequests.status, [...AD_REQUEST_STATUS_GROUPS.in_negotiation])))
   for (const r of open) {
     await tx.update(adRequests).set({ status: 'expired' }).where(eq(adRequests.id, r.id))
+    await keepTrackRecord(tx, r.influencerId, r.status, 'expired')
     await tx.insert(adRequestEvents).values({ adRequestId: r.id, kind: 'expired', actorId: null, message: reason })
     emit({
       type: 'ad_request.expired', adRequestId: r.id, campaignId: campaign.id, campaign: campaign.title, message: reason,

@@ -32,10 +32,17 @@ export async function loadProfile(db: Db, user: Pick<UserRow, 'id' | 'role'>) {
     return p ? { company: p.company, sector: p.sector, website: p.website, budget: p.budget } : null
   }
   if (user.role === 'influencer') {
-    const [p] = await db.select().from(influencerProfiles).where(eq(influencerProfiles.userId, user.id))
-    if (!p) return null
-    const { userId: _, ...profile } = p
-    return profile
+    // What the influencer edits, not what the platform keeps on the profile (the track record).
+    const [profile] = await db.select({
+      niche: influencerProfiles.niche,
+      specialization: influencerProfiles.specialization,
+      platforms: influencerProfiles.platforms,
+      audienceSize: influencerProfiles.audienceSize,
+      engagementRate: influencerProfiles.engagementRate,
+      location: influencerProfiles.location,
+      minimumRate: influencerProfiles.minimumRate,
+    }).from(influencerProfiles).where(eq(influencerProfiles.userId, user.id))
+    return profile ?? null
   }
   return null
 }

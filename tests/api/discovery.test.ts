@@ -196,6 +196,8 @@ describe('match reasons from the real deal history', () => {
     ])
     expect(trackRecord(forBrand(newcomer).reasons)).toEqual([{ kind: 'history', tone: 'neutral', text: 'New on Influencia: no deals yet' }])
     expect([forBrand(veteran).score, forBrand(newcomer).score, forBrand(declined).score]).toEqual([100, 93, 85])
+    const completedDeals = async (creator: Client) => (await brand.get(`/api/influencers/${creator.user.id}`)).body.completedDeals
+    expect([await completedDeals(veteran), await completedDeals(declined), await completedDeals(newcomer)]).toEqual([2, 0, 0])
 
     // Each creator's own list of campaigns says the same of that brand, and nothing of a new one.
     const unknown = await liveCampaign(newBrand, pets)
@@ -348,5 +350,15 @@ describe('own profile', () => {
     expect(sponsorField.status).toBe(400)
     const bad = await creator.patch('/api/me/profile', { profile: { audienceSize: -3 } })
     expect(bad.body.data.fields).toEqual({ 'profile.audienceSize': 'Enter a number from 0 to 2,000,000,000' })
+  })
+
+  it('gives each role the profile it can send back as it is, as the profile page does', async () => {
+    for (const role of ['influencer', 'sponsor'] as const) {
+      const user = await newUser(role)
+      const { profile } = (await user.get('/api/auth/me')).body
+      const saved = await user.patch('/api/me/profile', { displayName: 'Same Profile', profile })
+      expect(saved.status, role).toBe(200)
+      expect(saved.body.profile, role).toEqual(profile)
+    }
   })
 })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AD_REQUEST_STATUS_GROUPS, FINISHED_CAMPAIGN_STATUSES } from '#shared/constants'
-import { adRequests, campaigns } from '../../server/database/schema'
+import { adRequests, campaigns, influencerProfiles } from '../../server/database/schema'
 import { seedBulk } from '../../server/database/seed/bulk'
 import { runCampaignLifecycle } from '../../server/domain/lifecycle'
 import { openTestDomainDb } from '../support/domain-db'
@@ -32,5 +32,21 @@ describe('the bulk data', () => {
     const openOnFinished = requests.filter(r => (AD_REQUEST_STATUS_GROUPS.in_negotiation as readonly string[]).includes(r.status)
       && (FINISHED_CAMPAIGN_STATUSES as readonly string[]).includes(statusOf.get(r.campaignId)!))
     expect(openOnFinished).toEqual([])
+  })
+
+  it('gives each influencer the track record their requests make', async () => {
+    const requests = await database.db.select({ influencerId: adRequests.influencerId, status: adRequests.status }).from(adRequests)
+    const counted = new Map<number, { agreed: number, completed: number, rejected: number }>()
+    for (const { influencerId, status } of requests) {
+      const record = counted.get(influencerId) ?? { agreed: 0, completed: 0, rejected: 0 }
+      if (status === 'accepted' || status === 'completed') record.agreed++
+      if (status === 'completed') record.completed++
+      if (status === 'rejected') record.rejected++
+      counted.set(influencerId, record)
+    }
+    const kept = await database.db.select({ id: influencerProfiles.userId, agreed: influencerProfiles.trackAgreed, completed: influencerProfiles.trackCompleted, rejected: influencerProfiles.trackRejected })
+      .from(influencerProfiles)
+    expect(kept.filter(p => p.completed > 0).length, 'some have completed deals').toBeGreaterThan(10)
+    expect(kept).toEqual(kept.map(({ id }) => ({ id, ...(counted.get(id) ?? { agreed: 0, completed: 0, rejected: 0 }) })))
   })
 })

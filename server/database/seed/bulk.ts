@@ -7,6 +7,7 @@ import { CAMPAIGN_STATUSES, FINISHED_CAMPAIGN_STATUSES, NICHES, PLATFORMS } from
 import type { AdRequestParty, AdRequestStatus, CampaignStatus } from '#shared/constants'
 import { DEMO_PASSWORD } from './demo'
 import { chunks, dayOffset, slugify } from './helpers'
+import { recountTrackRecords } from './track-records'
 
 export interface BulkCounts {
   sponsors?: number
@@ -157,5 +158,6 @@ export async function seedBulk(db: Db, counts: BulkCounts, log: (line: string) =
       for (const part of chunks(steps, BATCH)) await tx.insert(adRequestEvents).values(part)
     })
   }
+  await writeTransaction(db, tx => recountTrackRecords(tx))
   log(`${counts.requests} ad requests (${((performance.now() - t0) / 1000).toFixed(1)} s)`)
 }

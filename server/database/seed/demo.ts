@@ -7,6 +7,7 @@ import type { AdRequestParty, CampaignStatus, CampaignVisibility, Niche, Platfor
 import { notificationsFor } from '#shared/events'
 import type { AdRequestEventType, DomainEvent } from '#shared/events'
 import { dayOffset, daysAgo, slugify } from './helpers'
+import { recountTrackRecords } from './track-records'
 
 /** Every demo account but the admin logs in with this password. */
 export const DEMO_PASSWORD = 'demo-password'
@@ -233,6 +234,7 @@ export async function seedDemo(db: Db, options: { adminPassword?: string } = {})
       { targetType: 'campaign', targetId: flagged.id, reason: flagReason, reporterId: adminId, status: 'open', createdAt: daysAgo(1, now) },
       { targetType: 'user', targetId: ids.get('ana')!, reason: 'Follower count under review', reporterId: adminId, status: 'open', createdAt: daysAgo(2, now) },
     ])
+    await recountTrackRecords(tx)
   })
 
   const lines = [

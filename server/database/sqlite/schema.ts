@@ -55,12 +55,19 @@ export const influencerProfiles = sqliteTable('influencer_profiles', {
   engagementRate: real('engagement_rate').notNull().default(0),
   location: text('location').notNull().default(''),
   minimumRate: integer('minimum_rate').notNull().default(0),
+  // The influencer's track record (see ../../domain/track-records.ts), kept by every change of
+  // a request's status, so that ranking thousands of candidates counts none of their requests.
+  trackAgreed: integer('track_agreed').notNull().default(0),
+  trackCompleted: integer('track_completed').notNull().default(0),
+  trackRejected: integer('track_rejected').notNull().default(0),
 }, t => [
   // A niche's creators by audience, with the id as the tie-break and what a match is scored on:
   // a niche's recommendation pool reads its largest creators from the index alone.
-  index('influencer_niche_audience_idx').on(t.niche, t.audienceSize, t.userId, t.engagementRate, t.minimumRate),
+  index('influencer_niche_audience_idx').on(t.niche, t.audienceSize, t.userId, t.engagementRate, t.minimumRate, t.trackAgreed, t.trackCompleted, t.trackRejected),
   index('influencer_audience_idx').on(t.audienceSize),
-  index('influencer_engagement_idx').on(t.engagementRate),
+  // The most engaged creators, with the id as the tie-break and what a match is scored on: the
+  // recommendations' pool of them reads the index alone.
+  index('influencer_engagement_idx').on(t.engagementRate, t.userId, t.niche, t.audienceSize, t.minimumRate, t.trackAgreed, t.trackCompleted, t.trackRejected),
   // The "lowest rate" order with its tie-break (newest profile first), whole from the index.
   index('influencer_rate_idx').on(t.minimumRate, sql`${t.userId} desc`),
   index('influencer_location_idx').on(t.location),
@@ -113,7 +120,9 @@ export const adRequests = sqliteTable('ad_requests', {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, t => [
-  index('ad_requests_campaign_idx').on(t.campaignId, t.status),
+  // A campaign's requests by status, with whose they are and their amount: what a campaign has
+  // committed, whom it asked and a brand's deals with each creator are read from the index alone.
+  index('ad_requests_campaign_idx').on(t.campaignId, t.status, t.influencerId, t.paymentAmount),
   // A campaign's requests in id order, for the same batched reading.
   index('ad_requests_campaign_id_idx').on(t.campaignId, t.id),
   index('ad_requests_influencer_idx').on(t.influencerId, t.status),
