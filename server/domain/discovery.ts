@@ -16,6 +16,7 @@ import { listTotal } from './paging'
 import type { KeptTotal } from './paging'
 import { likeEscape } from './search'
 import { RECORDED_STATUSES, recordFrom, trackRecordColumns } from './track-records'
+import { influencerProfileColumns } from './users'
 import type { Viewer } from './viewer'
 
 const cardColumns = {
@@ -24,13 +25,7 @@ const cardColumns = {
   displayName: users.displayName,
   bio: users.bio,
   flagged: users.flagged,
-  niche: influencerProfiles.niche,
-  specialization: influencerProfiles.specialization,
-  platforms: influencerProfiles.platforms,
-  audienceSize: influencerProfiles.audienceSize,
-  engagementRate: influencerProfiles.engagementRate,
-  location: influencerProfiles.location,
-  minimumRate: influencerProfiles.minimumRate,
+  ...influencerProfileColumns,
   createdAt: users.createdAt,
 }
 

@@ -10,6 +10,20 @@ import { endOtherSessions } from './sessions'
 
 export type UserRow = typeof users.$inferSelect
 
+/**
+ * The influencer profile's own fields: what its owner edits and others see on their card. Not
+ * what the platform keeps on it (the track record), which no form may send back.
+ */
+export const influencerProfileColumns = {
+  niche: influencerProfiles.niche,
+  specialization: influencerProfiles.specialization,
+  platforms: influencerProfiles.platforms,
+  audienceSize: influencerProfiles.audienceSize,
+  engagementRate: influencerProfiles.engagementRate,
+  location: influencerProfiles.location,
+  minimumRate: influencerProfiles.minimumRate,
+}
+
 /** What the API shows of a user to the user themself (never the hash or the token version). */
 export function presentUser(user: UserRow, profile: Record<string, unknown> | null) {
   return {
@@ -33,15 +47,8 @@ export async function loadProfile(db: Db, user: Pick<UserRow, 'id' | 'role'>) {
   }
   if (user.role === 'influencer') {
     // What the influencer edits, not what the platform keeps on the profile (the track record).
-    const [profile] = await db.select({
-      niche: influencerProfiles.niche,
-      specialization: influencerProfiles.specialization,
-      platforms: influencerProfiles.platforms,
-      audienceSize: influencerProfiles.audienceSize,
-      engagementRate: influencerProfiles.engagementRate,
-      location: influencerProfiles.location,
-      minimumRate: influencerProfiles.minimumRate,
-    }).from(influencerProfiles).where(eq(influencerProfiles.userId, user.id))
+    const [profile] = await db.select(influencerProfileColumns)
+      .from(influencerProfiles).where(eq(influencerProfiles.userId, user.id))
     return profile ?? null
   }
   return null
