@@ -3,7 +3,7 @@
 // when a scenario ends; the probe then writes the event-loop delay and memory seen since the
 // last signal to BENCH_PROBE_FILE and starts over.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
 import { isMainThread } from 'node:worker_threads'
 
 const file = process.env.BENCH_PROBE_FILE
@@ -31,9 +31,19 @@ if (isMainThread && file) {
   // CPU time of the whole process (every thread: the collector's and the thread pool's too).
   let cpuSince = process.cpuUsage()
   setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()) }, 50).unref()
+  // The collector's pauses of the main thread: what a latency tail is made of, more often than not.
+  let gc = { count: 0, totalMs: 0, maxMs: 0 }
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gc.count++
+      gc.totalMs += entry.duration
+      gc.maxMs = Math.max(gc.maxMs, entry.duration)
+    }
+  }).observe({ entryTypes: ['gc'] })
 
   process.on('SIGUSR2', () => {
     const rss = process.memoryUsage.rss()
+    const { heapUsed, external } = process.memoryUsage()
     const report = {
       sequence: ++sequence,
       loopDelayMs: { p50: delayMs(delay.percentile(50)), p99: delayMs(delay.percentile(99)), max: delayMs(delay.max) },
@@ -41,11 +51,15 @@ if (isMainThread && file) {
       peakRssMb: mb(Math.max(peak, rss)),
       runPeakRssMb: runPeakRss(),
       cpuMs: (({ user, system }) => Math.round((user + system) / 1000))(process.cpuUsage(cpuSince)),
+      gc: { count: gc.count, totalMs: Math.round(gc.totalMs), maxMs: Math.round(gc.maxMs * 10) / 10 },
+      heapUsedMb: mb(heapUsed),
+      externalMb: mb(external),
     }
     // Written whole, then renamed: the reader never sees half a report.
     writeFileSync(`${file}.tmp`, JSON.stringify(report))
     renameSync(`${file}.tmp`, file)
     delay.reset()
+    gc = { count: 0, totalMs: 0, maxMs: 0 }
     peak = rss
     cpuSince = process.cpuUsage()
   })

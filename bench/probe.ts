@@ -17,6 +17,11 @@ export interface ServerReport {
    * the machine, costs beside it.
    */
   cpuMs: number
+  /** The collector's pauses of the main thread since the previous report: how many, their sum and the longest, ms. */
+  gc: { count: number, totalMs: number, maxMs: number }
+  /** The JavaScript heap in use, and memory held outside it (buffers), when the report was made. */
+  heapUsedMb: number
+  externalMb: number
 }
 
 /** The server's environment that loads the probe and tells it where to write. */

@@ -39,6 +39,11 @@ function cpuPerRequest(r: Row) {
   return r.kind === 'throughput' && r.requests ? String(Math.round(r.server.cpuMs * 1000 / r.requests)) : ''
 }
 
+/** The collector's pauses during the row: their sum and, in brackets, the longest, ms. */
+function gcPauses(r: Row) {
+  return `${r.server.gc.totalMs} (${r.server.gc.maxMs})`
+}
+
 function errorsOf(r: Row) {
   const kinds = Object.entries(r.failures).map(([k, n]) => `${n}×${k}`).join(' ')
   return kinds ? `${r.errors} (${kinds})` : String(r.errors)
@@ -46,7 +51,7 @@ function errorsOf(r: Row) {
 
 export function printRow(r: Row) {
   const ratio = r.ratio === undefined ? '' : ` ×${r.ratio.toFixed(2)}${r.baselineRequestsPerSecond ? ` (of ${r.baselineRequestsPerSecond})` : ''}`
-  console.log(`${r.group.padEnd(10)} ${r.scenario.padEnd(38)} ${String(r.requestsPerSecond).padStart(5)} req/s  p50 ${String(r.p50).padStart(5)}  p99 ${String(r.p99).padStart(6)} ms  errors ${errorsOf(r)}${ratio}  ${r.kind === 'throughput' ? `cpu ${cpuPerRequest(r)} µs/req  ` : ''}loop p99 ${r.server.loopDelayMs.p99} ms  rss ${r.server.peakRssMb} MB  steal ${steal(r.stealPct)} %  ${verdict(r)}${r.kind === 'throughput' ? '' : `  [${load(r)}]`}`)
+  console.log(`${r.group.padEnd(10)} ${r.scenario.padEnd(38)} ${String(r.requestsPerSecond).padStart(5)} req/s  p50 ${String(r.p50).padStart(5)}  p99 ${String(r.p99).padStart(6)} ms  errors ${errorsOf(r)}${ratio}  ${r.kind === 'throughput' ? `cpu ${cpuPerRequest(r)} µs/req  ` : ''}loop p99 ${r.server.loopDelayMs.p99} ms  gc ${gcPauses(r)} ms  rss ${r.server.peakRssMb} MB  steal ${steal(r.stealPct)} %  ${verdict(r)}${r.kind === 'throughput' ? '' : `  [${load(r)}]`}`)
 }
 
 export function printSummary(runs: Run[], growths: Growth[], missed: string[]) {
@@ -69,11 +74,11 @@ export function markdown(runs: Run[], growths: Growth[], missed: string[], meta:
     lines.push(`## ${run.label}`, '', `The host took ${steal(run.stealPct)} % of the CPU time during this run.`, '')
     for (const c of run.checks) lines.push(`${mark(c.ok)} ${c.target}: ${c.measured}`, '')
     lines.push(
-      '| group | scenario | load | req/s | p50 ms | p99 ms | errors | × baseline | server CPU µs/req | loop delay p99 ms | RSS MB | host steal % | targets |',
-      '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+      '| group | scenario | load | req/s | p50 ms | p99 ms | errors | × baseline | server CPU µs/req | loop delay p99 ms | GC pauses ms (longest) | RSS MB | heap MB | host steal % | targets |',
+      '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     )
     for (const r of run.rows) {
-      lines.push(`| ${r.group} | ${r.scenario} | ${load(r)} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${errorsOf(r)} | ${r.ratio === undefined ? '' : r.ratio.toFixed(2)}${r.baselineRequestsPerSecond ? ` of ${r.baselineRequestsPerSecond}/s` : ''} | ${cpuPerRequest(r)} | ${r.server.loopDelayMs.p99} | ${r.server.peakRssMb} | ${steal(r.stealPct)} | ${verdict(r)} |`)
+      lines.push(`| ${r.group} | ${r.scenario} | ${load(r)} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${errorsOf(r)} | ${r.ratio === undefined ? '' : r.ratio.toFixed(2)}${r.baselineRequestsPerSecond ? ` of ${r.baselineRequestsPerSecond}/s` : ''} | ${cpuPerRequest(r)} | ${r.server.loopDelayMs.p99} | ${gcPauses(r)} | ${r.server.peakRssMb} | ${r.server.heapUsedMb} | ${steal(r.stealPct)} | ${verdict(r)} |`)
     }
     lines.push('')
   }

@@ -181,6 +181,8 @@ async function measure(s: Scenario, f: Fixtures, asked: Asked, ctx: Context): Pr
   })
 }
 
+const sum = (values: number[]) => values.reduce((total, v) => total + v, 0)
+
 /**
  * A throughput scenario against the bare handler, interleaved: what this machine gives the
  * baseline drifts by up to 2× within a run (other tenants, clock speed), so the scenario runs in
@@ -206,6 +208,7 @@ async function againstBaseline(s: Scenario, drive: (seconds: number) => Promise<
     loopDelayMs: { p50: Math.max(...reports.map(r => r.loopDelayMs.p50)), p99: Math.max(...reports.map(r => r.loopDelayMs.p99)), max: Math.max(...reports.map(r => r.loopDelayMs.max)) },
     peakRssMb: Math.max(...reports.map(r => r.peakRssMb)),
     cpuMs: reports.reduce((total, r) => total + r.cpuMs, 0),
+    gc: { count: sum(reports.map(r => r.gc.count)), totalMs: sum(reports.map(r => r.gc.totalMs)), maxMs: Math.max(...reports.map(r => r.gc.maxMs)) },
   }
   return {
     group: s.group, scenario: s.name, kind: s.kind, ...result, server, p99Limit: s.p99Limit,
