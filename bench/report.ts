@@ -39,6 +39,11 @@ function cpuPerRequest(r: Row) {
   return r.kind === 'throughput' && r.requests ? String(Math.round(r.server.cpuMs * 1000 / r.requests)) : ''
 }
 
+/** A throughput row's ratio to the baseline, and each slice's beside it. */
+function ratioOf(r: Row) {
+  return `${(r.ratio ?? 0).toFixed(2)}${r.sliceRatios ? ` (${r.sliceRatios.map(x => x.toFixed(2)).join(', ')})` : ''}`
+}
+
 /** The collector's pauses during the row: their sum and, in brackets, the longest, ms. */
 function gcPauses(r: Row) {
   return `${r.server.gc.totalMs} (${r.server.gc.maxMs})`
@@ -50,7 +55,7 @@ function errorsOf(r: Row) {
 }
 
 export function printRow(r: Row) {
-  const ratio = r.ratio === undefined ? '' : ` ×${r.ratio.toFixed(2)}${r.baselineRequestsPerSecond ? ` (of ${r.baselineRequestsPerSecond})` : ''}`
+  const ratio = r.ratio === undefined ? '' : ` ×${ratioOf(r)}`
   console.log(`${r.group.padEnd(10)} ${r.scenario.padEnd(38)} ${String(r.requestsPerSecond).padStart(5)} req/s  p50 ${String(r.p50).padStart(5)}  p99 ${String(r.p99).padStart(6)} ms  errors ${errorsOf(r)}${ratio}  ${r.kind === 'throughput' ? `cpu ${cpuPerRequest(r)} µs/req  ` : ''}loop p99 ${r.server.loopDelayMs.p99} ms  gc ${gcPauses(r)} ms  rss ${r.server.peakRssMb} MB  steal ${steal(r.stealPct)} %  ${verdict(r)}${r.kind === 'throughput' ? '' : `  [${load(r)}]`}`)
 }
 
@@ -78,8 +83,9 @@ export function markdown(runs: Run[], growths: Growth[], missed: string[], meta:
       '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     )
     for (const r of run.rows) {
-      lines.push(`| ${r.group} | ${r.scenario} | ${load(r)} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${errorsOf(r)} | ${r.ratio === undefined ? '' : r.ratio.toFixed(2)}${r.baselineRequestsPerSecond ? ` of ${r.baselineRequestsPerSecond}/s` : ''} | ${cpuPerRequest(r)} | ${r.server.loopDelayMs.p99} | ${gcPauses(r)} | ${r.server.peakRssMb} | ${r.server.heapUsedMb} | ${steal(r.stealPct)} | ${verdict(r)} |`)
+      lines.push(`| ${r.group} | ${r.scenario} | ${load(r)} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${errorsOf(r)} | ${r.ratio === undefined ? '' : ratioOf(r)} | ${cpuPerRequest(r)} | ${r.server.loopDelayMs.p99} | ${gcPauses(r)} | ${r.server.peakRssMb} | ${r.server.heapUsedMb} | ${steal(r.stealPct)} | ${verdict(r)} |`)
     }
+    lines.push('', '× baseline: the median of the slices\' ratios (in brackets), each slice against the baseline run just before and after it.')
     lines.push('')
   }
   if (growths.length) {

@@ -182,13 +182,16 @@ async function measure(s: Scenario, f: Fixtures, asked: Asked, ctx: Context): Pr
 }
 
 const sum = (values: number[]) => values.reduce((total, v) => total + v, 0)
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
 
 /**
  * A throughput scenario against the bare handler, interleaved: what this machine gives the
  * baseline drifts by up to 2× within a run (other tenants, clock speed), so the scenario runs in
  * slices with a slice of the baseline before each and after the last, and a drift that is slow
- * against a slice cancels out. The server's own figures (CPU, loop delay) are of the scenario's
- * slices alone.
+ * against a slice cancels out. Each slice is set against the baseline just before and after it,
+ * and the scenario's ratio is the median of the slices': a spell of interference that falls on
+ * one slice moves that slice's ratio, not the verdict. The server's own figures (CPU, loop delay)
+ * are of the scenario's slices alone.
  */
 async function againstBaseline(s: Scenario, drive: (seconds: number) => Promise<LoadResult>, ctx: Context): Promise<Omit<Row, 'checks'>> {
   const baseline = () => saturate(ctx.url, () => BASELINE_CALL, { connections: CONNECTIONS, seconds: ctx.timing.seconds / (SLICES + 1) })
@@ -203,6 +206,10 @@ async function againstBaseline(s: Scenario, drive: (seconds: number) => Promise<
   }
   const result = combined(slices)
   const baselineRequestsPerSecond = combined(baselines).requestsPerSecond
+  const sliceRatios = slices.map((slice, i) => {
+    const around = (baselines[i]!.requestsPerSecond + baselines[i + 1]!.requestsPerSecond) / 2
+    return around ? Math.round(slice.requestsPerSecond / around * 100) / 100 : 0
+  })
   const server: ServerReport = {
     ...reports.at(-1)!,
     loopDelayMs: { p50: Math.max(...reports.map(r => r.loopDelayMs.p50)), p99: Math.max(...reports.map(r => r.loopDelayMs.p99)), max: Math.max(...reports.map(r => r.loopDelayMs.max)) },
@@ -213,7 +220,8 @@ async function againstBaseline(s: Scenario, drive: (seconds: number) => Promise<
   return {
     group: s.group, scenario: s.name, kind: s.kind, ...result, server, p99Limit: s.p99Limit,
     baselineRequestsPerSecond,
-    ratio: baselineRequestsPerSecond ? result.requestsPerSecond / baselineRequestsPerSecond : 0,
+    sliceRatios,
+    ratio: median(sliceRatios),
   }
 }
 

@@ -9,8 +9,12 @@ export interface Row extends LoadResult {
   kind: Kind
   /** Fixed-rate runs: the rate asked for, req/s. */
   rate?: number
-  /** Requests/s over the baseline's measured in between (throughput scenarios). */
+  /**
+   * Requests/s over the baseline's (throughput scenarios): the median of `sliceRatios`, each
+   * slice's requests/s over the baseline's just before and after it.
+   */
   ratio?: number
+  sliceRatios?: number[]
   /** The baseline's requests/s in the slices around this scenario's, together (throughput scenarios). */
   baselineRequestsPerSecond?: number
   /** The p99 this scenario must stay under, ms. */
