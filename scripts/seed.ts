@@ -26,7 +26,7 @@ if (values.reset) {
   if (databaseUrl) throw new Error('--reset removes an SQLite file; on PostgreSQL, drop and create the database instead')
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
 }
-const db = openDatabase(databaseUrl || path)
+const db = openDatabase(databaseUrl || path, { bulkLoad: true })
 await migrateDatabase(db, resolve('drizzle'))
 
 const started = performance.now()
