@@ -55,10 +55,10 @@ export interface DatabaseOptions {
   /** PostgreSQL: longest a statement may run before the server cancels it, in ms. */
   statementTimeoutMs?: number
   /**
-   * SQLite: the connection loads data in bulk (the seed script): a larger page cache, and
-   * commits that do not wait for the disk (the benchmark-size seed: 55 s before, 38 s so). A process that dies mid-load loses nothing committed;
-   * only a machine that loses power may leave the file damaged, and a seed is then run again.
-   * Never for a server.
+   * SQLite: the writer loads data in bulk (the seed script): a larger page cache, and commits
+   * that do not wait for the disk (the benchmark-size seed: 55 s before, 38 s so). A process
+   * that dies mid-load loses nothing committed; only a machine that loses power may leave the
+   * file damaged, and a seed is then run again. Never for a server.
    */
   bulkLoad?: boolean
 }
@@ -90,18 +90,21 @@ function serialQueue() {
   }
 }
 
-/** SQLite's page cache per connection for a bulk load, in KiB (its default is 2 MB). */
+/** The writer's page cache for a bulk load, in KiB (SQLite's default is 2 MB). */
 const BULK_LOAD_CACHE_KIB = 256 * 1024
 
+/** `bulkLoad` applies to the writer only: the reads of a load are few. */
 function connectSqlite(path: string, options: Database.Options = {}, bulkLoad = false) {
   const sqlite = new Database(path, options)
-  if (bulkLoad) sqlite.pragma(`cache_size = -${BULK_LOAD_CACHE_KIB}`)
   if (!options.readonly) {
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('foreign_keys = ON')
-    // Checkpoints then do not wait for the disk: most of what a bulk load's commits cost.
-    if (bulkLoad) sqlite.pragma('synchronous = OFF')
+    if (bulkLoad) {
+      sqlite.pragma(`cache_size = -${BULK_LOAD_CACHE_KIB}`)
+      // Checkpoints then do not wait for the disk: most of what a bulk load's commits cost.
+      sqlite.pragma('synchronous = OFF')
+    }
   }
   sqlite.pragma('busy_timeout = 5000')
   return sqlite
@@ -121,7 +124,7 @@ function connectSqlite(path: string, options: Database.Options = {}, bulkLoad = 
 function openSqlite(path: string, { bulkLoad }: DatabaseOptions): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const writerClient = connectSqlite(path, {}, bulkLoad)
-  const readerClient = path === ':memory:' ? writerClient : connectSqlite(path, { readonly: true }, bulkLoad)
+  const readerClient = path === ':memory:' ? writerClient : connectSqlite(path, { readonly: true })
   const queue = serialQueue()
 
   const layer: DataLayer = {

@@ -64,33 +64,33 @@ function historyText({ agreed, completed, rejected }: DealRecord): string {
 }
 
 /**
- * The score, and into `reasons` (when given) functions that word each reason: words cost more
- * than the arithmetic, and ranking a pool of 2,000 scores them all to show a dozen. Without
- * `reasons` nothing is allocated: `reasons?.push(…)` does not even make its argument.
+ * The score, and into `reasons` (when given) each reason in words: words cost more than the
+ * arithmetic, and ranking a pool of 2,000 scores them all to show a dozen. Without `reasons`
+ * nothing is allocated: `reasons?.push(…)` does not even evaluate its argument.
  */
-function evaluate(campaign: MatchCampaign, influencer: MatchInfluencer, history: MatchHistory, reasons?: (() => MatchReason)[]): number {
+function evaluate(campaign: MatchCampaign, influencer: MatchInfluencer, history: MatchHistory, reasons?: MatchReason[]): number {
   let score = 0
 
   if (campaign.niche === influencer.niche) {
     score += WEIGHTS.niche
-    reasons?.push(() => ({ kind: 'niche', tone: 'positive', text: `Creates ${influencer.niche} content, the campaign's niche` }))
+    reasons?.push({ kind: 'niche', tone: 'positive', text: `Creates ${influencer.niche} content, the campaign's niche` })
   }
   else {
-    reasons?.push(() => ({ kind: 'niche', tone: 'negative', text: `Creates ${influencer.niche} content, outside the campaign's ${campaign.niche} niche` }))
+    reasons?.push({ kind: 'niche', tone: 'negative', text: `Creates ${influencer.niche} content, outside the campaign's ${campaign.niche} niche` })
   }
 
   if (influencer.minimumRate <= campaign.remaining) {
     score += WEIGHTS.rate
-    reasons?.push(() => ({
+    reasons?.push({
       kind: 'rate',
       tone: 'positive',
       text: influencer.minimumRate > 0
         ? `Minimum rate ${formatCents(influencer.minimumRate)} fits the ${formatCents(campaign.remaining)} left to spend`
         : 'No minimum rate',
-    }))
+    })
   }
   else {
-    reasons?.push(() => ({ kind: 'rate', tone: 'negative', text: `Minimum rate ${formatCents(influencer.minimumRate)} is above the ${formatCents(campaign.remaining)} left to spend` }))
+    reasons?.push({ kind: 'rate', tone: 'negative', text: `Minimum rate ${formatCents(influencer.minimumRate)} is above the ${formatCents(campaign.remaining)} left to spend` })
   }
 
   // The audience a budget can reasonably pay for, compared on a log scale: ten times too big
@@ -99,38 +99,38 @@ function evaluate(campaign: MatchCampaign, influencer: MatchInfluencer, history:
   const distance = Math.abs(Math.log10(Math.max(1, influencer.audienceSize) / affordable))
   const audienceFit = Math.max(0, 1 - distance)
   score += WEIGHTS.audience * audienceFit
-  if (audienceFit >= 0.5) reasons?.push(() => ({ kind: 'audience', tone: 'positive', text: `${audienceText(influencer)} suits a ${formatCents(campaign.budget)} budget` }))
-  else reasons?.push(() => ({ kind: 'audience', tone: 'negative', text: `${audienceText(influencer)} is ${influencer.audienceSize > affordable ? 'large' : 'small'} for a ${formatCents(campaign.budget)} budget` }))
+  if (audienceFit >= 0.5) reasons?.push({ kind: 'audience', tone: 'positive', text: `${audienceText(influencer)} suits a ${formatCents(campaign.budget)} budget` })
+  else reasons?.push({ kind: 'audience', tone: 'negative', text: `${audienceText(influencer)} is ${influencer.audienceSize > affordable ? 'large' : 'small'} for a ${formatCents(campaign.budget)} budget` })
 
   score += WEIGHTS.engagement * Math.min(1, influencer.engagementRate / 8)
-  if (influencer.engagementRate >= STRONG_ENGAGEMENT) reasons?.push(() => ({ kind: 'engagement', tone: 'positive', text: `Strong engagement (${engagementText(influencer)})` }))
-  else if (influencer.engagementRate < LOW_ENGAGEMENT) reasons?.push(() => ({ kind: 'engagement', tone: 'negative', text: `Low engagement (${engagementText(influencer)})` }))
+  if (influencer.engagementRate >= STRONG_ENGAGEMENT) reasons?.push({ kind: 'engagement', tone: 'positive', text: `Strong engagement (${engagementText(influencer)})` })
+  else if (influencer.engagementRate < LOW_ENGAGEMENT) reasons?.push({ kind: 'engagement', tone: 'negative', text: `Low engagement (${engagementText(influencer)})` })
 
   const { overall, withBrand } = history
   const decided = overall.agreed + overall.rejected
   if (decided) {
     const agreedShare = overall.agreed / decided
     score += WEIGHTS.history * agreedShare
-    reasons?.push(() => ({ kind: 'history', tone: agreedShare >= 0.5 ? 'positive' : 'negative', text: historyText(overall) }))
+    reasons?.push({ kind: 'history', tone: agreedShare >= 0.5 ? 'positive' : 'negative', text: historyText(overall) })
   }
   else {
     // No track record yet: neither rewarded nor punished.
     score += WEIGHTS.history / 2
-    reasons?.push(() => ({ kind: 'history', tone: 'neutral', text: 'New on Influencia: no deals yet' }))
+    reasons?.push({ kind: 'history', tone: 'neutral', text: 'New on Influencia: no deals yet' })
   }
 
   if (withBrand.agreed) {
     score += WEIGHTS.brand
-    reasons?.push(() => ({
+    reasons?.push({
       kind: 'brand',
       tone: 'positive',
       text: withBrand.completed
         ? `Has completed ${countOf(withBrand.completed, 'deal')} with this brand`
         : `Has ${countOf(withBrand.agreed, 'deal')} in progress with this brand`,
-    }))
+    })
   }
   else if (withBrand.rejected) {
-    reasons?.push(() => ({ kind: 'brand', tone: 'negative', text: `${countOf(withBrand.rejected, 'earlier request')} with this brand ended in rejection` }))
+    reasons?.push({ kind: 'brand', tone: 'negative', text: `${countOf(withBrand.rejected, 'earlier request')} with this brand ended in rejection` })
   }
   else {
     // Never worked together: half marks, as for a newcomer's empty record.
@@ -142,9 +142,9 @@ function evaluate(campaign: MatchCampaign, influencer: MatchInfluencer, history:
 
 /** How well an influencer fits a campaign, out of 100, with the reasons in words. */
 export function scoreMatch(campaign: MatchCampaign, influencer: MatchInfluencer, history: MatchHistory): Match {
-  const reasons: (() => MatchReason)[] = []
+  const reasons: MatchReason[] = []
   const score = evaluate(campaign, influencer, history, reasons)
-  return { score, reasons: reasons.map(reason => reason()) }
+  return { score, reasons }
 }
 
 /** The score alone, as `scoreMatch` gives it: ranking many candidates words the reasons of the few shown. */
