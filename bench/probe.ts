@@ -26,7 +26,9 @@ export interface ServerReport {
 
 /** The server's environment that loads the probe and tells it where to write. */
 export function probeEnv(file: string): Record<string, string> {
-  return { NODE_OPTIONS: `--import ${pathToFileURL(resolve(import.meta.dirname, 'probe.mjs')).href}`, BENCH_PROBE_FILE: file }
+  // The bench's own NODE_OPTIONS pass on, so that `NODE_OPTIONS=--cpu-prof npm run bench` profiles the server too.
+  const probe = `--import ${pathToFileURL(resolve(import.meta.dirname, 'probe.mjs')).href}`
+  return { NODE_OPTIONS: [process.env.NODE_OPTIONS, probe].filter(Boolean).join(' '), BENCH_PROBE_FILE: file }
 }
 
 /** Asks the probe in the server for what it saw since the last call, and starts a new period. */

@@ -21,7 +21,7 @@ import type { ServerReport } from './probe'
 import { markdown, printRow, printSummary } from './report'
 import { Asked, BASELINE_CALL, loginCalls, scenarios } from './scenarios'
 import type { Fixtures, Scenario } from './scenarios'
-import { growth, misses, rowChecks, runChecks } from './targets'
+import { growth, misses, ratioToBaseline, rowChecks, runChecks } from './targets'
 import type { Row, Run } from './targets'
 
 const { values: args } = parseArgs({
@@ -156,10 +156,13 @@ async function tooSlowAlone(s: Scenario, next: NextCall, ctx: Context): Promise<
 }
 
 /**
- * A throughput scenario's measured period is cut into this many slices, each preceded and the
- * last followed by a slice of the baseline (see `measure`).
+ * A throughput scenario's measured period is cut into slices this long, each preceded and the
+ * last followed by a slice of the baseline (see `againstBaseline`). This machine's speed swings
+ * from one second to the next: within one scenario, slices' ratios ranged from 0.7 to 1.6. Over
+ * three 2-second slices the medians of the warm scenarios ranged from 0.78 to 1.16 across two
+ * runs; over twelve half-second slices, from 0.93 to 1.10.
  */
-const SLICES = 3
+const SLICE_SECONDS = 0.5
 
 /** Warm-up (unless every request must be a first), then the measured period, probed on its own. */
 async function measure(s: Scenario, f: Fixtures, asked: Asked, ctx: Context): Promise<Row> {
@@ -183,7 +186,6 @@ async function measure(s: Scenario, f: Fixtures, asked: Asked, ctx: Context): Pr
 }
 
 const sum = (values: number[]) => values.reduce((total, v) => total + v, 0)
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
 
 /**
  * A throughput scenario against the bare handler, interleaved: what this machine gives the
@@ -195,34 +197,33 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * are of the scenario's slices alone.
  */
 async function againstBaseline(s: Scenario, drive: (seconds: number) => Promise<LoadResult>, ctx: Context): Promise<Omit<Row, 'checks'>> {
-  const baseline = () => saturate(ctx.url, () => BASELINE_CALL, { connections: CONNECTIONS, seconds: ctx.timing.seconds / (SLICES + 1) })
+  const count = Math.max(3, Math.round(ctx.timing.seconds / SLICE_SECONDS))
+  const baseline = () => saturate(ctx.url, () => BASELINE_CALL, { connections: CONNECTIONS, seconds: ctx.timing.seconds / (count + 1) })
   const baselines = [await baseline()]
   const slices: LoadResult[] = []
   const reports: ServerReport[] = []
-  for (let i = 0; i < SLICES; i++) {
+  for (let i = 0; i < count; i++) {
     await ctx.probe.read()
-    slices.push(await drive(ctx.timing.seconds / SLICES))
+    slices.push(await drive(ctx.timing.seconds / count))
     reports.push(await ctx.probe.read())
     baselines.push(await baseline())
   }
   const result = combined(slices)
   const baselineRequestsPerSecond = combined(baselines).requestsPerSecond
-  const sliceRatios = slices.map((slice, i) => {
-    const around = (baselines[i]!.requestsPerSecond + baselines[i + 1]!.requestsPerSecond) / 2
-    return around ? Math.round(slice.requestsPerSecond / around * 100) / 100 : 0
-  })
+  const perSecond = (loads: LoadResult[]) => loads.map(load => load.requestsPerSecond)
+  const { sliceRatios, ratio } = ratioToBaseline(perSecond(slices), perSecond(baselines))
   const server: ServerReport = {
     ...reports.at(-1)!,
     loopDelayMs: { p50: Math.max(...reports.map(r => r.loopDelayMs.p50)), p99: Math.max(...reports.map(r => r.loopDelayMs.p99)), max: Math.max(...reports.map(r => r.loopDelayMs.max)) },
     peakRssMb: Math.max(...reports.map(r => r.peakRssMb)),
-    cpuMs: reports.reduce((total, r) => total + r.cpuMs, 0),
+    cpuMs: sum(reports.map(r => r.cpuMs)),
     gc: { count: sum(reports.map(r => r.gc.count)), totalMs: sum(reports.map(r => r.gc.totalMs)), maxMs: Math.max(...reports.map(r => r.gc.maxMs)) },
   }
   return {
     group: s.group, scenario: s.name, kind: s.kind, ...result, server, p99Limit: s.p99Limit,
     baselineRequestsPerSecond,
     sliceRatios,
-    ratio: median(sliceRatios),
+    ratio,
   }
 }
 

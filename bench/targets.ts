@@ -63,6 +63,26 @@ export const TARGETS = {
 const check = (target: string, ok: boolean, measured: string | number): Check => ({ target, ok, measured: String(measured) })
 
 /**
+ * A throughput scenario's requests/s against the baseline's, given the slices' rates and the
+ * baseline's before each slice and after the last: each slice against the mean of the baseline
+ * just before and after it (two decimals), and the median of those. The machine's speed drifts
+ * within a run; a slice sees the drift its neighbours see, and one disturbed slice moves its own
+ * ratio, not the median.
+ */
+export function ratioToBaseline(slices: number[], baselines: number[]): { sliceRatios: number[], ratio: number } {
+  if (baselines.length !== slices.length + 1) throw new Error('A baseline is measured before each slice and after the last')
+  const sliceRatios = slices.map((rate, i) => {
+    const around = (baselines[i]! + baselines[i + 1]!) / 2
+    return around ? Math.round(rate / around * 100) / 100 : 0
+  })
+  const sorted = [...sliceRatios].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  // An even count takes the mean of the middle two.
+  const ratio = sorted.length % 2 ? sorted[middle]! : sorted.length ? Math.round((sorted[middle - 1]! + sorted[middle]!) / 2 * 100) / 100 : 0
+  return { sliceRatios, ratio }
+}
+
+/**
  * The row's own targets: what its scenario must reach whatever the other runs did. Rows of a run
  * that is not `judged` (the smaller data, measured for the growth check) must only answer
  * without errors, and answer at all.
