@@ -196,7 +196,7 @@ async function searchMatches(db: Db, condition: SQL | undefined, match: TextSear
   const rows = await db.select({
     id: campaigns.id, rank: sql<number>`hits.rank`.mapWith(Number), createdAt: campaigns.createdAt,
     budget: campaigns.budget, startDate: campaigns.startDate, endDate: campaigns.endDate,
-  }).from(campaigns).innerJoin(match.hits, sql`hits.id = ${campaigns.id}`).where(condition).limit(KEPT_MATCHES + 1)
+  }).from(campaigns).innerJoin(...match.joinHits(campaigns.id)).where(condition).limit(KEPT_MATCHES + 1)
   if (rows.length > KEPT_MATCHES) return null
   return rows.map(r => ({ ...r, createdAt: r.createdAt.getTime() }))
 }
@@ -277,7 +277,7 @@ export async function listCampaigns(db: Db, viewer: Viewer | null, q: CampaignLi
   }
   else {
     const pageIds = db.select({ id: campaigns.id }).from(campaigns).$dynamic()
-    if (sort === 'relevance' && match) pageIds.innerJoin(match.hits, sql`hits.id = ${campaigns.id}`).orderBy(sql`hits.rank`, desc(campaigns.id))
+    if (sort === 'relevance' && match) pageIds.innerJoin(...match.joinHits(campaigns.id)).orderBy(sql`hits.rank`, desc(campaigns.id))
     else pageIds.orderBy(...order)
     ids = (await pageIds.where(condition).limit(q.pageSize).offset((q.page - 1) * q.pageSize)).map(r => r.id)
     total = await listTotal(kept, async () => (await db.select({ n: count() }).from(campaigns).where(condition))[0]!.n)

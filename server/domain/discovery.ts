@@ -86,7 +86,7 @@ export async function searchInfluencers(db: Db, viewer: Viewer, q: InfluencerSea
   const page = db.select(cardColumns).from(users)
     .innerJoin(influencerProfiles, eq(influencerProfiles.userId, users.id)).$dynamic()
   if (sort === 'relevance' && match) {
-    page.innerJoin(match.hits, sql`hits.id = ${users.id}`).orderBy(sql`hits.rank`, desc(influencerProfiles.audienceSize))
+    page.innerJoin(...match.joinHits(users.id)).orderBy(sql`hits.rank`, desc(influencerProfiles.audienceSize))
   }
   else {
     page.orderBy(...SORTS[sort === 'relevance' ? 'audience_desc' : sort])
