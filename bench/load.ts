@@ -51,6 +51,8 @@ const TIMEOUT_MS = 10_000
  * is answered (autocannon). Measures throughput; p99 there is mostly the queue of the others.
  */
 export async function saturate(baseURL: string, next: NextCall, o: { connections: number, seconds: number }): Promise<LoadResult> {
+  // autocannon ends its runs on a whole second: half a second would run for one.
+  if (!Number.isInteger(o.seconds) || o.seconds < 1) throw new Error(`A saturating load runs for whole seconds, not ${o.seconds}`)
   const result = await autocannon({
     url: baseURL,
     connections: o.connections,

@@ -38,11 +38,14 @@ const { values: args } = parseArgs({
 
 const FULL = { influencers: 50_000, campaigns: 10_000, requests: 200_000 }
 const SMALL = { influencers: 5_000, campaigns: 1_000, requests: 20_000 }
-/** Seconds per scenario (the smaller data only serves the growth check: shorter runs do). */
-interface Timing { seconds: number, warmupSeconds: number }
+/**
+ * Seconds per scenario, and how many 1-second slices a throughput scenario runs in (see
+ * `againstBaseline`). The smaller data only serves the growth check: shorter runs do.
+ */
+interface Timing { seconds: number, warmupSeconds: number, slices: number }
 const TIMING: Record<'full' | 'small', Timing> = {
-  full: args.quick ? { seconds: 3, warmupSeconds: 1 } : { seconds: 6, warmupSeconds: 2 },
-  small: { seconds: 3, warmupSeconds: 1 },
+  full: args.quick ? { seconds: 3, warmupSeconds: 1, slices: 3 } : { seconds: 6, warmupSeconds: 2, slices: 8 },
+  small: { seconds: 3, warmupSeconds: 1, slices: 3 },
 }
 const CONNECTIONS = 50
 const RATE = Number(args.rate)
@@ -156,13 +159,13 @@ async function tooSlowAlone(s: Scenario, next: NextCall, ctx: Context): Promise<
 }
 
 /**
- * A throughput scenario's measured period is cut into slices this long, each preceded and the
- * last followed by a slice of the baseline (see `againstBaseline`). This machine's speed swings
- * from one second to the next: within one scenario, slices' ratios ranged from 0.7 to 1.6. Over
- * three 2-second slices the medians of the warm scenarios ranged from 0.78 to 1.16 across two
- * runs; over twelve half-second slices, from 0.93 to 1.10.
+ * How long a throughput scenario's slice lasts, and each slice of the baseline around them (see
+ * `againstBaseline`): autocannon runs for whole seconds. This machine's speed swings from one
+ * second to the next: within one scenario, slices' ratios ranged from 0.7 to 1.6. Over three
+ * 2-second slices, the medians of the warm scenarios ranged from 0.78 to 1.16 across two runs;
+ * over twelve 1-second slices, from 0.93 to 1.10, and the first eight of those gave 0.91 to 1.09.
  */
-const SLICE_SECONDS = 0.5
+const SLICE_SECONDS = 1
 
 /** Warm-up (unless every request must be a first), then the measured period, probed on its own. */
 async function measure(s: Scenario, f: Fixtures, asked: Asked, ctx: Context): Promise<Row> {
@@ -197,14 +200,13 @@ const sum = (values: number[]) => values.reduce((total, v) => total + v, 0)
  * are of the scenario's slices alone.
  */
 async function againstBaseline(s: Scenario, drive: (seconds: number) => Promise<LoadResult>, ctx: Context): Promise<Omit<Row, 'checks'>> {
-  const count = Math.max(3, Math.round(ctx.timing.seconds / SLICE_SECONDS))
-  const baseline = () => saturate(ctx.url, () => BASELINE_CALL, { connections: CONNECTIONS, seconds: ctx.timing.seconds / (count + 1) })
+  const baseline = () => saturate(ctx.url, () => BASELINE_CALL, { connections: CONNECTIONS, seconds: SLICE_SECONDS })
   const baselines = [await baseline()]
   const slices: LoadResult[] = []
   const reports: ServerReport[] = []
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < ctx.timing.slices; i++) {
     await ctx.probe.read()
-    slices.push(await drive(ctx.timing.seconds / count))
+    slices.push(await drive(SLICE_SECONDS))
     reports.push(await ctx.probe.read())
     baselines.push(await baseline())
   }
