@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lte, notExists, notInArray, sql } from 'drizzle-orm'
+import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lte, notInArray, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { fromJsonArray, inIdList, jsonRows, textSearch } from '../database/dialect'
@@ -42,16 +42,15 @@ const hidden = aliasedTable(users, 'hidden')
 
 /**
  * The profile's influencer may be approached: their account is active and not under moderation.
- * Asked as "not one of the few hidden accounts", which the partial index users_hidden_idx holds
- * (its condition written here as there), so that a search reads profiles alone: counting a
- * niche's 3,000 matches on PostgreSQL took 31 ms when every account was read to check it, and
- * takes 6 ms so; a niche's pool of 2,000 largest profiles, 42 ms and 16 ms. (Every profile is an
- * influencer's: a role never changes.)
+ * Asked as "not one of the few hidden accounts", a set read once from the partial index
+ * users_hidden_idx (its condition written here as there), so that a search reads profiles alone.
+ * Asked row by row (NOT EXISTS), SQLite read each profile's account to check it: counting a
+ * niche's 3,000 matches took 1.4 ms so and takes 0.4 ms; counting all 50,000, 32 ms and 5 ms.
+ * (Every profile is an influencer's: a role never changes.)
  */
 function approachable(db: Db): SQL {
-  const hiddenAccount = db.select({ one: sql`1` }).from(hidden)
-    .where(and(eq(hidden.id, influencerProfiles.userId), sql`(${hidden.status} <> 'active' or ${hidden.flagged} = true)`))
-  return notExists(hiddenAccount)
+  const hiddenAccounts = db.select({ id: hidden.id }).from(hidden).where(sql`(${hidden.status} <> 'active' or ${hidden.flagged} = true)`)
+  return notInArray(influencerProfiles.userId, hiddenAccounts)
 }
 
 // Ties go by the profile's id (the influencer's), which the index of each order holds after its

@@ -88,6 +88,10 @@ export const influencerProfiles = pgTable('influencer_profiles', {
   index('influencer_engagement_idx').on(t.engagementRate, t.userId, t.niche, t.audienceSize, t.minimumRate, t.trackAgreed, t.trackCompleted, t.trackRejected),
   // The "lowest rate" order with its tie-break (newest profile first), whole from the index.
   index('influencer_rate_idx').on(t.minimumRate, sql`${t.userId} desc`),
+  // A niche's creators in the "most engaged" and "lowest rate" orders: a search within a niche
+  // reads its first page from the index rather than sorting the niche's every profile.
+  index('influencer_niche_engagement_idx').on(t.niche, t.engagementRate, t.userId),
+  index('influencer_niche_rate_idx').on(t.niche, t.minimumRate, sql`${t.userId} desc`),
   index('influencer_location_idx').on(t.location),
 ])
 

@@ -1,0 +1,2 @@
+CREATE INDEX "influencer_niche_engagement_idx" ON "influencer_profiles" USING btree ("niche","engagement_rate","user_id");--> statement-breakpoint
+CREATE INDEX "influencer_niche_rate_idx" ON "influencer_profiles" USING btree ("niche","minimum_rate","user_id" desc);
