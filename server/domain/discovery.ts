@@ -60,7 +60,7 @@ const SORTS = {
   audience_asc: [asc(influencerProfiles.audienceSize), asc(influencerProfiles.userId)],
   engagement_desc: [desc(influencerProfiles.engagementRate), desc(influencerProfiles.userId)],
   rate_asc: [asc(influencerProfiles.minimumRate), desc(influencerProfiles.userId)],
-  newest: [desc(users.createdAt), desc(users.id)],
+  newest: [desc(influencerProfiles.joinedAt), desc(influencerProfiles.userId)],
 } as const
 
 /**

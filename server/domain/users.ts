@@ -105,6 +105,7 @@ export async function createAccount(db: Db, input: SignupInput, passwordHash: st
         engagementRate: p.engagementRate ?? 0,
         location: p.location ?? '',
         minimumRate: p.minimumRate ?? 0,
+        joinedAt: user.createdAt,
       })
     }
     emit({ type: 'account.created', userId: user.id, role: user.role, actorId: user.id, recipients: [] })

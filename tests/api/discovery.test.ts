@@ -106,6 +106,23 @@ describe('influencer search', () => {
     expect((await admin.get(where('audience_desc'))).body.total).toBe(2)
   })
 
+  it('lists the newest creators by the day they joined, whatever order their accounts were stored in', async () => {
+    const admin = await loginAs('admin')
+    const all: { username: string, memberSince: string }[] = []
+    for (let page = 1; ; page++) {
+      const res = await admin.get(`/api/influencers?sort=newest&pageSize=100&page=${page}`)
+      expect(res.status).toBe(200)
+      all.push(...res.body.items)
+      if (all.length >= res.body.total) break
+    }
+    const joined = all.map(i => Date.parse(i.memberSince))
+    expect(joined).toEqual([...joined].sort((a, b) => b - a))
+    // Tom joined 30 days ago, Ana 45 days ago but was stored after him.
+    const position = (username: string) => all.findIndex(i => i.username === username)
+    expect(position('tom')).toBeGreaterThanOrEqual(0)
+    expect(position('tom')).toBeLessThan(position('ana'))
+  })
+
   it('rejects bad filters with the field named', async () => {
     const res = await (await loginAs('acme')).get('/api/influencers?minAudience=-1&niche=crypto')
     expect(res.status).toBe(400)

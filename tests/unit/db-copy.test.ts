@@ -88,6 +88,7 @@ describe.skipIf(!available)('npm run db:copy', () => {
     const influencer = postgresRows.influencer_profiles![0] as typeof postgresSchema.influencerProfiles.$inferSelect
     expect(influencer.platforms).toEqual([{ platform: 'instagram', handle: '@runner' }])
     expect(influencer.engagementRate).toBe(3.25)
+    expect(influencer.joinedAt).toEqual(new Date('2026-03-01T08:09:10.123Z'))
     const flaggedUser = (postgresRows.users as typeof postgresSchema.users.$inferSelect[]).find(user => user.flagged)
     expect(flaggedUser?.lastLoginAt).toEqual(new Date('2026-03-04T05:06:07.089Z'))
   })
@@ -145,11 +146,11 @@ function fillEveryTable(db: ReturnType<typeof openSource>) {
   const at = (iso: string) => new Date(iso)
   db.insert(s.users).values([
     { id: 1, username: 'brand', email: 'brand@example.com', passwordHash: 'h1', role: 'sponsor', displayName: 'Brand', status: 'active' },
-    { id: 2, username: 'runner', email: 'runner@example.com', passwordHash: 'h2', role: 'influencer', displayName: 'Rita Runner', bio: 'Marathons', status: 'active', flagged: true, tokenVersion: 3, lastLoginAt: at('2026-03-04T05:06:07.089Z'), lastSeenAt: at('2026-03-04T05:00:00Z') },
+    { id: 2, username: 'runner', email: 'runner@example.com', passwordHash: 'h2', role: 'influencer', displayName: 'Rita Runner', bio: 'Marathons', status: 'active', flagged: true, createdAt: at('2026-03-01T08:09:10.123Z'), tokenVersion: 3, lastLoginAt: at('2026-03-04T05:06:07.089Z'), lastSeenAt: at('2026-03-04T05:00:00Z') },
     { id: 3, username: 'admin', email: 'admin@example.com', passwordHash: 'h3', role: 'admin', displayName: 'Admin', status: 'active' },
   ]).run()
   db.insert(s.sponsorProfiles).values({ userId: 1, company: 'Brand Ltd', sector: 'sport', website: 'https://brand.example', budget: 5_000_000 }).run()
-  db.insert(s.influencerProfiles).values({ userId: 2, niche: 'fitness', specialization: 'running', platforms: [{ platform: 'instagram', handle: '@runner' }], audienceSize: 120_000, engagementRate: 3.25, location: 'Lisbon', minimumRate: 50_000 }).run()
+  db.insert(s.influencerProfiles).values({ userId: 2, niche: 'fitness', specialization: 'running', platforms: [{ platform: 'instagram', handle: '@runner' }], audienceSize: 120_000, engagementRate: 3.25, location: 'Lisbon', minimumRate: 50_000, joinedAt: at('2026-03-01T08:09:10.123Z') }).run()
   const campaign = { sponsorId: 1, description: 'New shoes', niche: 'fitness', startDate: '2026-04-01', endDate: '2026-05-01', visibility: 'public', budget: 1_000_000, status: 'active' } as const
   db.insert(s.campaigns).values([
     { ...campaign, id: 1, slug: 'spring-sneakers', title: 'Spring sneakers', goals: 'Reach runners' },

@@ -50,7 +50,7 @@ describe.skipIf(!available)('the PostgreSQL migrations', () => {
 
   it('finds an influencer by the words of their profile and of their user row, as they change', async () => {
     const runner = await addUser('runner', 'influencer', { displayName: 'Rita Runner', bio: 'Marathons and trail races' })
-    await db.insert(influencerProfiles).values({ userId: runner.id, niche: 'fitness', specialization: 'endurance', location: 'Lisbon' })
+    await db.insert(influencerProfiles).values({ userId: runner.id, niche: 'fitness', specialization: 'endurance', location: 'Lisbon', joinedAt: runner.createdAt })
     await addUser('cook', 'influencer', { bio: 'Weeknight recipes' })
 
     // Words are stemmed, 'fitness' to 'fit', so a prefix finds it only up to the stem: 'fitn:*'

@@ -78,6 +78,9 @@ export const influencerProfiles = pgTable('influencer_profiles', {
   trackAgreed: integer('track_agreed').notNull().default(0),
   trackCompleted: integer('track_completed').notNull().default(0),
   trackRejected: integer('track_rejected').notNull().default(0),
+  // When the creator joined: their account's creation, which never changes. Kept here so that the
+  // "newest" order, within a niche or above an audience, reads profiles alone in an index's order.
+  joinedAt: instant('joined_at').notNull(),
 }, t => [
   // A niche's creators by audience, with the id as the tie-break and what a match is scored on:
   // a niche's recommendation pool reads its largest creators from the index alone.
@@ -88,10 +91,12 @@ export const influencerProfiles = pgTable('influencer_profiles', {
   index('influencer_engagement_idx').on(t.engagementRate, t.userId, t.niche, t.audienceSize, t.minimumRate, t.trackAgreed, t.trackCompleted, t.trackRejected),
   // The "lowest rate" order with its tie-break (newest profile first), whole from the index.
   index('influencer_rate_idx').on(t.minimumRate, sql`${t.userId} desc`),
-  // A niche's creators in the "most engaged" and "lowest rate" orders: a search within a niche
-  // reads its first page from the index rather than sorting the niche's every profile.
+  // A niche's creators in the "most engaged", "lowest rate" and "newest" orders, and everyone's
+  // newest: a search reads its first page from an index rather than sorting every profile it matches.
   index('influencer_niche_engagement_idx').on(t.niche, t.engagementRate, t.userId),
   index('influencer_niche_rate_idx').on(t.niche, t.minimumRate, sql`${t.userId} desc`),
+  index('influencer_niche_joined_idx').on(t.niche, t.joinedAt, t.userId),
+  index('influencer_joined_idx').on(t.joinedAt, t.userId),
   index('influencer_location_idx').on(t.location),
 ])
 

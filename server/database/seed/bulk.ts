@@ -61,7 +61,7 @@ export async function seedBulk(db: Db, counts: BulkCounts, log: (line: string) =
   const runTag = Date.now().toString(36)
   const t0 = performance.now()
 
-  const insertUsers = async (role: 'sponsor' | 'influencer', n: number, profile: (userId: number) => object) => {
+  const insertUsers = async (role: 'sponsor' | 'influencer', n: number, profile: (user: { id: number, createdAt: Date }) => object) => {
     const ids: number[] = []
     for (const batch of chunks(Array.from({ length: n }, (_, i) => i), BATCH)) {
       await writeTransaction(db, async (tx) => {
@@ -72,9 +72,9 @@ export async function seedBulk(db: Db, counts: BulkCounts, log: (line: string) =
             username, email: `${username}@bulk.example`, passwordHash, role, displayName: name,
             status: 'active' as const, bio: faker.lorem.sentence(), createdAt: faker.date.past({ years: 2 }),
           }
-        })).returning({ id: users.id })
+        })).returning({ id: users.id, createdAt: users.createdAt })
         const table = role === 'sponsor' ? sponsorProfiles : influencerProfiles
-        await tx.insert(table).values(rows.map(r => ({ userId: r.id, ...profile(r.id) })) as never)
+        await tx.insert(table).values(rows.map(r => ({ userId: r.id, ...profile(r) })) as never)
         ids.push(...rows.map(r => r.id))
       })
     }
@@ -86,7 +86,7 @@ export async function seedBulk(db: Db, counts: BulkCounts, log: (line: string) =
     company: faker.company.name(), sector: faker.commerce.department(), website: faker.internet.url(),
     budget: faker.number.int({ min: 5_000, max: 500_000 }) * 100,
   }))
-  const influencerIds = await insertUsers('influencer', counts.influencers, () => ({
+  const influencerIds = await insertUsers('influencer', counts.influencers, user => ({
     niche: faker.helpers.arrayElement(NICHES),
     specialization: faker.word.words({ count: { min: 1, max: 3 } }),
     platforms: faker.helpers.arrayElements(PLATFORMS, { min: 1, max: 3 }).map(platform => ({ platform, handle: `@${faker.internet.username()}` })),
@@ -94,6 +94,7 @@ export async function seedBulk(db: Db, counts: BulkCounts, log: (line: string) =
     engagementRate: faker.number.float({ min: 0.5, max: 12, fractionDigits: 1 }),
     location: `${faker.location.city()}, ${faker.location.countryCode()}`,
     minimumRate: faker.number.int({ min: 50, max: 3_000 }) * 100,
+    joinedAt: user.createdAt,
   }))
 
   const campaignRows: { id: number, sponsorId: number, budget: number, status: CampaignStatus }[] = []

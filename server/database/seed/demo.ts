@@ -160,10 +160,11 @@ export async function seedDemo(db: Db, options: { adminPassword?: string } = {})
       if (s.status === 'active') await tell({ type: 'account.approved', userId: id, actorId: null, recipients: [id] }, later(daysAgo(s.joined, now), 20))
     }
     for (const p of INFLUENCERS) {
-      const id = await addUser({ username: p.username, email: `${p.username}@creators.example`, passwordHash: demoHash, role: 'influencer', displayName: p.displayName, status: 'active', bio: p.bio, createdAt: daysAgo(p.joined, now) })
+      const joinedAt = daysAgo(p.joined, now)
+      const id = await addUser({ username: p.username, email: `${p.username}@creators.example`, passwordHash: demoHash, role: 'influencer', displayName: p.displayName, status: 'active', bio: p.bio, createdAt: joinedAt })
       await tx.insert(influencerProfiles).values({
         userId: id, niche: p.niche, specialization: p.bio.split(',')[0]!, audienceSize: p.audience, engagementRate: p.engagement,
-        location: p.location, minimumRate: p.minimumRate, platforms: p.platforms.map(([platform, handle]) => ({ platform, handle })),
+        location: p.location, minimumRate: p.minimumRate, platforms: p.platforms.map(([platform, handle]) => ({ platform, handle })), joinedAt,
       })
     }
     await tx.update(users).set({ flagged: true }).where(eq(users.username, 'ana'))
