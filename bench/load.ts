@@ -2,6 +2,7 @@ import { Agent, request as httpRequest } from 'node:http'
 import { createRequire } from 'node:module'
 import { createHistogram } from 'node:perf_hooks'
 import autocannon from 'autocannon'
+import { median, sum } from './stats'
 
 // autocannon keeps every answer's body as a string (`body += chunk`, each byte decoded as UTF-8)
 // for checks this benchmark never asks for: on a 9 KB page that cost the client about 80 µs an
@@ -211,24 +212,23 @@ export async function settle(baseURL: string) {
  * and for the percentiles, the median of the runs' p50 and the worst of their p99.
  */
 export function combined(runs: LoadResult[]): LoadResult {
-  const sum = (pick: (r: LoadResult) => number) => runs.reduce((total, r) => total + pick(r), 0)
-  const seconds = sum(r => r.seconds)
-  const ok = sum(r => r.ok)
+  const total = (pick: (r: LoadResult) => number) => sum(runs.map(pick))
+  const seconds = total(r => r.seconds)
+  const ok = total(r => r.ok)
   const failures: Record<string, number> = {}
   for (const r of runs) for (const [kind, n] of Object.entries(r.failures)) failures[kind] = (failures[kind] ?? 0) + n
-  const p50s = runs.map(r => r.p50).sort((a, b) => a - b)
   return {
-    requestsPerSecond: Math.round(sum(r => r.requests) / seconds),
+    requestsPerSecond: Math.round(total(r => r.requests) / seconds),
     seconds,
-    mean: ok ? Math.round(sum(r => r.mean * r.ok) / ok * 10) / 10 : 0,
-    p50: p50s[Math.floor(p50s.length / 2)] ?? 0,
+    mean: ok ? Math.round(total(r => r.mean * r.ok) / ok * 10) / 10 : 0,
+    p50: median(runs.map(r => r.p50)),
     p99: Math.max(...runs.map(r => r.p99)),
     max: Math.max(...runs.map(r => r.max)),
-    requests: sum(r => r.requests),
+    requests: total(r => r.requests),
     ok,
-    errors: sum(r => r.errors),
+    errors: total(r => r.errors),
     failures,
-    skipped: sum(r => r.skipped),
+    skipped: total(r => r.skipped),
     ranOut: runs.some(r => r.ranOut),
   }
 }

@@ -21,6 +21,7 @@ import type { ServerReport } from './probe'
 import { markdown, printRow, printSummary } from './report'
 import { Asked, BASELINE_CALL, loginCalls, scenarios } from './scenarios'
 import type { Fixtures, Scenario } from './scenarios'
+import { sum } from './stats'
 import { growth, misses, ratioToBaseline, rowChecks, runChecks } from './targets'
 import type { Row, Run } from './targets'
 
@@ -187,8 +188,6 @@ async function measure(s: Scenario, f: Fixtures, asked: Asked, ctx: Context): Pr
     ratio: throughput ? 1 : undefined,
   }, ctx)
 }
-
-const sum = (values: number[]) => values.reduce((total, v) => total + v, 0)
 
 /**
  * A throughput scenario against the bare handler, interleaved: what this machine gives the

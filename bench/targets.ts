@@ -1,3 +1,4 @@
+import { median } from './stats'
 import type { LoadResult } from './load'
 import type { ServerReport } from './probe'
 import type { Group, Kind } from './scenarios'
@@ -75,11 +76,7 @@ export function ratioToBaseline(slices: number[], baselines: number[]): { sliceR
     const around = (baselines[i]! + baselines[i + 1]!) / 2
     return around ? Math.round(rate / around * 100) / 100 : 0
   })
-  const sorted = [...sliceRatios].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  // An even count takes the mean of the middle two.
-  const ratio = sorted.length % 2 ? sorted[middle]! : sorted.length ? Math.round((sorted[middle - 1]! + sorted[middle]!) / 2 * 100) / 100 : 0
-  return { sliceRatios, ratio }
+  return { sliceRatios, ratio: Math.round(median(sliceRatios) * 100) / 100 }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { median } from '../../bench/stats'
 import { growth, misses, ratioToBaseline, rowChecks, runChecks } from '../../bench/targets'
 import type { Row, Run } from '../../bench/targets'
 
@@ -18,6 +19,15 @@ function row(fields: Partial<Omit<Row, 'checks'>> = {}): Omit<Row, 'checks'> {
 const judgedRow = (fields: Partial<Omit<Row, 'checks'>> = {}): Row => ({ ...row(fields), checks: rowChecks(row(fields)) })
 const run = (label: string, rows: Row[], judged = true): Run => ({ label, judged, rows, peakRssMb: 300, stealPct: 0, checks: judged ? runChecks(300) : [] })
 const missed = (fields: Partial<Omit<Row, 'checks'>>, judged = true) => rowChecks(row(fields), judged).filter(c => !c.ok).map(c => c.target)
+
+describe('median', () => {
+  it('takes the middle value whatever the order, the mean of the middle two of an even count, and 0 of none', () => {
+    expect(median([30, 10, 20])).toBe(20)
+    expect(median([40, 10, 30, 20])).toBe(25)
+    expect(median([7])).toBe(7)
+    expect(median([])).toBe(0)
+  })
+})
 
 describe('ratioToBaseline', () => {
   it('sets each slice against the mean of the baseline just before and after it', () => {
