@@ -13,7 +13,7 @@ const SQLITE_ONLY = ['tests/api/backup.test.ts', 'tests/api/shutdown.test.ts', '
 const DATABASE_UNIT_FILES = [
   'tests/unit/lifecycle.test.ts', 'tests/unit/sessions.test.ts', 'tests/unit/password-reset.test.ts', 'tests/unit/mail.test.ts',
   'tests/unit/demo-seed.test.ts', 'tests/unit/reports.test.ts', 'tests/unit/reminders.test.ts', 'tests/unit/ad-request-paging.test.ts',
-  'tests/unit/bulk-seed.test.ts', 'tests/unit/visitor-search.test.ts',
+  'tests/unit/bulk-seed.test.ts', 'tests/unit/visitor-search.test.ts', 'tests/unit/recommendations.test.ts',
 ]
 
 /** The API suite against the production build (built once by `npm run build` before vitest runs) on one database. */

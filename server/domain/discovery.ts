@@ -1,5 +1,5 @@
 import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lte, notInArray, sql } from 'drizzle-orm'
-import type { SQL } from 'drizzle-orm'
+import type { Placeholder, SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
 import { fromJsonArray, inIdList, jsonRows, textSearch } from '../database/dialect'
 import { preparedOnce } from '../database/prepared'
@@ -9,7 +9,7 @@ import type { Page } from '#shared/schemas/common'
 import type { InfluencerSearchQuery } from '#shared/schemas/influencer'
 import { getCampaign } from './campaigns'
 import { DomainError } from './errors'
-import { matchScore, NO_DEALS, scoreMatch } from './matching'
+import { affordableAudience, matchScore, NO_DEALS, scoreMatch } from './matching'
 import type { DealRecord, MatchHistory } from './matching'
 import { committedOf } from './money'
 import { listTotal } from './paging'
@@ -131,13 +131,16 @@ function historyWith(records: DealRecords, sponsorId: number): MatchHistory {
   return { overall: records.overall, withBrand: records.byBrand.get(sponsorId) ?? NO_DEALS }
 }
 
-const CANDIDATES_IN_NICHE = 1500
-const CANDIDATES_ELSEWHERE = 300
 /**
- * A niche's pool holds this many more than a campaign takes, for those already asked on it: a
- * campaign with more open requests among them than this draws fewer candidates from its niche.
+ * A campaign's candidates in its niche are this many on either side of the audience its budget
+ * affords: a match is scored highest there, and the rest of its score (rate, engagement, track
+ * record) does not depend on the audience. Read around that audience in the niche's index, the
+ * candidates cost the same however many creators the niche holds, and a small budget is matched
+ * with creators it can pay rather than with the niche's largest (a pool of the niche's 2,000
+ * largest held, at 50,000 creators, no one under about 16,000 followers, and took 9 ms to read).
  */
-const ASKED_ALLOWANCE = 500
+const CANDIDATES_EACH_SIDE = 200
+const CANDIDATES_ELSEWHERE = 300
 /**
  * Creators outside a campaign's niche are looked for among this many of the most engaged anywhere:
  * when few rates fit what is left of a budget, walking the whole index for them would read every
@@ -157,16 +160,6 @@ const fitColumns = {
 /** A candidate for recommendations: what `scoreMatch` reads, with their record on the whole platform. */
 export type PoolMember = { [K in keyof typeof fitColumns]: (typeof fitColumns)[K]['_']['data'] } & { record: DealRecord }
 
-/**
- * The influencers a campaign draws its recommendations from: the approachable creators of its
- * niche with the largest audiences, and the approachable ones among the most engaged anywhere.
- * Neither depends on the campaign beyond its niche, so a caller may keep them (they change with
- * profiles and track records): the most engaged are one list for every niche, and a niche's list
- * serves all its campaigns. A campaign then leaves out whom it asked already and whose rate it
- * cannot pay.
- */
-export type CandidatePool = { inNiche: PoolMember[], mostEngaged: PoolMember[] }
-
 /** A pool member as the pool's query gives it: `fitColumns`, then the track record, in this order. */
 type PoolEntry = [id: number, niche: string, audienceSize: number, engagementRate: number, minimumRate: number, agreed: number, completed: number, rejected: number]
 
@@ -177,33 +170,57 @@ function poolMember([id, niche, audienceSize, engagementRate, minimumRate, agree
 /** Where each of a pool's orders is in a `PoolEntry`. */
 const ENTRY_FIELD = { audienceSize: 2, engagementRate: 3 } as const
 
-/** A pool's members in its order, from its query's entries (which come in no order). */
-function poolOf(rows: { entries: PoolEntry[] }[], order: keyof typeof ENTRY_FIELD): PoolMember[] {
+/** Members from their query's entries (which come in no order), the first in `order` first (the id breaks ties). */
+function poolOf(entries: PoolEntry[], order: keyof typeof ENTRY_FIELD): PoolMember[] {
   const field = ENTRY_FIELD[order]
-  return rows[0]!.entries.sort((a, b) => b[field] - a[field] || b[0] - a[0]).map(poolMember)
+  return entries.sort((a, b) => b[field] - a[field] || b[0] - a[0]).map(poolMember)
 }
 
 /**
- * Up to `limit` approachable profiles, the first in `order` (the id breaks ties), read as one JSON
- * array of `PoolEntry`s: one value for the driver instead of thousands of rows. Each pool walks
- * one index in its order and stops at its limit, and the index holds all a member needs. At
- * 50,000 influencers, counting each member's requests for their track record and reading the
- * 2,000 rows of a niche's pool one by one took 11 ms in PostgreSQL and as much again in the
- * server; so, 3 ms and 2.
+ * Up to `limit` approachable profiles, the first in `order` going `direction` (the id breaks ties
+ * the same way), read as one JSON array of `PoolEntry`s: one value for the driver instead of
+ * hundreds or thousands of rows. Each query walks one index in its order and stops at its limit,
+ * and the index holds all a member needs.
  */
-function poolQuery(db: Db, name: string, where: SQL | undefined, order: keyof typeof ENTRY_FIELD, limit: number) {
+function poolQuery(db: Db, name: string, where: SQL | undefined, order: keyof typeof ENTRY_FIELD, direction: typeof asc, limit: number | Placeholder) {
   const members = db.select({ ...fitColumns, ...trackRecordColumns }).from(influencerProfiles)
-    .where(and(approachable(db), where)).orderBy(desc(fitColumns[order]), desc(fitColumns.id)).limit(limit).as('members')
+    .where(and(approachable(db), where)).orderBy(direction(fitColumns[order]), direction(fitColumns.id)).limit(limit).as('members')
   const entry = [members.id, members.niche, members.audienceSize, members.engagementRate, members.minimumRate, members.agreed, members.completed, members.rejected]
   return db.select({ entries: jsonRows(db, entry).mapWith(fromJsonArray<PoolEntry>) }).from(members).prepare(name)
 }
 
 function poolQueries(db: Db) {
+  const inNiche = eq(influencerProfiles.niche, sql.placeholder('niche'))
+  const audience = sql.placeholder('audience')
   return {
-    inNiche: preparedOnce(db, 'discovery:pool-in-niche', name => poolQuery(db, name, eq(influencerProfiles.niche, sql.placeholder('niche')),
-      'audienceSize', CANDIDATES_IN_NICHE + ASKED_ALLOWANCE)),
-    mostEngaged: preparedOnce(db, 'discovery:pool-most-engaged', name => poolQuery(db, name, undefined, 'engagementRate', MOST_ENGAGED)),
+    // The largest audiences up to the one afforded, and the smallest above it.
+    upTo: preparedOnce(db, 'discovery:pool-up-to-audience', name => poolQuery(db, name, and(inNiche, lte(influencerProfiles.audienceSize, audience)),
+      'audienceSize', desc, sql.placeholder('limit'))),
+    above: preparedOnce(db, 'discovery:pool-above-audience', name => poolQuery(db, name, and(inNiche, sql`${influencerProfiles.audienceSize} > ${audience}`),
+      'audienceSize', asc, sql.placeholder('limit'))),
+    mostEngaged: preparedOnce(db, 'discovery:pool-most-engaged', name => poolQuery(db, name, undefined, 'engagementRate', desc, MOST_ENGAGED)),
   }
+}
+
+/**
+ * A niche's approachable creators nearest `audience` (see CANDIDATES_EACH_SIDE): up to `each` with
+ * at most that audience and up to `each` with more, the largest audience first.
+ */
+export async function nearAudiencePool(db: Db, niche: string, audience: number, each: number): Promise<PoolMember[]> {
+  const queries = poolQueries(db)
+  const [upTo] = await queries.upTo.execute({ niche, audience, limit: each })
+  const [above] = await queries.above.execute({ niche, audience, limit: each })
+  return poolOf([...upTo!.entries, ...above!.entries], 'audienceSize')
+}
+
+/**
+ * The most engaged approachable creators anywhere, matched against every campaign for those
+ * outside its niche: one list for all, which a caller may keep (it changes with profiles and
+ * track records).
+ */
+export async function mostEngagedPool(db: Db): Promise<PoolMember[]> {
+  const [row] = await poolQueries(db).mostEngaged.execute()
+  return poolOf(row!.entries, 'engagementRate')
 }
 
 /** The track record of requests counted by status. */
@@ -224,21 +241,6 @@ function recordsBy<Row extends { status: string, n: number }, K>(rows: Row[], ke
 
 const counted = { influencerId: adRequests.influencerId, status: adRequests.status, n: count() }
 
-/** A niche's part of the candidate pool (see `CandidatePool`), read from the database. */
-export async function nichePool(db: Db, niche: string): Promise<PoolMember[]> {
-  return poolOf(await poolQueries(db).inNiche.execute({ niche }), 'audienceSize')
-}
-
-/** The most engaged part of the candidate pool, the same for every niche (see `CandidatePool`). */
-export async function mostEngagedPool(db: Db): Promise<PoolMember[]> {
-  return poolOf(await poolQueries(db).mostEngaged.execute(), 'engagementRate')
-}
-
-/** A campaign's whole candidate pool, read from the database (see `CandidatePool`). */
-export async function candidatePool(db: Db, niche: string): Promise<CandidatePool> {
-  return { inNiche: await nichePool(db, niche), mostEngaged: await mostEngagedPool(db) }
-}
-
 /** Influencers' cards by id, in the order given. */
 async function cardsOf(db: Db, ids: number[]): Promise<Card[]> {
   if (!ids.length) return []
@@ -250,12 +252,13 @@ async function cardsOf(db: Db, ids: number[]): Promise<Card[]> {
 }
 
 /**
- * The influencers who best fit one of the sponsor's campaigns. Candidates are the campaign's
- * niche plus the most engaged creators elsewhere whose rate fits, from the niche's pool (see
- * `CandidatePool`; `poolOf` may give a kept one), scored by `scoreMatch`; those already in a deal
- * on the campaign are left out. Only the cards shown are read in full.
+ * The influencers who best fit one of the sponsor's campaigns. Candidates are the creators of the
+ * campaign's niche nearest the audience its budget affords (see `nearAudiencePool`) plus the most
+ * engaged creators elsewhere whose rate fits (`mostEngaged` may give a kept list), scored by
+ * `scoreMatch`; those already asked on the campaign are left out. Only the cards shown are read
+ * in full.
  */
-export async function recommendInfluencers(db: Db, viewer: Viewer, campaignId: number, poolOf = (niche: string) => candidatePool(db, niche), limit = 12) {
+export async function recommendInfluencers(db: Db, viewer: Viewer, campaignId: number, mostEngaged = () => mostEngagedPool(db), limit = 12) {
   const campaign = await getCampaign(db, viewer, campaignId)
   if (viewer.role !== 'admin' && campaign.sponsor.id !== viewer.id) throw new DomainError('not_found', 'No such campaign')
 
@@ -266,13 +269,15 @@ export async function recommendInfluencers(db: Db, viewer: Viewer, campaignId: n
     .innerJoin(campaigns, eq(campaigns.id, adRequests.campaignId))
     .where(and(eq(campaigns.sponsorId, sql.placeholder('sponsorId')), inArray(adRequests.status, [...RECORDED_STATUSES])))
     .groupBy(adRequests.influencerId, adRequests.status).prepare(name))
-  const pool = await poolOf(campaign.niche)
   const asked = new Set((await askedStatement.execute({ campaignId })).map(r => r.id))
+  // As many more on each side as were asked already, so that leaving them out leaves enough.
+  const near = await nearAudiencePool(db, campaign.niche, affordableAudience(campaign.budget), CANDIDATES_EACH_SIDE + asked.size)
+  const engaged = await mostEngaged()
   const withBrand = recordsBy(await brandStatement.execute({ sponsorId: campaign.sponsor.id }), row => row.influencerId)
 
   const candidates = [
-    ...pool.inNiche.filter(c => !asked.has(c.id)).slice(0, CANDIDATES_IN_NICHE),
-    ...pool.mostEngaged.filter(c => c.niche !== campaign.niche && !asked.has(c.id) && c.minimumRate <= campaign.remaining).slice(0, CANDIDATES_ELSEWHERE),
+    ...near.filter(c => !asked.has(c.id)),
+    ...engaged.filter(c => c.niche !== campaign.niche && !asked.has(c.id) && c.minimumRate <= campaign.remaining).slice(0, CANDIDATES_ELSEWHERE),
   ]
   const historyOf = (c: PoolMember): MatchHistory => ({ overall: c.record, withBrand: withBrand.get(c.id) ?? NO_DEALS })
   const best = candidates

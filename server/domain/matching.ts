@@ -63,9 +63,14 @@ function historyText({ agreed, completed, rejected }: DealRecord): string {
   return rejected ? `${deals}; ${agreed} of ${agreed + rejected} requests became deals` : deals
 }
 
+/** The audience a budget can reasonably pay for: a campaign's best fit on audience. */
+export function affordableAudience(budget: number): number {
+  return Math.max(1, (budget / REFERENCE_CPM) * 1000)
+}
+
 /**
  * The score, and into `reasons` (when given) each reason in words: words cost more than the
- * arithmetic, and ranking a pool of 2,000 scores them all to show a dozen. Without `reasons`
+ * arithmetic, and ranking hundreds of candidates scores them all to show a dozen. Without `reasons`
  * nothing is allocated: `reasons?.push(…)` does not even evaluate its argument.
  */
 function evaluate(campaign: MatchCampaign, influencer: MatchInfluencer, history: MatchHistory, reasons?: MatchReason[]): number {
@@ -93,9 +98,8 @@ function evaluate(campaign: MatchCampaign, influencer: MatchInfluencer, history:
     reasons?.push({ kind: 'rate', tone: 'negative', text: `Minimum rate ${formatCents(influencer.minimumRate)} is above the ${formatCents(campaign.remaining)} left to spend` })
   }
 
-  // The audience a budget can reasonably pay for, compared on a log scale: ten times too big
-  // or too small scores nothing.
-  const affordable = Math.max(1, (campaign.budget / REFERENCE_CPM) * 1000)
+  // Compared on a log scale: ten times too big or too small scores nothing.
+  const affordable = affordableAudience(campaign.budget)
   const distance = Math.abs(Math.log10(Math.max(1, influencer.audienceSize) / affordable))
   const audienceFit = Math.max(0, 1 - distance)
   score += WEIGHTS.audience * audienceFit

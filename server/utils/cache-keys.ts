@@ -131,12 +131,6 @@ export const cached = {
     tags: [CacheTag.campaign(campaignId), CacheTag.influencers, CacheTag.deals],
     ttlSeconds: 5 * MINUTE,
   }),
-  /** The candidates every campaign of a niche is matched against, with their track records. */
-  recommendationPool: (niche: string): CacheSpec => ({
-    key: `recommendations:pool:${niche}`,
-    tags: [CacheTag.influencers, CacheTag.trackRecords],
-    ttlSeconds: 5 * MINUTE,
-  }),
   /** The most engaged candidates, matched against every campaign, with their track records. */
   mostEngagedPool: (): CacheSpec => ({
     key: 'recommendations:pool:most-engaged',
