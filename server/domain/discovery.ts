@@ -208,6 +208,8 @@ function poolQueries(db: Db) {
  */
 export async function nearAudiencePool(db: Db, niche: string, audience: number, each: number): Promise<PoolMember[]> {
   const queries = poolQueries(db)
+  // Audiences are whole followers: PostgreSQL refuses a fraction for an integer column.
+  audience = Math.floor(audience)
   const [upTo] = await queries.upTo.execute({ niche, audience, limit: each })
   const [above] = await queries.above.execute({ niche, audience, limit: each })
   return poolOf([...upTo!.entries, ...above!.entries], 'audienceSize')

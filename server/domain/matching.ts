@@ -65,7 +65,8 @@ function historyText({ agreed, completed, rejected }: DealRecord): string {
 
 /** The audience a budget can reasonably pay for: a campaign's best fit on audience. */
 export function affordableAudience(budget: number): number {
-  return Math.max(1, (budget / REFERENCE_CPM) * 1000)
+  // Multiplied first: (budget / 1000) * 1000 was 2,050,199.9999999998 for a $20,502 budget.
+  return Math.max(1, budget * 1000 / REFERENCE_CPM)
 }
 
 /**

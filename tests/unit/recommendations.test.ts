@@ -55,6 +55,14 @@ describe('recommendations for a campaign', () => {
     for (const r of recommended) expect(r.reasons.find(reason => reason.kind === 'audience')).toMatchObject({ tone: 'positive', text: expect.stringContaining('suits a $20 budget') })
   })
 
+  it('answer for any budget, the audience it affords counted in whole followers', async () => {
+    // $20,502: a budget whose afforded audience floating-point arithmetic made 2,050,199.9999999998.
+    const odd = await t.addCampaign(sponsor, 'Odd budget', { start: '2026-01-10', end: '2026-04-01' }, { budget: 2_050_200 })
+    const recommended = await recommendInfluencers(t.db, { id: sponsor, role: 'sponsor', status: 'active' }, odd)
+    expect(recommended).toHaveLength(12)
+    expect(recommended[0]!.reasons.find(reason => reason.kind === 'audience')).toMatchObject({ tone: 'positive' })
+  })
+
   it('leave out the creators already asked, and recommend the next best instead', async () => {
     const asking = bestOfNiche(asked)
     for (const id of asking) await t.addRequest(campaign, id, [{ kind: 'offer', at: '2026-01-11T00:00:00Z', amount: 1_500 }])
