@@ -42,9 +42,12 @@ const SESSION_ENDED_MESSAGES: Record<SessionEndReason, string> = {
   'revoked': 'Session has ended; log in again',
 }
 
-/** A refresh token cannot be exchanged any more; `reason` tells the user why. */
+/**
+ * A refresh token cannot be exchanged any more; `reason` tells the user why. `sessionId` names
+ * the session that ended, when the token was one of ours: the browser is told of it only once.
+ */
 export class SessionEndedError extends DomainError {
-  constructor(readonly reason: SessionEndReason) {
+  constructor(readonly reason: SessionEndReason, readonly sessionId?: string) {
     super(reason === 'suspended' ? 'forbidden' : 'unauthenticated', SESSION_ENDED_MESSAGES[reason], { reason })
     this.name = 'SessionEndedError'
   }
@@ -95,7 +98,7 @@ export async function rotateRefreshToken(db: Db, refreshToken: string, { ttlSeco
       .innerJoin(users, eq(users.id, authSessions.userId))
       .where(eq(refreshTokens.tokenHash, tokenDigest(refreshToken)))
 
-    const ended = (reason: SessionEndReason) => ({ ok: false, reason } as const)
+    const ended = (reason: SessionEndReason) => ({ ok: false, reason, sessionId: row?.sessionId } as const)
     if (!row) return ended('revoked')
     if (row.status === 'suspended') {
       await revoke(tx, row.sessionId, 'user suspended', now)
@@ -125,7 +128,7 @@ export async function rotateRefreshToken(db: Db, refreshToken: string, { ttlSeco
     return { ok: true as const, ...session, refreshToken: next, expiresAt }
   })
   // Thrown after the transaction so a detected reuse stays revoked instead of rolling back.
-  if (!outcome.ok) throw new SessionEndedError(outcome.reason)
+  if (!outcome.ok) throw new SessionEndedError(outcome.reason, outcome.sessionId)
   return outcome
 }
 

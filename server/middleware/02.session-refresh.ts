@@ -29,7 +29,7 @@ export default defineEventHandler(async (event) => {
     replaceRequestCookies(event, { [ACCESS_COOKIE]: accessToken, [REFRESH_COOKIE]: next })
   }
   catch (error) {
-    if (error instanceof SessionEndedError) event.context.sessionEndReason = error.reason
+    if (error instanceof SessionEndedError) event.context.sessionEndReason = tellSessionEnd(event, error)
     clearAuthCookies(event)
     replaceRequestCookies(event, { [ACCESS_COOKIE]: '', [REFRESH_COOKIE]: '' })
   }

@@ -3,6 +3,7 @@ import { isSessionEndReason } from '#shared/constants'
 import type { Role, SessionEndReason } from '#shared/constants'
 import type { TokenSettings } from './tokens'
 import { prepareSessionLookup, rotateRefreshToken, sessionAlive, startSession } from '../domain/sessions'
+import type { SessionEndedError } from '../domain/sessions'
 import { getUserWithProfile, noteSeen, recordLogin } from '../domain/users'
 import type { UserRow } from '../domain/users'
 import type { SessionUser } from '#shared/types/session'
@@ -11,9 +12,16 @@ export const ACCESS_COOKIE = 'influencia_access'
 export const REFRESH_COOKIE = 'influencia_refresh'
 /**
  * Why this browser's session ended, when a request found out without showing it (a tab's
- * background check, say): the next page load says it, instead of a bare login page.
+ * background check, say): the next page load says it, instead of a bare login page. Its value
+ * is the reason, then the session's id when the refresh token was one of ours.
  */
 const SESSION_END_COOKIE = 'influencia_session_end'
+/**
+ * The session whose end this browser has been told of. A background request sent before the page
+ * load that told it can be answered after it, and keep why again: the same session's end is then
+ * not told a second time.
+ */
+const SESSION_END_TOLD_COOKIE = 'influencia_session_end_told'
 const SESSION_END_COOKIE_SECONDS = 600
 
 export interface AuthUser {
@@ -98,7 +106,9 @@ async function issueTokens(event: H3Event, session: { userId: number, role: Role
   const accessToken = await signAccessToken(session, tokenSettings())
   setCookie(event, ACCESS_COOKIE, accessToken, cookieOptions(config.accessTokenTtl))
   setCookie(event, REFRESH_COOKIE, session.refreshToken, cookieOptions(config.refreshTokenTtl))
-  if (getCookie(event, SESSION_END_COOKIE) !== undefined) deleteCookie(event, SESSION_END_COOKIE, cookieOptions(0))
+  for (const name of [SESSION_END_COOKIE, SESSION_END_TOLD_COOKIE]) {
+    if (getCookie(event, name) !== undefined) deleteCookie(event, name, cookieOptions(0))
+  }
   return { accessToken, refreshToken: session.refreshToken, tokenType: 'Bearer' as const, expiresIn: config.accessTokenTtl }
 }
 
@@ -126,20 +136,39 @@ export function clearAuthCookies(event: H3Event) {
 }
 
 /** Ends this browser's session cookies, keeping why for its next page load (see SESSION_END_COOKIE). */
-export function clearEndedSessionCookies(event: H3Event, reason: SessionEndReason) {
+export function clearEndedSessionCookies(event: H3Event, ended: SessionEndedError) {
   clearAuthCookies(event)
-  setCookie(event, SESSION_END_COOKIE, reason, cookieOptions(SESSION_END_COOKIE_SECONDS))
+  const value = ended.sessionId ? `${ended.reason}.${ended.sessionId}` : ended.reason
+  setCookie(event, SESSION_END_COOKIE, value, cookieOptions(SESSION_END_COOKIE_SECONDS))
+}
+
+interface SessionEnd {
+  reason: SessionEndReason
+  sessionId?: string
+}
+
+function keptSessionEnd(event: H3Event): SessionEnd | undefined {
+  const [reason, sessionId] = (getCookie(event, SESSION_END_COOKIE) ?? '').split('.', 2)
+  return isSessionEndReason(reason) ? { reason, sessionId: sessionId || undefined } : undefined
 }
 
 /** Why this browser's session ended, if a request found out and kept it. */
 export function sessionEndReasonOf(event: H3Event): SessionEndReason | undefined {
-  const value = getCookie(event, SESSION_END_COOKIE)
-  return isSessionEndReason(value) ? value : undefined
+  return keptSessionEnd(event)?.reason
 }
 
-/** The same, for a page load, which tells it: told once, so the cookie goes. */
+/** The same, for a page load, which tells it: the cookie goes, and a session's end is told once. */
 export function takeSessionEndReason(event: H3Event): SessionEndReason | undefined {
   if (getCookie(event, SESSION_END_COOKIE) === undefined) return undefined
   deleteCookie(event, SESSION_END_COOKIE, cookieOptions(0))
-  return sessionEndReasonOf(event)
+  const ended = keptSessionEnd(event)
+  return ended && tellSessionEnd(event, ended)
+}
+
+/** The reason a page load shows for a session's end, unless this browser has been told of it already. */
+export function tellSessionEnd(event: H3Event, ended: SessionEnd): SessionEndReason | undefined {
+  if (!ended.sessionId) return ended.reason
+  if (getCookie(event, SESSION_END_TOLD_COOKIE) === ended.sessionId) return undefined
+  setCookie(event, SESSION_END_TOLD_COOKIE, ended.sessionId, cookieOptions(SESSION_END_COOKIE_SECONDS))
+  return ended.reason
 }

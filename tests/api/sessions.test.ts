@@ -96,6 +96,32 @@ describe('page loads', () => {
     expect(unexplained.body).not.toContain('You were logged out')
   })
 
+  it('say why a session ended once, even when a background answer sent before keeps why again after', async () => {
+    const { client: browser, account, accessToken, refreshToken } = await signedUp()
+    expect((await apiClient().post('/api/auth/logout', undefined, bearer(accessToken))).status).toBe(200)
+    // Two requests of the open tab carry the ended session's refresh cookie; the first answer keeps why.
+    const withEndedCookie = { headers: { cookie: `influencia_refresh=${refreshToken}` }, cookies: false }
+    expect((await browser.post('/api/auth/refresh', undefined, withEndedCookie)).status).toBe(401)
+    expect([...browser.jar.keys()]).toEqual(['influencia_session_end'])
+    const html = { headers: { accept: 'text/html' } }
+    const told = await browser.get('/influencer/requests', html)
+    expect(told.headers.get('location')).toBe('/login?reason=logged-out&redirect=/influencer/requests')
+
+    // The second is answered after the page load that told it.
+    expect((await browser.post('/api/auth/refresh', undefined, withEndedCookie)).status).toBe(401)
+    expect(browser.jar.has('influencia_session_end')).toBe(true)
+    const again = await browser.get('/influencer/requests', html)
+    expect(again.headers.get('location')).toBe('/login?redirect=/influencer/requests')
+
+    // The end of the next session is told in its turn.
+    const login = await browser.post('/api/auth/login', { login: account.username, password: account.password })
+    expect(login.status).toBe(200)
+    expect((await apiClient().post('/api/auth/logout', undefined, bearer(login.body.accessToken))).status).toBe(200)
+    expect((await browser.post('/api/auth/refresh')).status).toBe(401)
+    const toldNext = await browser.get('/influencer/requests', html)
+    expect(toldNext.headers.get('location')).toBe('/login?reason=logged-out&redirect=/influencer/requests')
+  })
+
   it('drop the cookies of a session that has ended', async () => {
     const page = await apiClient().get('/login', { headers: { accept: 'text/html', cookie: `influencia_refresh=${'y'.repeat(43)}` }, cookies: false })
     expect(page.status).toBe(200)

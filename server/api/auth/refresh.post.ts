@@ -12,7 +12,7 @@ export default defineApiHandler(async (event) => {
     return await refreshSession(event, token)
   }
   catch (error) {
-    if (error instanceof SessionEndedError) clearEndedSessionCookies(event, error.reason)
+    if (error instanceof SessionEndedError) clearEndedSessionCookies(event, error)
     else clearAuthCookies(event)
     throw error
   }
