@@ -48,3 +48,13 @@ export type ApiFetch = <
   R extends NitroFetchRequest = NitroFetchRequest,
   M extends RouterMethod | Uppercase<RouterMethod> = 'get',
 >(request: R, options?: FetchOptions<'json'> & { method?: M }) => Promise<NoInfer<TypedInternalResponse<R, T, Lowercase<M>>>>
+
+/**
+ * The public routes' answers as a public page's server render reads them, in-process
+ * (server/utils/public-reads.ts): the same answers, with the same errors, as the routes'.
+ */
+export interface PublicReads {
+  campaignList: (query: Record<string, unknown>) => Promise<ApiAnswer<'/api/public/campaigns'>>
+  campaign: (slug: string) => Promise<ApiAnswer<'/api/public/campaigns/:slug'>>
+  featuredCampaigns: () => Promise<ApiAnswer<'/api/public/featured-campaigns'>>
+}

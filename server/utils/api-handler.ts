@@ -31,14 +31,19 @@ export function defineApiHandler<T>(handler: (event: H3Event) => T | Promise<T>)
     }
     catch (error) {
       await invalidationsSettled()
-      if (error instanceof DomainError) {
-        const status = STATUS[error.kind]
-        throw createError({ status, statusText: REASON[status], message: error.message, data: error.data })
-      }
-      if (isError(error) && !error.statusMessage) error.statusMessage = REASON[error.statusCode] ?? ''
-      throw error
+      throw asHttpError(error)
     }
   })
+}
+
+/** A domain error as its HTTP status with the domain's message; any HTTP error with its standard reason phrase. */
+export function asHttpError(error: unknown): unknown {
+  if (error instanceof DomainError) {
+    const status = STATUS[error.kind]
+    return createError({ status, statusText: REASON[status], message: error.message, data: error.data })
+  }
+  if (isError(error) && !error.statusMessage) error.statusMessage = REASON[error.statusCode] ?? ''
+  return error
 }
 
 /** zod issues as `{ "profile.budget": "Cannot be negative" }`, the shape every 400 carries. */

@@ -1,4 +1,2 @@
-import { featuredCampaigns } from '../../domain/campaigns'
-
 /** The live campaigns the home page shows, the same for everyone. */
-export default defineApiHandler(event => cachedJson(event, cached.featuredCampaigns(), async () => ({ items: await featuredCampaigns(useDb()) })))
+export default defineApiHandler(event => cachedJson(event, cached.featuredCampaigns(), publicReads.featuredCampaigns))
