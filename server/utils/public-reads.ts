@@ -7,7 +7,7 @@ import { featuredCampaigns, getPublicCampaign, listCampaigns } from '../domain/c
  * (behind its answer cache), and a page's server render calls it in-process, through
  * `event.context.publicReads`. A render used to fetch the route, which took the read through the
  * server's whole request chain (middleware, headers, its JSON written, compressed for the answer
- * cache and parsed back): a fifth of the main thread's time on a cold directory page. A rendered
+ * cache and parsed back): about an eighth of the CPU time a cold directory page cost. A rendered
  * page has a cache of its own (utils/page-cache.ts), so the render reads around the answer cache.
  */
 export const publicReads = {
