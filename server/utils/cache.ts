@@ -1,6 +1,7 @@
 import { promisify } from 'node:util'
 import { brotliCompress, constants } from 'node:zlib'
 import type { H3Event } from 'h3'
+import { RecentlyUsed } from './recently-used'
 
 /**
  * Cached reads that are never stale, by tag version stamps. Each entry is stored with the
@@ -31,13 +32,14 @@ type Lookup<T> =
 /** Tag versions outlive every entry, so a version that expires and restarts at 0 matches none. */
 const MAX_TTL_SECONDS = 86_400
 const TAG_TTL_SECONDS = 2 * MAX_TTL_SECONDS
+/** Without Redis: how many entries the process keeps, the least recently used dropped first. */
 const MAX_MEMORY_ENTRIES = 2000
 
 /**
  * Without Redis, values stay as they are (no JSON round trip on a hit): every reader gets the same
  * object, so callers treat what they get as read-only, as they do a value they just computed.
  */
-const memoryEntries = new Map<string, { stamp: string, value: unknown, expiresAt: number }>()
+const memoryEntries = new RecentlyUsed<string, { stamp: string, value: unknown, expiresAt: number }>(MAX_MEMORY_ENTRIES)
 const memoryTags = new Map<string, number>()
 
 function redisKey(name: string) {
@@ -112,10 +114,7 @@ async function lookup<K>(spec: CacheSpec, codec: Codec<K>): Promise<Lookup<K>> {
 }
 
 function rememberInMemory(key: string, stamp: string, value: unknown, ttlSeconds: number) {
-  memoryEntries.delete(key)
   memoryEntries.set(key, { stamp, value, expiresAt: Date.now() + ttlSeconds * 1000 })
-  // A Map keeps insertion order: the first key is the least recently stored.
-  if (memoryEntries.size > MAX_MEMORY_ENTRIES) memoryEntries.delete(memoryEntries.keys().next().value!)
 }
 
 const computing = new Map<string, Promise<unknown>>()
