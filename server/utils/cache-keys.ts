@@ -105,7 +105,7 @@ export const cached = {
   anonymousCampaignList: (query: object): CacheSpec =>
     ({ key: `campaigns:anonymous:${queryKey(query)}`, tags: [CacheTag.publicCampaigns], ttlSeconds: 10 * MINUTE }),
   /** How many campaigns a visitor's list's filters match (`filters` without sort and page). */
-  anonymousCampaignTotal: (filters: object): CacheSpec =>
+  visitorCampaignTotal: (filters: object): CacheSpec =>
     ({ key: `campaigns:anonymous:total:${queryKey(filters)}`, tags: [CacheTag.publicCampaigns], ttlSeconds: 10 * MINUTE }),
   /** A visitor's text search's matches with their sort keys, which its sorts and pages are cut from (see `KeptSearch`). */
   visitorSearch: (search: VisitorSearch): CacheSpec =>

@@ -11,6 +11,6 @@ export function visitorListKeeping(query: { sort?: string, page: number, pageSiz
   return {
     order: (list, readAll) => cachedRead(null, cached.directoryOrder(list), readAll),
     search: (search, readAll) => cachedRead(null, cached.visitorSearch(search), readAll),
-    total: countAll => cachedRead(null, cached.anonymousCampaignTotal(filters), countAll),
+    total: countAll => cachedRead(null, cached.visitorCampaignTotal(filters), countAll),
   }
 }
