@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, ne, or, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import type { Db } from '../database/client'
-import { inIdList, textSearch } from '../database/dialect'
+import { fromJsonArray, inIdList, textSearch, valuesInOrder } from '../database/dialect'
 import type { TextSearch } from '../database/dialect'
 import { preparedOnce } from '../database/prepared'
 import { adRequestEvents, adRequests, campaigns, flags, sponsorProfiles } from '../database/schema'
@@ -261,8 +261,8 @@ export async function listCampaigns(db: Db, viewer: Viewer | null, q: CampaignLi
   }
   else if (prepared && kept.order && shape.every(name => name === 'niche')) {
     const key = `campaigns:list:${orderName}:${shape.join(',')}:all`
-    const allIds = preparedOnce(db, key, name => db.select({ id: campaigns.id }).from(campaigns).where(condition).orderBy(...order).prepare(name))
-    const list = await kept.order({ sort: orderName, ...(q.niche ? { niche: q.niche } : {}) }, async () => (await allIds.execute({ niche: q.niche })).map(r => r.id))
+    const allIds = preparedOnce(db, key, name => db.select({ ids: valuesInOrder(db, campaigns.id, [...order]) }).from(campaigns).where(condition).prepare(name))
+    const list = await kept.order({ sort: orderName, ...(q.niche ? { niche: q.niche } : {}) }, async () => fromJsonArray<number>((await allIds.execute({ niche: q.niche }))[0]!.ids))
     ids = list.slice((q.page - 1) * q.pageSize, q.page * q.pageSize)
     total = list.length
   }
