@@ -1,6 +1,7 @@
 import { brotliDecompressSync } from 'node:zlib'
 import type { H3Event } from 'h3'
 import type { CacheSpec } from './cache'
+import { RecentlyUsed } from './recently-used'
 import { isPublicPage } from '#shared/public-pages'
 import { campaignOfSlug } from '../domain/campaigns'
 
@@ -46,7 +47,6 @@ export async function publicPageSpec(event: H3Event): Promise<CacheSpec | null> 
   if (known) return known
   const spec = await specOfAddress(event.path)
   if (!spec) return null
-  if (specsOfAddresses.size >= REMEMBERED_ADDRESSES) specsOfAddresses.delete(specsOfAddresses.keys().next().value!)
   specsOfAddresses.set(event.path, spec)
   return spec
 }
@@ -58,8 +58,8 @@ export async function publicPageSpec(event: H3Event): Promise<CacheSpec | null> 
  * asking the database for its campaign. An address that names nothing is worked out again each
  * time: its campaign may be created later.
  */
-const specsOfAddresses = new Map<string, CacheSpec>()
 const REMEMBERED_ADDRESSES = 20_000
+const specsOfAddresses = new RecentlyUsed<string, CacheSpec>(REMEMBERED_ADDRESSES)
 
 async function specOfAddress(path: string): Promise<CacheSpec | null> {
   const url = new URL(path, 'http://page')
